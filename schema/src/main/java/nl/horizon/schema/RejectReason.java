@@ -1,0 +1,34 @@
+package nl.horizon.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Why input was rejected; also the {@code reason} tag of the rejection metric. */
+public enum RejectReason {
+    /** Not parseable in its declared format. */
+    MALFORMED,
+    /** Larger than the configured limit. */
+    OVERSIZED,
+    /** XML with a DOCTYPE or external entities. */
+    HOSTILE_XML,
+    /** A required field is missing or has a bad value. */
+    INVALID_FIELD,
+    /** A country code or name that maps to no ISO 3166-1 country. */
+    UNKNOWN_COUNTRY,
+    /** A format no parser knows. */
+    UNKNOWN_FORMAT,
+    /** Not decodable as text in the declared encoding. */
+    BAD_ENCODING;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static RejectReason parse(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

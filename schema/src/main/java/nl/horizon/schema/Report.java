@@ -1,0 +1,53 @@
+package nl.horizon.schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A normalised report: the common shape of every source's items. Value of {@code horizon.reports.v1},
+ * keyed by {@link #id()}.
+ *
+ * @param id             stable report id: {@code <source-kind>:<source-name>:<item-id>}
+ * @param sourceKind     the kind of source
+ * @param sourceName     the configured source
+ * @param countries      countries the report is about, ISO 3166-1 alpha-3, most relevant first
+ * @param language       ISO 639-1 language of title and body ({@code nl}, {@code en}, {@code fr}, ...)
+ * @param publishedAt    when the source says it happened or was written: the event time for scoring
+ * @param title          headline or subject
+ * @param body           plain text (no markup)
+ * @param classification classification of the report
+ * @param event          structured event fields, or {@code null} for prose reports
+ * @param links          links to the original, if any
+ * @param receivedAt     when the connector read it (for latency measurement only, never scoring)
+ * @param contentHash    hash of the raw payload, for de-duplication
+ */
+public record Report(
+        String id,
+        SourceKind sourceKind,
+        String sourceName,
+        List<String> countries,
+        String language,
+        Instant publishedAt,
+        String title,
+        String body,
+        Classification classification,
+        EventFields event,
+        List<String> links,
+        Instant receivedAt,
+        String contentHash) {
+
+    public Report {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(sourceKind, "sourceKind");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(classification, "classification");
+        countries = List.copyOf(countries);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** The report id for an item of a source. */
+    public static String idOf(SourceKind kind, String sourceName, String itemId) {
+        return kind.label() + ":" + sourceName + ":" + itemId;
+    }
+}

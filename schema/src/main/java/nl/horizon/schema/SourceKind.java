@@ -1,0 +1,47 @@
+package nl.horizon.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/**
+ * The kind of source a report comes from. Kinds are independent channels for corroboration: the top
+ * alert level needs evidence from at least two different kinds.
+ */
+public enum SourceKind {
+    /** Situation reports from the diplomatic post network. */
+    POST("post"),
+    /** Structured crisis-watch editions (International Crisis Group CrisisWatch). */
+    CRISIS_WATCH("crisis-watch"),
+    /** News and humanitarian feeds: RSS/Atom, the ReliefWeb API. */
+    NEWS_FEED("news-feed"),
+    /** Coded event data: ACLED, UCDP GED, GDELT. */
+    EVENT_DATA("event-data"),
+    /** Reports pushed by NGO partners. */
+    PARTNER("partner");
+
+    private final String label;
+
+    SourceKind(String label) {
+        this.label = label;
+    }
+
+    /** The wire name; also the {@code <source-kind>} part of the raw topic name. */
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /** Parses a wire name; the error names the value and the accepted ones. */
+    @JsonCreator
+    public static SourceKind parse(String value) {
+        for (SourceKind kind : values()) {
+            if (kind.label.equals(value)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown source kind '" + value + "'; expected one of "
+                + Arrays.stream(values()).map(SourceKind::label).toList());
+    }
+}

@@ -1,0 +1,64 @@
+package nl.horizon.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The topic catalogue: every topic name in one place, with how it is kept. Documented for downstream
+ * consumers in {@code docs/topics.md}.
+ */
+public final class Topics {
+
+    /** Normalised reports. */
+    public static final String REPORTS = "horizon.reports.v1";
+    /** Indicator observations per country. */
+    public static final String OBSERVATIONS = "horizon.observations.v1";
+    /** Latest composite risk per country (compacted). */
+    public static final String COUNTRY_RISK = "horizon.country-risk.v1";
+    /** Early-warning signals. */
+    public static final String SIGNALS = "horizon.signals.v1";
+    /** Saved-query matches. */
+    public static final String MATCHES = "horizon.matches.v1";
+    /** Rejected input with the reason. */
+    public static final String DLQ = "horizon.dlq.v1";
+
+    private static final String KEEP_FOREVER = "-1";
+    private static final String NINETY_DAYS = String.valueOf(90L * 24 * 3600 * 1000);
+
+    private Topics() {
+    }
+
+    /** The raw topic of a source kind: {@code horizon.raw.<source-kind>.v1}. */
+    public static String raw(SourceKind kind) {
+        return "horizon.raw." + kind.label() + ".v1";
+    }
+
+    /** Every raw topic, in {@link SourceKind} order. */
+    public static List<String> rawTopics() {
+        return java.util.Arrays.stream(SourceKind.values()).map(Topics::raw).toList();
+    }
+
+    /**
+     * Every topic Horizon writes. Raw input and reports are kept forever: they are the history that
+     * replays and back-tests run on. The dead-letter topic is kept 90 days.
+     */
+    public static List<TopicSpec> catalogue() {
+        List<TopicSpec> all = new ArrayList<>();
+        for (SourceKind kind : SourceKind.values()) {
+            all.add(new TopicSpec(raw(kind), RawItem.class, retained(KEEP_FOREVER), "raw-item.schema.json"));
+        }
+        all.add(new TopicSpec(REPORTS, Report.class, retained(KEEP_FOREVER), "report.schema.json"));
+        all.add(new TopicSpec(OBSERVATIONS, Observation.class, retained(KEEP_FOREVER), "observation.schema.json"));
+        all.add(new TopicSpec(COUNTRY_RISK, CountryRisk.class, Map.of("cleanup.policy", "compact"),
+                "country-risk.schema.json"));
+        all.add(new TopicSpec(SIGNALS, Signal.class, retained(KEEP_FOREVER), "signal.schema.json"));
+        all.add(new TopicSpec(MATCHES, Match.class, retained(NINETY_DAYS), "match.schema.json"));
+        all.add(new TopicSpec(DLQ, DeadLetter.class, retained(NINETY_DAYS), "dead-letter.schema.json"));
+        return List.copyOf(all);
+    }
+
+    private static Map<String, String> retained(String ms) {
+        return Map.of("cleanup.policy", "delete", "retention.ms", ms);
+    }
+}

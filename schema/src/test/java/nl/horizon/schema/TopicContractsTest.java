@@ -1,0 +1,111 @@
+package nl.horizon.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every topic's values, serialised by the serde, validate against the topic's JSON Schema file. */
+class TopicContractsTest {
+
+    private static final Instant AT = Instant.parse("2012-01-17T06:00:00Z");
+
+    static Map<Class<?>, Object> examples() {
+        Map<Class<?>, Object> byType = new LinkedHashMap<>();
+        byType.put(RawItem.class, RawItem.of("2012-017", SourceKind.POST, "post-bamako", "post-json", AT,
+                Classification.DEPARTMENTAL_CONFIDENTIAL, "{\"subject\":\"Aanval op Ménaka\"}"));
+        byType.put(Report.class, new Report("post:post-bamako:2012-017", SourceKind.POST, "post-bamako",
+                List.of("MLI"), "nl", AT, "Aanval op Ménaka", "Rebellen van de MNLA vielen Ménaka aan.",
+                Classification.DEPARTMENTAL_CONFIDENTIAL, new EventFields("Battles", null, 12, null, null),
+                List.of(), AT.plusSeconds(60), ContentHash.of("x")));
+        byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
+                "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC));
+        byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
+                Trend.RISING, List.of(new Contribution("security.armed-clash", 7.2, 0.3, 21.6)),
+                Classification.PUBLIC));
+        byType.put(Signal.class, new Signal("MLI:2012-01-17:new", "MLI", LocalDate.of(2012, 1, 17), Lifecycle.NEW,
+                RiskLevel.WARNING, 61.5, 20.0,
+                new Detection("negative-binomial-tail", "1", "security.armed-clash", 4.2, 0.4, 3.0),
+                List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
+                Map.of("horizon.observations.v1-0", 41L), Classification.DEPARTMENTAL_CONFIDENTIAL));
+        byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
+                "Mali: warning", AT, Classification.PUBLIC));
+        byType.put(DeadLetter.class, new DeadLetter("f00", SourceKind.NEWS_FEED, "reliefweb", "connector:rss",
+                RejectReason.HOSTILE_XML, "DOCTYPE is not allowed", "<!DOCTYPE x>", AT));
+        return byType;
+    }
+
+    @Test
+    void everyTopicHasAnExampleAndASchemaThatAcceptsIt() throws Exception {
+        Map<Class<?>, Object> examples = examples();
+        for (TopicSpec topic : Topics.catalogue()) {
+            Object value = examples.get(topic.valueType());
+            assertThat(value).as("example for %s", topic.name()).isNotNull();
+            @SuppressWarnings("unchecked")
+            JsonSerde<Object> serde = (JsonSerde<Object>) topic.serde();
+            byte[] bytes = serde.serialize(topic.name(), value);
+
+            Set<ValidationMessage> errors = schemaOf(topic).validate(Json.mapper().readTree(bytes));
+
+            assertThat(errors).as("%s against %s", topic.name(), topic.schema()).isEmpty();
+            assertThat(serde.deserialize(topic.name(), bytes)).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void schemasRejectWhatTheContractForbids() throws Exception {
+        TopicSpec reports = Topics.catalogue().stream().filter(t -> t.name().equals(Topics.REPORTS)).findFirst()
+                .orElseThrow();
+        JsonNode report = Json.mapper().valueToTree(examples().get(Report.class));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report).putArray("countries").add("Mali");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report).put("classification", "top-secret");
+
+        assertThat(schemaOf(reports).validate(report)).hasSize(2);
+    }
+
+    @Test
+    void serdeNamesTheTypeWhenAValueDoesNotParse() {
+        JsonSerde<Report> serde = JsonSerde.of(Report.class);
+        assertThatThrownBy(() -> serde.deserialize(Topics.REPORTS, "{\"id\":".getBytes()))
+                .hasMessageContaining("not a valid Report on horizon.reports.v1");
+    }
+
+    @Test
+    void rawTopicsAreNamedBySourceKind() {
+        assertThat(Topics.raw(SourceKind.CRISIS_WATCH)).isEqualTo("horizon.raw.crisis-watch.v1");
+        assertThat(Topics.catalogue()).extracting(TopicSpec::name).doesNotHaveDuplicates()
+                .containsAll(Topics.rawTopics())
+                .contains(Topics.REPORTS, Topics.OBSERVATIONS, Topics.COUNTRY_RISK, Topics.SIGNALS, Topics.MATCHES,
+                        Topics.DLQ);
+    }
+
+    @Test
+    void serialisationIsDeterministic() {
+        JsonSerde<Signal> serde = JsonSerde.of(Signal.class);
+        Signal signal = (Signal) examples().get(Signal.class);
+        assertThat(serde.serialize("t", signal)).isEqualTo(serde.serialize("t", signal));
+        assertThat(new String(serde.serialize("t", signal))).contains("\"sourceKinds\":[\"event-data\",\"post\"]");
+    }
+
+    private static JsonSchema schemaOf(TopicSpec topic) throws Exception {
+        try (InputStream in = Topics.class.getResourceAsStream(topic.schema())) {
+            assertThat(in).as("schema resource %s", topic.schema()).isNotNull();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+}
