@@ -34,4 +34,12 @@ public record Signal(
         Set<SourceKind> sourceKinds,
         Map<String, Long> inputOffsets,
         Classification classification) {
+
+    /** Collections are copied into a fixed order, so that equal signals serialise to equal bytes. */
+    public Signal {
+        evidenceReportIds = List.copyOf(evidenceReportIds);
+        sourceKinds = sourceKinds.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(sourceKinds));
+        inputOffsets = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inputOffsets));
+    }
 }

@@ -1,0 +1,102 @@
+package nl.horizon.formats;
+
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.RawItem;
+import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostFormatTest {
+
+    static final String CABLE = """
+            POST: Bamako
+            REFERENCE: BAM-2012-017
+            DATE: 2012-01-17
+            RUBRICERING: Departementaal Vertrouwelijk
+            COUNTRY: MLI
+            LANGUAGE: nl
+            SUBJECT: Aanval op Ménaka
+
+            Strijders van de MNLA vielen vannacht het garnizoen in Ménaka aan.
+            Het leger trok zich terug.
+            """;
+
+    static final String JSON = """
+            {"post": "bamako", "reference": "BAM-2012-017", "date": "2012-01-17",
+             "classification": "departmental-confidential", "countries": ["MLI"], "language": "nl",
+             "subject": "Aanval op Ménaka",
+             "body": "Strijders van de MNLA vielen vannacht het garnizoen in Ménaka aan.\\nHet leger trok zich terug."}
+            """;
+
+    @Test
+    void cableAndJsonReadToTheSameMessage() throws Rejection {
+        PostMessage fromCable = PostFormat.CABLE.read(CABLE);
+        PostMessage fromJson = PostFormat.JSON.read(JSON);
+
+        assertThat(fromCable).isEqualTo(fromJson);
+        assertThat(fromCable.post()).isEqualTo("bamako");
+        assertThat(fromCable.date()).isEqualTo(Instant.parse("2012-01-17T00:00:00Z"));
+        assertThat(fromCable.classification()).isEqualTo(Classification.DEPARTMENTAL_CONFIDENTIAL);
+        assertThat(fromCable.body()).startsWith("Strijders").endsWith("terug.");
+    }
+
+    @Test
+    void theReportNeverLowersTheClassification() throws Rejection {
+        RawItem secretSource = RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
+                Classification.SECRET, CABLE);
+        Report report = ItemFormats.standard().toReport(secretSource);
+
+        assertThat(report.id()).isEqualTo("post:bamako:BAM-2012-017");
+        assertThat(report.classification()).isEqualTo(Classification.SECRET);
+        assertThat(report.countries()).containsExactly("MLI");
+        assertThat(report.contentHash()).isEqualTo(secretSource.contentHash());
+    }
+
+    @Test
+    void rejectionsNameTheFieldAndValue() {
+        assertRejected(PostFormat.JSON, "{\"post\":", RejectReason.MALFORMED, "not valid JSON");
+        assertRejected(PostFormat.JSON, "[1,2]", RejectReason.MALFORMED, "must be a JSON object");
+        assertRejected(PostFormat.JSON, JSON.replace("\"MLI\"", "\"Mali\""), RejectReason.UNKNOWN_COUNTRY, "'Mali'");
+        assertRejected(PostFormat.JSON, JSON.replace("2012-01-17", "17-01-2012"), RejectReason.INVALID_FIELD,
+                "date: '17-01-2012'");
+        assertRejected(PostFormat.JSON, JSON.replace("\"language\"", "\"lang\""), RejectReason.INVALID_FIELD,
+                "unknown field 'lang'");
+        assertRejected(PostFormat.JSON, JSON.replace("departmental-confidential", "top secret"),
+                RejectReason.INVALID_FIELD, "'top secret'");
+        assertRejected(PostFormat.CABLE, CABLE.replace("SUBJECT: Aanval op Ménaka\n", ""), RejectReason.INVALID_FIELD,
+                "'subject' is missing");
+        assertRejected(PostFormat.CABLE, "no header here\n\nbody", RejectReason.MALFORMED, "line 1");
+        assertRejected(PostFormat.CABLE, CABLE.replace("LANGUAGE", "SECRET-CODE"), RejectReason.INVALID_FIELD,
+                "unknown header 'SECRET-CODE'");
+    }
+
+    @Test
+    void anUnknownFormatIsRejectedWithTheKnownOnes() {
+        RawItem item = RawItem.of("x", SourceKind.POST, "bamako", "post-xml", Instant.EPOCH, Classification.PUBLIC,
+                "<x/>");
+        assertThatThrownBy(() -> ItemFormats.standard().toReport(item))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.UNKNOWN_FORMAT))
+                .hasMessageContaining("post-json");
+    }
+
+    @Test
+    void fileNamesPickTheSyntax() {
+        assertThat(PostFormat.ofFileName("BAM-1.JSON")).contains(PostFormat.JSON);
+        assertThat(PostFormat.ofFileName("bam-1.txt")).contains(PostFormat.CABLE);
+        assertThat(PostFormat.ofFileName("bam-1.docx")).isEmpty();
+        assertThat(List.of(PostFormat.values())).extracting(PostFormat::formatName).containsExactly("post-json", "post-cable");
+    }
+
+    private static void assertRejected(PostFormat format, String text, RejectReason reason, String detail) {
+        assertThatThrownBy(() -> format.read(text))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(reason))
+                .hasMessageContaining(detail);
+    }
+}

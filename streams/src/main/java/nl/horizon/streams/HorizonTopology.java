@@ -1,0 +1,45 @@
+package nl.horizon.streams;
+
+import nl.horizon.formats.ItemFormats;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The whole Horizon stream-processing application: every step in one topology, so that one
+ * {@code KafkaStreams} instance (one consumer group, one transaction per commit) runs them all.
+ */
+public final class HorizonTopology {
+
+    /** The Kafka Streams application id; also the prefix of its internal topics. */
+    public static final String APPLICATION_ID = "horizon-streams";
+
+    private HorizonTopology() {
+    }
+
+    /** Every step, in order. */
+    public static Topology build(ItemFormats formats) {
+        StreamsBuilder builder = new StreamsBuilder();
+        NormaliseTopology.addTo(builder, formats);
+        return builder.build();
+    }
+
+    /**
+     * Settings for running it: exactly-once (v2), state under {@code stateDir} (never /tmp, which a
+     * machine may clean under a running app), and internal topics with the cluster's replication.
+     */
+    public static Properties settings(String bootstrapServers, Path stateDir, int threads, int replicationFactor) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        return props;
+    }
+}

@@ -1,0 +1,56 @@
+package nl.horizon.streams;
+
+import nl.horizon.formats.ItemFormats;
+import nl.horizon.schema.DeadLetter;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Raw items of every source kind onto {@code horizon.reports.v1}, keyed by report id; anything that
+ * cannot be normalised onto {@code horizon.dlq.v1} with the reason. Stateless: re-keying happens only
+ * on the way out, so no repartition topic is needed.
+ */
+public final class NormaliseTopology {
+
+    private NormaliseTopology() {
+    }
+
+    /** The topology on its own, for tests and for running it alone. */
+    public static Topology build(ItemFormats formats) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, formats);
+        return builder.build();
+    }
+
+    /** Adds the normalise step to a builder that may hold the other steps too. */
+    public static void addTo(StreamsBuilder builder, ItemFormats formats) {
+        KStream<String, Normalised> normalised = builder
+                .stream(Topics.rawTopics(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-items"))
+                .processValues(() -> new Normaliser(formats), Named.as("normalise"));
+
+        normalised.split(Named.as("normalised-"))
+                .branch((key, value) -> value instanceof Normalised.Accepted, Branched.withConsumer(accepted -> accepted
+                        .map((key, value) -> {
+                            Report report = ((Normalised.Accepted) value).report();
+                            return org.apache.kafka.streams.KeyValue.pair(report.id(), report);
+                        }, Named.as("key-by-report-id"))
+                        .to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
+                                .withName("reports-out")), "accepted"))
+                .defaultBranch(Branched.withConsumer(rejected -> rejected
+                        .map((key, value) -> {
+                            DeadLetter letter = ((Normalised.Rejected) value).deadLetter();
+                            return org.apache.kafka.streams.KeyValue.pair(letter.itemId(), letter);
+                        }, Named.as("key-by-item-id"))
+                        .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
+                                .withName("dead-letters-out")), "rejected"));
+    }
+}

@@ -1,0 +1,74 @@
+package nl.horizon.streams;
+
+import nl.horizon.formats.DeadLetters;
+import nl.horizon.formats.ItemFormats;
+import nl.horizon.formats.Rejection;
+import nl.horizon.schema.Json;
+import nl.horizon.schema.RawItem;
+import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Turns a raw item's bytes into a report with the parser of its format. Reads the envelope itself
+ * rather than through a serde, so that even a corrupt envelope becomes a dead letter instead of
+ * stopping the topology. Rejections are stamped with the record's timestamp, not the wall clock, so a
+ * replay reproduces them byte for byte.
+ */
+final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> {
+
+    static final String STAGE = "normalise";
+
+    private final ItemFormats formats;
+    private FixedKeyProcessorContext<String, Normalised> context;
+
+    Normaliser(ItemFormats formats) {
+        this.formats = formats;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Normalised> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        context.forward(record.withValue(normalise(record)));
+    }
+
+    private Normalised normalise(FixedKeyRecord<String, byte[]> record) {
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        RawItem item;
+        try {
+            item = Json.mapper().readValue(record.value(), RawItem.class);
+        } catch (IOException | RuntimeException e) {
+            SourceKind kind = kindOfTopic();
+            String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+            return new Normalised.Rejected(DeadLetters.of(record.key(), kind, "unknown", STAGE,
+                    new Rejection(RejectReason.MALFORMED, "not a raw item envelope: " + e.getMessage()), payload, at));
+        }
+        try {
+            return new Normalised.Accepted(formats.toReport(item));
+        } catch (Rejection rejection) {
+            return new Normalised.Rejected(DeadLetters.of(item.itemId(), item.sourceKind(), item.sourceName(), STAGE,
+                    rejection, item.payload(), at));
+        }
+    }
+
+    private SourceKind kindOfTopic() {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
+        for (SourceKind kind : SourceKind.values()) {
+            if (Topics.raw(kind).equals(topic)) {
+                return kind;
+            }
+        }
+        return SourceKind.PARTNER;
+    }
+}
