@@ -1,0 +1,96 @@
+package nl.horizon.index;
+
+import nl.horizon.schema.Report;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The on-disk Lucene index of reports, kept exactly-once with Kafka: the next offset to read of every
+ * partition is stored in the user data of the same commit that holds the documents, so after a crash
+ * the indexer resumes from the last commit and never loses or double-counts a document. Documents are
+ * upserted by id, so a report read twice (a re-delivered item) is still one document.
+ */
+public final class ReportIndex implements Closeable {
+
+    private static final String OFFSET_PREFIX = "offset:";
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private ReportIndex(Path dir) throws IOException {
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (or creates) the index in {@code dir}. */
+    public static ReportIndex open(Path dir) throws IOException {
+        return new ReportIndex(dir);
+    }
+
+    /** The next offset to read per partition, as of the last commit; empty for a new index. */
+    public Map<TopicPartition, Long> committedOffsets() throws IOException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (!DirectoryReader.indexExists(directory)) {
+            return offsets;
+        }
+        for (Map.Entry<String, String> e : DirectoryReader.listCommits(directory).getLast().getUserData().entrySet()) {
+            if (e.getKey().startsWith(OFFSET_PREFIX)) {
+                String tp = e.getKey().substring(OFFSET_PREFIX.length());
+                int dash = tp.lastIndexOf('-');
+                offsets.put(new TopicPartition(tp.substring(0, dash), Integer.parseInt(tp.substring(dash + 1))),
+                        Long.parseLong(e.getValue()));
+            }
+        }
+        return offsets;
+    }
+
+    /** Adds or replaces a report. Visible to search after {@link #refresh()}, durable after {@link #commit}. */
+    public void upsert(Report report) throws IOException {
+        writer.updateDocument(new Term(ReportDocuments.ID, report.id()), ReportDocuments.of(report));
+    }
+
+    /** Makes the documents added so far durable together with the offsets they were read up to. */
+    public void commit(Map<TopicPartition, Long> nextOffsets) throws IOException {
+        Map<String, String> userData = new TreeMap<>();
+        committedOffsets().forEach((tp, offset) -> userData.put(OFFSET_PREFIX + tp, Long.toString(offset)));
+        nextOffsets.forEach((tp, offset) -> userData.put(OFFSET_PREFIX + tp, Long.toString(offset)));
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+    }
+
+    /** Makes added documents visible to search (near-real-time, without a commit). */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Searches with the caller's clearance. */
+    public ReportSearch search() {
+        return new ReportSearch(searchers);
+    }
+
+    /** Closes without committing: what was not committed is read again from Kafka on the next start. */
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+}
