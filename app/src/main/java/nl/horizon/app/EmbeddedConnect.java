@@ -1,0 +1,84 @@
+package nl.horizon.app;
+
+import org.apache.kafka.connect.cli.ConnectStandalone;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
+import org.apache.kafka.connect.util.FutureCallback;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Kafka Connect standalone worker in this process, running Horizon's source connectors. The same
+ * connectors deploy unchanged into any Connect cluster. Source offsets are kept in a file under
+ * {@code <data.dir>/connect}, so they survive a restart; the worker's REST interface listens on a free
+ * loopback port only.
+ */
+public final class EmbeddedConnect implements AutoCloseable {
+
+    private final Connect<StandaloneHerder> connect;
+
+    private EmbeddedConnect(Connect<StandaloneHerder> connect) {
+        this.connect = connect;
+    }
+
+    /** Starts the worker. */
+    public static EmbeddedConnect start(String bootstrapServers, Path stateDir, Map<String, Object> clientSettings)
+            throws IOException {
+        Files.createDirectories(stateDir);
+        Map<String, String> worker = new HashMap<>();
+        clientSettings.forEach((k, v) -> {
+            worker.put(k, String.valueOf(v));
+            worker.put("producer." + k, String.valueOf(v));
+        });
+        worker.put("bootstrap.servers", bootstrapServers);
+        worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        worker.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        worker.put("offset.storage.file.filename", stateDir.resolve("offsets").toAbsolutePath().toString());
+        worker.put("offset.flush.interval.ms", "1000");
+        worker.put("listeners", "http://127.0.0.1:0");
+        worker.put("plugin.discovery", "service_load");
+        worker.put("producer.acks", "all");
+        worker.put("producer.enable.idempotence", "true");
+        worker.put("producer.linger.ms", "5");
+        return new EmbeddedConnect(new ConnectStandalone().startConnect(worker));
+    }
+
+    /** Creates or replaces a connector and waits until the worker accepted it. */
+    public void run(String name, Map<String, String> config) {
+        Map<String, String> withName = new HashMap<>(config);
+        withName.put("name", name);
+        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
+        connect.herder().putConnectorConfig(name, withName, true, done);
+        try {
+            done.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("connector " + name + " was refused: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted starting connector " + name, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("connector " + name + " did not start in 60 s", e);
+        }
+    }
+
+    /** The state of a connector and its tasks, e.g. RUNNING or FAILED with the trace. */
+    public ConnectorStateInfo status(String name) {
+        return connect.herder().connectorStatus(name);
+    }
+
+    @Override
+    public void close() {
+        connect.stop();
+        connect.awaitStop();
+    }
+}

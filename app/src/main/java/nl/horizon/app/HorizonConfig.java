@@ -1,0 +1,226 @@
+package nl.horizon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Horizon's runtime configuration: {@code config/horizon.yaml}, nested YAML flattened to dotted keys,
+ * then overridden by environment variables ({@code HORIZON_HTTP_PORT} for {@code http.port}). Every key is
+ * declared once below with type, default, validator and doc; an unknown key or a bad value stops the
+ * start with an error that names the key and the value. Keys under {@code kafka.client.} pass through
+ * to every Kafka client (security protocol, SASL, TLS).
+ */
+public final class HorizonConfig extends AbstractConfig {
+
+    public static final String DATA_DIR = "data.dir";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    public static final String KAFKA_EMBEDDED_PORT = "kafka.embedded.port";
+    public static final String KAFKA_EMBEDDED_CONTROLLER_PORT = "kafka.embedded.controller.port";
+    public static final String KAFKA_PARTITIONS = "kafka.topic.partitions";
+    public static final String KAFKA_REPLICATION_FACTOR = "kafka.topic.replication.factor";
+    public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
+    public static final String STREAMS_THREADS = "streams.threads";
+    public static final String POSTS_DIR = "ingest.posts.dir";
+    public static final String POSTS_POLL_INTERVAL_MS = "ingest.posts.poll.interval.ms";
+    public static final String MAX_ITEM_BYTES = "ingest.max.item.bytes";
+    public static final String SAMPLES_DIR = "samples.dir";
+
+    private static final String ENV_PREFIX = "HORIZON_";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(DATA_DIR, ConfigDef.Type.STRING, "data", new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH,
+                    "Where Horizon keeps its state: the embedded broker's log, Streams state, the index, the inbox.")
+            .define(KAFKA_BOOTSTRAP_SERVERS, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "Kafka cluster to use. Empty: start an embedded single-node KRaft broker under data.dir.")
+            .define(KAFKA_EMBEDDED_PORT, ConfigDef.Type.INT, 19092, ConfigDef.Range.between(1, 65535),
+                    ConfigDef.Importance.LOW, "Port of the embedded broker's client listener (127.0.0.1).")
+            .define(KAFKA_EMBEDDED_CONTROLLER_PORT, ConfigDef.Type.INT, 19093, ConfigDef.Range.between(1, 65535),
+                    ConfigDef.Importance.LOW, "Port of the embedded broker's KRaft controller listener (127.0.0.1).")
+            .define(KAFKA_PARTITIONS, ConfigDef.Type.INT, 3, ConfigDef.Range.between(1, 1024),
+                    ConfigDef.Importance.MEDIUM, "Partitions of each topic Horizon creates; bounds its parallelism.")
+            .define(KAFKA_REPLICATION_FACTOR, ConfigDef.Type.SHORT, (short) 1, ConfigDef.Range.between(1, 7),
+                    ConfigDef.Importance.MEDIUM, "Replication factor of the topics Horizon creates (3 in production).")
+            .define(HTTP_HOST, ConfigDef.Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(),
+                    ConfigDef.Importance.MEDIUM, "Address the HTTP API and dashboard listen on.")
+            .define(HTTP_PORT, ConfigDef.Type.INT, 8080, ConfigDef.Range.between(0, 65535), ConfigDef.Importance.MEDIUM,
+                    "Port of the HTTP API and dashboard; 0 picks a free one.")
+            .define(STREAMS_THREADS, ConfigDef.Type.INT, 1, ConfigDef.Range.between(1, 64), ConfigDef.Importance.LOW,
+                    "Kafka Streams threads in this instance.")
+            .define(POSTS_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Drop folder of the post network. Empty: <data.dir>/inbox/posts.")
+            .define(POSTS_POLL_INTERVAL_MS, ConfigDef.Type.LONG, 1000L, ConfigDef.Range.atLeast(50),
+                    ConfigDef.Importance.LOW, "How often the post drop folder is checked when idle.")
+            .define(MAX_ITEM_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20),
+                    ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
+            .define(SAMPLES_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
+                    "Sample reports copied into the drop folders on the first start of a new data.dir. "
+                            + "Empty: none.");
+
+    private HorizonConfig(Map<String, String> values) {
+        super(DEFINITION, values, false);
+    }
+
+    /**
+     * Reads the file (if it exists) and the environment.
+     *
+     * @throws ConfigException naming the file, the key and the bad value
+     */
+    public static HorizonConfig load(Path file, Map<String, String> env) {
+        Map<String, String> values = new TreeMap<>();
+        if (Files.exists(file)) {
+            values.putAll(readYaml(file));
+        }
+        values.putAll(fromEnvironment(env));
+        List<String> unknown = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!DEFINITION.names().contains(key) && !key.startsWith(KAFKA_CLIENT_PREFIX)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown configuration key(s) " + unknown + " in " + file
+                    + "; known keys: " + new java.util.TreeSet<>(DEFINITION.names()) + " and " + KAFKA_CLIENT_PREFIX + "*");
+        }
+        try {
+            return new HorizonConfig(values);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " (in " + file + " or its " + ENV_PREFIX + "* override)");
+        }
+    }
+
+    /** The configuration with defaults only, plus {@code overrides}; for tests and tools. */
+    public static HorizonConfig of(Map<String, String> overrides) {
+        return new HorizonConfig(overrides);
+    }
+
+    private static Map<String, String> readYaml(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        Map<String, String> flat = new TreeMap<>();
+        if (root != null && !root.isMissingNode() && !root.isNull()) {
+            if (!root.isObject()) {
+                throw new ConfigException(file + " must be a YAML mapping of keys to values");
+            }
+            flatten("", root, flat, file);
+        }
+        return flat;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(key, value, out, file);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(v -> items.add(v.asText()));
+                out.put(key, String.join(",", items));
+            } else if (!value.isNull()) {
+                out.put(key, value.asText());
+            }
+        }
+    }
+
+    private static Map<String, String> fromEnvironment(Map<String, String> env) {
+        Map<String, String> values = new TreeMap<>();
+        for (String key : DEFINITION.names()) {
+            String value = env.get(envName(key));
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return values;
+    }
+
+    /** The environment variable that overrides a key. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public Path dataDir() {
+        return Path.of(getString(DATA_DIR));
+    }
+
+    /** Empty when Horizon should start its own broker. */
+    public String bootstrapServers() {
+        return getString(KAFKA_BOOTSTRAP_SERVERS).trim();
+    }
+
+    public boolean embeddedBroker() {
+        return bootstrapServers().isEmpty();
+    }
+
+    public int embeddedPort() {
+        return getInt(KAFKA_EMBEDDED_PORT);
+    }
+
+    public int embeddedControllerPort() {
+        return getInt(KAFKA_EMBEDDED_CONTROLLER_PORT);
+    }
+
+    public int partitions() {
+        return getInt(KAFKA_PARTITIONS);
+    }
+
+    public short replicationFactor() {
+        return getShort(KAFKA_REPLICATION_FACTOR);
+    }
+
+    /** Client settings under {@code kafka.client.}, without the prefix. */
+    public Map<String, Object> kafkaClientSettings() {
+        return originalsWithPrefix(KAFKA_CLIENT_PREFIX);
+    }
+
+    public String httpHost() {
+        return getString(HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return getInt(HTTP_PORT);
+    }
+
+    public int streamsThreads() {
+        return getInt(STREAMS_THREADS);
+    }
+
+    public Path postsDir() {
+        String dir = getString(POSTS_DIR);
+        return dir.isBlank() ? dataDir().resolve("inbox").resolve("posts") : Path.of(dir);
+    }
+
+    public long postsPollIntervalMs() {
+        return getLong(POSTS_POLL_INTERVAL_MS);
+    }
+
+    public int maxItemBytes() {
+        return getInt(MAX_ITEM_BYTES);
+    }
+
+    /** Empty when no samples are to be loaded. */
+    public java.util.Optional<Path> samplesDir() {
+        String dir = getString(SAMPLES_DIR);
+        return dir.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(dir));
+    }
+}
