@@ -74,14 +74,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         return p;
     }
 
+    /** Formats a new log directory once; an existing one keeps its cluster id and data. */
     private static void format(Path logDir, Properties props) throws IOException {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         Path file = logDir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
-            props.store(out, "written by Horizon for the embedded broker; rewritten at every start");
+            props.store(out, "written by Horizon when it formatted this log directory");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                file.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                file.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IOException("cannot format the embedded broker's log in " + logDir + ": "
                     + output.toString(StandardCharsets.UTF_8));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,8 +61,8 @@ class EndToEndTest {
     void start() throws Exception {
         HorizonConfig config = HorizonConfig.of(Map.of(
                 HorizonConfig.DATA_DIR, dataDir.toString(),
-                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(freePort()),
-                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
                 HorizonConfig.HTTP_PORT, "0",
                 HorizonConfig.POSTS_POLL_INTERVAL_MS, "100",
                 HorizonConfig.MAX_ITEM_BYTES, "4096"));
@@ -158,11 +157,5 @@ class EndToEndTest {
         Path staged = inbox.resolve("." + name);
         Files.writeString(staged, content);
         Files.move(staged, inbox.resolve(name));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
