@@ -19,7 +19,9 @@ public final class ItemFormats {
 
     /** Every format Horizon ships. */
     public static ItemFormats standard() {
-        return new ItemFormats(List.of(PostFormat.JSON, PostFormat.CABLE));
+        return new ItemFormats(List.of(PostFormat.JSON, PostFormat.CABLE, new FeedEntryFormat(),
+                new ReliefWebReportFormat(), new CrisisWatchEntryFormat(), new AcledEventFormat(),
+                new UcdpGedEventFormat(), new Gdelt1EventFormat()));
     }
 
     /**

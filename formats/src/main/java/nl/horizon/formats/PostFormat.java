@@ -10,10 +10,6 @@ import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -138,13 +134,13 @@ public enum PostFormat implements ItemFormat {
         }
         String post = required(fields, "post").toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(post).matches()) {
-            throw invalid("post", post, "lower-case letters, digits and '-'");
+            throw ItemFields.invalid("post", post, "lower-case letters, digits and '-'");
         }
         String reference = required(fields, "reference");
         if (!REFERENCE.matcher(reference).matches()) {
-            throw invalid("reference", reference, "letters, digits and . _ / -, at most 128");
+            throw ItemFields.invalid("reference", reference, "letters, digits and . _ / -, at most 128");
         }
-        Instant date = date(required(fields, "date"));
+        Instant date = ItemFields.instantOf("date", required(fields, "date"));
         Classification classification;
         try {
             classification = Classification.parse(required(fields, "classification"));
@@ -155,7 +151,7 @@ public enum PostFormat implements ItemFormat {
         if (language != null && !language.isBlank()) {
             language = language.trim().toLowerCase(Locale.ROOT);
             if (!LANGUAGE.matcher(language).matches()) {
-                throw invalid("language", language, "an ISO 639-1 code such as nl, en or fr");
+                throw ItemFields.invalid("language", language, "an ISO 639-1 code such as nl, en or fr");
             }
         } else {
             language = null;
@@ -190,17 +186,6 @@ public enum PostFormat implements ItemFormat {
         return codes;
     }
 
-    private static Instant date(String value) throws Rejection {
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid("date", value, "an ISO-8601 date (2012-01-17) or date-time with offset");
-        }
-    }
-
     private static String required(Map<String, String> fields, String key) throws Rejection {
         String value = fields.get(key);
         if (value == null || value.isBlank()) {
@@ -225,11 +210,6 @@ public enum PostFormat implements ItemFormat {
             parts.add(scalar(key, element));
         }
         return String.join(",", parts);
-    }
-
-    private static Rejection invalid(String field, String value, String expected) {
-        return new Rejection(RejectReason.INVALID_FIELD, field + ": '" + abbreviate(value) + "' is not valid; expected "
-                + expected);
     }
 
     /** Keeps echoed input short, so a hostile value cannot flood logs or error bodies. */

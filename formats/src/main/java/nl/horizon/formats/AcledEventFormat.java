@@ -1,0 +1,32 @@
+package nl.horizon.formats;
+
+import nl.horizon.schema.EventFields;
+import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Report;
+
+import java.util.List;
+
+/** A row of ACLED's export: event date, country, event and sub-event type, fatalities, the notes. */
+final class AcledEventFormat implements ItemFormat {
+
+    @Override
+    public String formatName() {
+        return EventTable.ACLED.itemFormat();
+    }
+
+    @Override
+    public Report toReport(RawItem item) throws Rejection {
+        ItemFields f = ItemFields.parse(item.payload());
+        String eventType = f.required("event_type");
+        String subType = f.text("sub_event_type").orElse(null);
+        String place = f.text("location").orElse(f.text("admin1").orElse(""));
+        String country = f.required("country");
+        String title = (subType == null ? eventType : eventType + ": " + subType)
+                + (place.isEmpty() ? "" : " in " + place) + ", " + country;
+        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
+                item.sourceName(), f.countries("country"), "en", f.instant("event_date"), title,
+                f.text("notes").orElse(""), item.classification(),
+                new EventFields(eventType, subType, f.count("fatalities").orElse(null), null, null),
+                List.of(), item.fetchedAt(), item.contentHash());
+    }
+}

@@ -1,0 +1,96 @@
+package nl.horizon.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import nl.horizon.schema.ContentHash;
+import nl.horizon.schema.Json;
+import nl.horizon.schema.RejectReason;
+import org.xml.sax.InputSource;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RSS (0.9x, 1.0, 2.0) or Atom feed, read with Rome after {@link SafeXml} has refused anything with a
+ * DOCTYPE. Each entry becomes a {@code feed-entry} item: a JSON object with id, title, link, published,
+ * summary (HTML as received), categories, author and the feed's title and language.
+ */
+public final class FeedDocument {
+
+    /** The item format of feed entries. */
+    public static final String ENTRY_FORMAT = "feed-entry";
+
+    private FeedDocument() {
+    }
+
+    /**
+     * Splits a feed into entries.
+     *
+     * @throws Rejection when the whole document is hostile, malformed or not a feed
+     */
+    public static List<Split> split(byte[] xml) throws Rejection {
+        SafeXml.check(xml);
+        SyndFeed feed;
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            feed = input.build(new InputSource(new ByteArrayInputStream(xml)));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new Rejection(RejectReason.MALFORMED, "not an RSS or Atom feed: " + e.getMessage(), e);
+        }
+        List<Split> splits = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            splits.add(new Split.Item(new SourceItem(idOf(entry), ENTRY_FORMAT, payload(feed, entry))));
+        }
+        return splits;
+    }
+
+    private static String idOf(SyndEntry entry) {
+        if (entry.getUri() != null && !entry.getUri().isBlank()) {
+            return entry.getUri().trim();
+        }
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink().trim();
+        }
+        return ContentHash.of(String.valueOf(entry.getTitle()) + '|' + entry.getPublishedDate());
+    }
+
+    private static String payload(SyndFeed feed, SyndEntry entry) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", idOf(entry));
+        fields.put("title", entry.getTitle());
+        fields.put("link", entry.getLink());
+        fields.put("published", iso(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()));
+        fields.put("summary", summary(entry));
+        fields.put("categories", entry.getCategories().stream().map(SyndCategory::getName).toList());
+        fields.put("author", entry.getAuthor());
+        fields.put("feed", feed.getTitle());
+        fields.put("language", feed.getLanguage());
+        try {
+            return Json.mapper().writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("feed fields always serialise", e);
+        }
+    }
+
+    private static String summary(SyndEntry entry) {
+        if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
+            return entry.getDescription().getValue();
+        }
+        return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static String iso(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+}

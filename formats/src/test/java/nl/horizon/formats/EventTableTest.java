@@ -1,0 +1,119 @@
+package nl.horizon.formats;
+
+import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventTableTest {
+
+    @Test
+    void acledRowsBecomeEventReportsWithFatalities() {
+        String csv = SharedData.text("acled/acled_sample_9000_events_2022H1_169countries.csv");
+        assertThat(EventTable.detect(csv.lines().findFirst().orElseThrow())).contains(EventTable.ACLED);
+
+        Normalising n = Normalising.of(EventTable.ACLED.split(csv), SourceKind.EVENT_DATA, "acled");
+
+        assertThat(n.splitRejections).isEmpty();
+        assertThat(n.rejections).isEmpty();
+        assertThat(n.reports).hasSize(9000);
+        Report uganda = n.reports.get(0);
+        assertThat(uganda.id()).isEqualTo("event-data:acled:UGA7752");
+        assertThat(uganda.countries()).containsExactly("UGA");
+        assertThat(uganda.publishedAt()).isEqualTo(Instant.parse("2022-02-23T00:00:00Z"));
+        assertThat(uganda.event().eventType()).isEqualTo("Riots");
+        assertThat(uganda.event().fatalities()).isEqualTo(1);
+        assertThat(uganda.body()).startsWith("On 23 February 2022");
+        assertThat(n.reports).allSatisfy(r -> assertThat(r.countries()).hasSize(1));
+    }
+
+    @Test
+    void ucdpGedRowsMapUcdpCountryNames() {
+        String csv = SharedData.text("ucdp/ged_candidate_events_v23_0_10.csv");
+        assertThat(EventTable.detect(csv.lines().findFirst().orElseThrow())).contains(EventTable.UCDP_GED);
+
+        Normalising n = Normalising.of(EventTable.UCDP_GED.split(csv), SourceKind.EVENT_DATA, "ucdp-candidate");
+
+        assertThat(n.splitRejections).isEmpty();
+        assertThat(n.rejections).isEmpty();
+        assertThat(n.reports).hasSize(2391).allSatisfy(r -> assertThat(r.countries()).hasSize(1));
+        assertThat(n.reports).filteredOn(r -> r.countries().contains("COD")).isNotEmpty();
+        assertThat(n.reports.get(0).event().eventType()).isEqualTo("one-sided");
+    }
+
+    @Test
+    void gdeltReadsBothColumnLayouts() {
+        String tsv = SharedData.text("gdelt/gdelt1_daily_export_20160728_sample710.tsv");
+        assertThat(EventTable.detect(tsv.lines().findFirst().orElseThrow())).contains(EventTable.GDELT1);
+
+        Normalising n = Normalising.of(EventTable.GDELT1.split(tsv), SourceKind.EVENT_DATA, "gdelt");
+
+        assertThat(n.splitRejections).isEmpty();
+        assertThat(n.rejections).isEmpty();
+        assertThat(n.reports).hasSize(710);
+        Report old = n.reports.stream().filter(r -> r.id().endsWith(":1552829")).findFirst().orElseThrow();
+        assertThat(old.countries()).containsExactly("GHA");
+        assertThat(old.links()).isEmpty();
+        Report recent = n.reports.stream().filter(r -> r.id().endsWith(":564111644")).findFirst().orElseThrow();
+        assertThat(recent.countries()).containsExactly("USA");
+        assertThat(recent.event().cameoCode()).isEqualTo("010");
+        assertThat(recent.links()).hasSize(1);
+    }
+
+    @Test
+    void aBrokenRowIsRejectedAloneAndTheRestFlows() {
+        String csv = """
+                event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,fatalities
+                MLI1,2012-01-17,Mali,Battles,Armed clash,Menaka,Clash at Menaka,12
+                MLI2,2012-01-18,Mali,Battles
+                MLI3,2012-01-19,Atlantis,Battles,Armed clash,Nowhere,Clash,1
+                ,2012-01-20,Mali,Battles,Armed clash,Gao,Clash,1
+                MLI5,2012-01-21,Mali,Battles,Armed clash,Gao,Clash at Gao,-4
+                MLI6,2012-01-22,Mali,Battles,Armed clash,Gao,Clash at Gao,3
+                """;
+        Normalising n = Normalising.of(EventTable.ACLED.split(csv), SourceKind.EVENT_DATA, "acled");
+
+        assertThat(n.reports).extracting(Report::id).containsExactly("event-data:acled:MLI1", "event-data:acled:MLI6");
+        assertThat(n.splitRejections).extracting(Split.Rejected::locator).containsExactly("line 3", "line 5");
+        assertThat(n.splitRejections.get(0).rejection().detail()).contains("has 4 columns; expected 8");
+        assertThat(n.rejections).extracting(Rejection::reason)
+                .containsExactly(RejectReason.UNKNOWN_COUNTRY, RejectReason.INVALID_FIELD);
+    }
+
+    @Test
+    void anUnclosedQuoteRejectsTheRestOfTheFileWithItsText() {
+        String csv = "event_id_cnty,event_date,country\nMLI1,2012-01-17,Mali\nMLI2,\"2012-01-18,Mali\nMLI3,2012-01-19,Mali\n";
+        List<Split> splits = EventTable.ACLED.split(csv);
+        assertThat(splits).hasSize(2);
+        assertThat(splits.get(1)).isInstanceOfSatisfying(Split.Rejected.class, r -> {
+            assertThat(r.rejection().reason()).isEqualTo(RejectReason.MALFORMED);
+            assertThat(r.payload()).contains("MLI3");
+        });
+    }
+
+    @Test
+    void countryNamesFromEverySource() {
+        CountryNames names = CountryNames.standard();
+        assertThat(names.alpha3("DR Congo (Zaire)")).contains("COD");
+        assertThat(names.alpha3("Côte d'Ivoire")).contains("CIV");
+        assertThat(names.alpha3("Cambodia (Kampuchea)")).contains("KHM");
+        assertThat(names.alpha3("Bosnia And Herzegovina")).contains("BIH");
+        assertThat(names.alpha3("Pays-Bas")).contains("NLD");
+        assertThat(names.alpha3("Zuid-Soedan")).contains("SSD");
+        assertThat(names.alpha3("Guinea-Bissau")).contains("GNB");
+        assertThat(names.allAlpha3("Israel/Palestine")).containsExactly("ISR", "PSE");
+        assertThat(names.allAlpha3("India-Pakistan (Kashmir)")).containsExactly("IND", "PAK");
+        assertThat(names.allAlpha3("China-U.S.")).containsExactly("CHN", "USA");
+        assertThat(names.allAlpha3("South China Sea")).isEmpty();
+        assertThat(names.alpha3("Atlantis")).isEmpty();
+        assertThat(names.alpha3OfPlace("Hanoi, Ha Noi, Vietnam, Republic Of")).contains("VNM");
+        assertThat(names.alpha3OfPlace("Nassau, New Providence, Bahamas, The")).contains("BHS");
+        assertThat(names.alpha3OfPlace("Kinshasa, Congo, The Democratic Republic Of The")).contains("COD");
+        assertThat(names.alpha3OfPlace("Georgia, United States")).contains("USA");
+    }
+}

@@ -1,0 +1,124 @@
+package nl.horizon.formats;
+
+import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FeedFormatsTest {
+
+    @Test
+    void reliefWebRssBecomesReportsWithPlainTextAndCountriesFromCategories() throws Rejection {
+        List<Split> splits = FeedDocument.split(SharedData.bytes("feeds/reliefweb_rss_ukraine_2020-09-17_20items.xml"));
+        Normalising n = Normalising.of(splits, SourceKind.NEWS_FEED, "reliefweb-ukraine");
+
+        assertThat(n.rejections).isEmpty();
+        assertThat(n.reports).hasSize(20);
+        Report first = n.reports.get(0);
+        assertThat(first.title()).startsWith("Ukraine: DRC / DDG Legal Alert: Issue 55");
+        assertThat(first.publishedAt()).isEqualTo(Instant.parse("2020-09-17T07:24:25Z"));
+        assertThat(first.links()).containsExactly(
+                "https://reliefweb.int/report/ukraine/ukraine-drc-ddg-legal-alert-issue-55-august-2020-enruuk");
+        assertThat(first.language()).isEqualTo("en");
+        assertThat(n.reports).allSatisfy(r -> assertThat(r.body()).doesNotContain("<p>", "<div"));
+        assertThat(n.reports).filteredOn(r -> r.countries().contains("UKR")).isNotEmpty();
+        assertThat(n.reports).extracting(Report::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void atomEntriesAreReadToo() throws Rejection {
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
+                  <title>Veille</title><id>urn:veille</id><updated>2024-10-02T08:00:00Z</updated>
+                  <entry><id>urn:veille:1</id><title>Tensions au Mali</title>
+                    <link href="https://example.org/1"/><updated>2024-10-02T08:00:00Z</updated>
+                    <summary type="html">&lt;p&gt;Des &lt;b&gt;affrontements&lt;/b&gt; à Kidal.&lt;/p&gt;</summary>
+                    <category term="Mali"/></entry>
+                </feed>
+                """;
+        Normalising n = Normalising.of(FeedDocument.split(atom.getBytes(StandardCharsets.UTF_8)), SourceKind.NEWS_FEED,
+                "veille");
+        assertThat(n.reports).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("news-feed:veille:urn:veille:1");
+            assertThat(r.body()).isEqualTo("Des affrontements à Kidal.");
+            assertThat(r.countries()).containsExactly("MLI");
+            assertThat(r.publishedAt()).isEqualTo(Instant.parse("2024-10-02T08:00:00Z"));
+        });
+    }
+
+    @Test
+    void externalEntitiesAndEntityExpansionAreRefusedUnread() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <rss version="2.0"><channel><title>&xxe;</title></channel></rss>
+                """;
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+                <rss version="2.0"><channel><title>&lol3;</title></channel></rss>
+                """;
+        for (String hostile : List.of(xxe, laughs)) {
+            assertThatThrownBy(() -> FeedDocument.split(hostile.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(Rejection.class,
+                            r -> assertThat(r.reason()).isEqualTo(RejectReason.HOSTILE_XML))
+                    .hasMessageContaining("DOCTYPE");
+        }
+    }
+
+    @Test
+    void brokenXmlAndNonFeedsAreMalformed() {
+        assertThatThrownBy(() -> FeedDocument.split("<rss><channel>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED));
+        assertThatThrownBy(() -> FeedDocument.split("<html><body/></html>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED))
+                .hasMessageContaining("not an RSS or Atom feed");
+    }
+
+    @Test
+    void reliefWebApiPagesGiveReportsAndTheNextPage() throws Rejection {
+        ReliefWebPage page = ReliefWebPage.read(
+                SharedData.text("feeds/reliefweb_api_v1_reports_nepal_2020-09-17_10items.json"));
+        assertThat(page.next()).contains("https://api.reliefweb.int/v1/reports?appname=thedeep.io&offset=10&limit=10");
+
+        Normalising n = Normalising.of(page.splits(), SourceKind.NEWS_FEED, "reliefweb-api");
+        assertThat(n.rejections).isEmpty();
+        assertThat(n.reports).hasSize(10);
+        assertThat(n.reports.get(0).id()).isEqualTo("news-feed:reliefweb-api:3670885");
+        assertThat(n.reports.get(0).title()).startsWith("Nepal makes progress in human capital development");
+        assertThat(n.reports.get(0).publishedAt()).isEqualTo(Instant.parse("2020-09-17T00:00:00Z"));
+    }
+
+    @Test
+    void crisisWatchEditionsInBothShapes() throws Rejection {
+        Normalising edition = Normalising.of(
+                CrisisWatchEdition.split(SharedData.text("crisiswatch/crisiswatch_2026-02_edition__pythia.json")),
+                SourceKind.CRISIS_WATCH, "crisiswatch");
+        assertThat(edition.rejections).isEmpty();
+        assertThat(edition.reports).hasSize(83);
+        Report afghanistan = edition.reports.stream().filter(r -> r.countries().equals(List.of("AFG"))).findFirst()
+                .orElseThrow();
+        assertThat(afghanistan.event().eventType()).isEqualTo("crisiswatch:deteriorated");
+        assertThat(afghanistan.event().subEventType()).isEqualTo("conflict_risk");
+        assertThat(afghanistan.publishedAt()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(afghanistan.id()).isEqualTo("crisis-watch:crisiswatch:2026-02:AFG");
+
+        Normalising text = Normalising.of(CrisisWatchEdition.split(
+                SharedData.text("crisiswatch/crisiswatch_text_2024-10_to_12_5countries__uchindami.json")),
+                SourceKind.CRISIS_WATCH, "crisiswatch");
+        assertThat(text.rejections).isEmpty();
+        assertThat(text.reports).hasSize(10).allSatisfy(r -> assertThat(r.countries()).isNotEmpty());
+        assertThat(text.reports).filteredOn(r -> r.title().startsWith("China/Japan"))
+                .allSatisfy(r -> assertThat(r.countries()).containsExactly("CHN", "JPN"));
+        assertThat(text.reports).extracting(Report::id).doesNotHaveDuplicates();
+    }
+}
