@@ -3,8 +3,8 @@ package nl.horizon.app;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.index.ReportIndex;
 import nl.horizon.index.ReportIndexer;
-import nl.horizon.ingest.post.PostDropFolderConfig;
-import nl.horizon.ingest.post.PostDropFolderConnector;
+import nl.horizon.ingest.folder.DropFolderConfig;
+import nl.horizon.ingest.folder.DropFolderConnector;
 import nl.horizon.streams.HorizonTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -85,11 +85,12 @@ public final class Horizon implements AutoCloseable {
                 }
             });
             connect.run(POST_CONNECTOR, Map.of(
-                    "connector.class", PostDropFolderConnector.class.getName(),
+                    "connector.class", DropFolderConnector.class.getName(),
                     "tasks.max", "1",
-                    PostDropFolderConfig.DIR, config.postsDir().toAbsolutePath().toString(),
-                    PostDropFolderConfig.POLL_INTERVAL_MS, Long.toString(config.postsPollIntervalMs()),
-                    PostDropFolderConfig.MAX_ITEM_BYTES, Integer.toString(config.maxItemBytes())));
+                    DropFolderConfig.DIR, config.postsDir().toAbsolutePath().toString(),
+                    DropFolderConfig.CONTENT, "posts",
+                    DropFolderConfig.POLL_INTERVAL_MS, Long.toString(config.postsPollIntervalMs()),
+                    DropFolderConfig.MAX_FILE_BYTES, Integer.toString(config.maxItemBytes())));
 
             http = HttpApi.start(config.httpHost(), config.httpPort(), index.search(), this::health);
             started.push(http);

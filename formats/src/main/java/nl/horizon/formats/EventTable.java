@@ -23,14 +23,14 @@ import java.util.Optional;
 public enum EventTable {
 
     /** ACLED's export, comma-separated with a header (31 columns in the current layout). */
-    ACLED("acled-event", "event_id_cnty"),
+    ACLED("acled", "acled-event", "event_id_cnty"),
     /** UCDP Georeferenced Event Dataset (GED and Candidate GED), comma-separated with a header. */
-    UCDP_GED("ucdp-ged-event", "id"),
+    UCDP_GED("ucdp", "ucdp-ged-event", "id"),
     /**
      * GDELT 1.0 daily event export: tab-separated, no header, 57 columns (events added before April 2013)
      * or 58 (with {@code SOURCEURL}).
      */
-    GDELT1("gdelt1-event", "GLOBALEVENTID");
+    GDELT1("gdelt", "gdelt1-event", "GLOBALEVENTID");
 
     /** GDELT 1.0 column names, in file order; the 58th, SOURCEURL, is absent from older rows. */
     static final List<String> GDELT1_COLUMNS = List.of("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year",
@@ -47,12 +47,19 @@ public enum EventTable {
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
+    private final String sourceName;
     private final String itemFormat;
     private final String idColumn;
 
-    EventTable(String itemFormat, String idColumn) {
+    EventTable(String sourceName, String itemFormat, String idColumn) {
+        this.sourceName = sourceName;
         this.itemFormat = itemFormat;
         this.idColumn = idColumn;
+    }
+
+    /** The source name its items get unless configured otherwise, e.g. {@code acled}. */
+    public String sourceName() {
+        return sourceName;
     }
 
     /** The item format of this table's rows. */

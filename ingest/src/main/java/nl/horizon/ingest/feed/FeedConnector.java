@@ -1,4 +1,4 @@
-package nl.horizon.ingest.post;
+package nl.horizon.ingest.feed;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kafka Connect source connector for the post network's drop folder: every situation report a post
- * leaves there goes onto {@code horizon.raw.post.v1} once, or onto the dead-letter topic with the
- * reason. One task: a folder has one reader, so files are never read twice concurrently.
+ * Kafka Connect source connector for one polled feed (RSS/Atom, ReliefWeb API, CrisisWatch JSON). One
+ * connector per feed, one task each: a feed has one reader, and each feed has its own schedule, state
+ * and health.
  */
-public final class PostDropFolderConnector extends SourceConnector {
+public final class FeedConnector extends SourceConnector {
 
     private Map<String, String> props;
 
     @Override
     public void start(Map<String, String> props) {
-        new PostDropFolderConfig(props);
+        new FeedConfig(props);
         this.props = Map.copyOf(props);
     }
 
     @Override
     public Class<? extends Task> taskClass() {
-        return PostDropFolderTask.class;
+        return FeedTask.class;
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class PostDropFolderConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return PostDropFolderConfig.DEFINITION;
+        return FeedConfig.DEFINITION;
     }
 
     @Override

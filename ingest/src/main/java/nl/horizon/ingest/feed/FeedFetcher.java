@@ -1,0 +1,66 @@
+package nl.horizon.ingest.feed;
+
+import nl.horizon.formats.ItemText;
+import nl.horizon.formats.Rejection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Fetches a feed document with a conditional GET (ETag, Last-Modified) so an unchanged feed costs one
+ * small 304, and reads at most the configured number of bytes, so an endless or huge answer cannot
+ * exhaust memory.
+ */
+final class FeedFetcher {
+
+    /**
+     * A fetched document.
+     *
+     * @param status       the HTTP status
+     * @param body         the body (empty for 304)
+     * @param etag         the validator to send next time, if any
+     * @param lastModified the Last-Modified to send next time, if any
+     */
+    record Fetched(int status, byte[] body, Optional<String> etag, Optional<String> lastModified) {
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final int maxBytes;
+
+    FeedFetcher(Duration timeout, int maxBytes) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * GETs {@code uri}.
+     *
+     * @throws IOException when the source cannot be reached or the answer breaks off
+     * @throws Rejection   {@code oversized} when the body is larger than the limit
+     */
+    Fetched get(URI uri, Optional<String> etag, Optional<String> lastModified)
+            throws IOException, InterruptedException, Rejection {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("Accept", "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5")
+                .header("User-Agent", "Horizon early-warning pipeline");
+        etag.ifPresent(e -> request.header("If-None-Match", e));
+        lastModified.ifPresent(m -> request.header("If-Modified-Since", m));
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(maxBytes + 1);
+        }
+        ItemText.checkSize(body.length, maxBytes);
+        return new Fetched(response.statusCode(), body, response.headers().firstValue("ETag"),
+                response.headers().firstValue("Last-Modified"));
+    }
+}

@@ -1,0 +1,42 @@
+package nl.horizon.ingest.feed;
+
+import nl.horizon.schema.SourceKind;
+
+import java.util.Arrays;
+
+/** The document formats a feed connector fetches. */
+public enum FeedKind {
+    /** RSS 0.9x/1.0/2.0 or Atom. */
+    RSS("rss", SourceKind.NEWS_FEED),
+    /** The ReliefWeb API's {@code /reports} answer, followed through {@code links.next}. */
+    RELIEFWEB_API("reliefweb-api", SourceKind.NEWS_FEED),
+    /** A CrisisWatch edition as JSON. */
+    CRISISWATCH_JSON("crisiswatch-json", SourceKind.CRISIS_WATCH);
+
+    private final String label;
+    private final SourceKind sourceKind;
+
+    FeedKind(String label, SourceKind sourceKind) {
+        this.label = label;
+        this.sourceKind = sourceKind;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The raw topic its items go to. */
+    public SourceKind sourceKind() {
+        return sourceKind;
+    }
+
+    static FeedKind parse(String value) {
+        for (FeedKind kind : values()) {
+            if (kind.label.equals(value)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown feed format '" + value + "'; expected one of "
+                + Arrays.stream(values()).map(FeedKind::label).toList());
+    }
+}

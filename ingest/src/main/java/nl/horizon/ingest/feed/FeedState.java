@@ -1,0 +1,89 @@
+package nl.horizon.ingest.feed;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedSet;
+
+/**
+ * What a feed task remembers across restarts, kept as the Kafka Connect source offset of its records:
+ * the validators for the next conditional GET, and the most recent item ids, so that items a feed
+ * publishes again are not sent twice.
+ */
+final class FeedState {
+
+    private static final String ETAG = "etag";
+    private static final String LAST_MODIFIED = "lastModified";
+    private static final String SEEN = "seen";
+
+    private Optional<String> etag = Optional.empty();
+    private Optional<String> lastModified = Optional.empty();
+    private final SequencedSet<String> seen = new LinkedHashSet<>();
+    private final int maxSeen;
+
+    FeedState(int maxSeen) {
+        this.maxSeen = maxSeen;
+    }
+
+    /** Restores the state from a stored offset; a missing offset is a new feed. */
+    static FeedState fromOffset(Map<String, Object> offset, int maxSeen) {
+        FeedState state = new FeedState(maxSeen);
+        if (offset != null) {
+            state.etag = Optional.ofNullable((String) offset.get(ETAG));
+            state.lastModified = Optional.ofNullable((String) offset.get(LAST_MODIFIED));
+            Object seen = offset.get(SEEN);
+            if (seen instanceof String ids && !ids.isEmpty()) {
+                state.remember(List.of(ids.split("\n")));
+            }
+        }
+        return state;
+    }
+
+    /** The state as a source offset (only strings, so every offset store keeps it as is). */
+    Map<String, Object> toOffset() {
+        Map<String, Object> offset = new java.util.HashMap<>();
+        etag.ifPresent(e -> offset.put(ETAG, e));
+        lastModified.ifPresent(m -> offset.put(LAST_MODIFIED, m));
+        offset.put(SEEN, String.join("\n", seen));
+        return offset;
+    }
+
+    Optional<String> etag() {
+        return etag;
+    }
+
+    Optional<String> lastModified() {
+        return lastModified;
+    }
+
+    void validators(Optional<String> etag, Optional<String> lastModified) {
+        this.etag = etag;
+        this.lastModified = lastModified;
+    }
+
+    boolean seen(String itemId) {
+        return seen.contains(itemId);
+    }
+
+    /** Remembers ids, forgetting the oldest beyond the limit. */
+    void remember(Collection<String> itemIds) {
+        for (String id : itemIds) {
+            seen.remove(id);
+            seen.addLast(id.replace('\n', ' '));
+        }
+        while (seen.size() > maxSeen) {
+            seen.removeFirst();
+        }
+    }
+
+    FeedState copy() {
+        FeedState copy = new FeedState(maxSeen);
+        copy.etag = etag;
+        copy.lastModified = lastModified;
+        copy.remember(new ArrayList<>(seen));
+        return copy;
+    }
+}

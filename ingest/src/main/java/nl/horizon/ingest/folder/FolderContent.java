@@ -1,0 +1,39 @@
+package nl.horizon.ingest.folder;
+
+import nl.horizon.schema.SourceKind;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a drop folder holds, which decides how its files are split into items. */
+public enum FolderContent {
+    /** Post situation reports, one per file ({@code .json} or {@code .txt}). */
+    POSTS(SourceKind.POST),
+    /** Coded event tables (ACLED or UCDP CSV, GDELT 1.0 TSV), one item per row; the table is recognised by its first line. */
+    EVENT_TABLES(SourceKind.EVENT_DATA);
+
+    private final SourceKind sourceKind;
+
+    FolderContent(SourceKind sourceKind) {
+        this.sourceKind = sourceKind;
+    }
+
+    public SourceKind sourceKind() {
+        return sourceKind;
+    }
+
+    /** The config value, e.g. {@code event-tables}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static FolderContent parse(String value) {
+        for (FolderContent content : values()) {
+            if (content.label().equals(value)) {
+                return content;
+            }
+        }
+        throw new IllegalArgumentException("unknown folder content '" + value + "'; expected one of "
+                + Arrays.stream(values()).map(FolderContent::label).toList());
+    }
+}

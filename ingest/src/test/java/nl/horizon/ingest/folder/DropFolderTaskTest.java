@@ -1,0 +1,164 @@
+package nl.horizon.ingest.folder;
+
+import nl.horizon.schema.DeadLetter;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.RawItem;
+import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DropFolderTaskTest {
+
+    private static final String CABLE = """
+            POST: bamako
+            REFERENCE: BAM-2012-017
+            DATE: 2012-01-17
+            CLASSIFICATION: departmental-confidential
+            COUNTRY: MLI
+            SUBJECT: Attack on Menaka
+
+            MNLA fighters attacked the garrison.
+            """;
+
+    @TempDir
+    Path dir;
+    private final DropFolderTask task = new DropFolderTask(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+    private void start(String... extra) {
+        Map<String, String> props = new HashMap<>(Map.of(DropFolderConfig.DIR, dir.toString(),
+                DropFolderConfig.MAX_FILE_BYTES, "2048", DropFolderConfig.POLL_INTERVAL_MS, "50"));
+        for (int i = 0; i < extra.length; i += 2) {
+            props.put(extra[i], extra[i + 1]);
+        }
+        task.start(props);
+    }
+
+    @AfterEach
+    void stop() {
+        task.stop();
+    }
+
+    @Test
+    void aReportGoesToTheRawTopicAndLeavesTheFolderOnlyOnceAcknowledged() throws Exception {
+        start();
+        Files.writeString(dir.resolve("bam-2012-017.txt"), CABLE);
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).hasSize(1);
+        SourceRecord record = records.get(0);
+        assertThat(record.topic()).isEqualTo("horizon.raw.post.v1");
+        assertThat(record.key()).isEqualTo("BAM-2012-017");
+        RawItem item = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) record.value());
+        assertThat(item.format()).isEqualTo("post-cable");
+        assertThat(item.sourceName()).isEqualTo("bamako");
+        assertThat(item.payload()).isEqualTo(CABLE);
+        assertThat(dir.resolve("bam-2012-017.txt")).exists();
+        assertThat(task.poll()).as("a file in flight is not read twice").isNull();
+
+        task.commitRecord(record, null);
+
+        assertThat(dir.resolve("bam-2012-017.txt")).doesNotExist();
+        assertThat(dir.resolve("processed/bam-2012-017.txt")).hasContent(CABLE);
+    }
+
+    @Test
+    void badFilesAreDeadLetteredWithTheReasonAndKept() throws Exception {
+        start();
+        Files.writeString(dir.resolve("a-unknown-country.txt"), CABLE.replace("MLI", "MALI"));
+        Files.write(dir.resolve("b-latin1.txt"), CABLE.replace("Menaka", "Ménaka").getBytes("ISO-8859-1"));
+        Files.writeString(dir.resolve("c-huge.txt"), CABLE + "x".repeat(4096));
+        Files.writeString(dir.resolve("d-report.docx"), "PK");
+        Files.writeString(dir.resolve("e-good.txt"), CABLE);
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).extracting(SourceRecord::topic)
+                .containsExactly(Topics.DLQ, Topics.DLQ, Topics.DLQ, Topics.DLQ, "horizon.raw.post.v1");
+        List<DeadLetter> letters = records.subList(0, 4).stream()
+                .map(r -> JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value())).toList();
+        assertThat(letters).extracting(DeadLetter::reason).containsExactly(RejectReason.UNKNOWN_COUNTRY,
+                RejectReason.BAD_ENCODING, RejectReason.OVERSIZED, RejectReason.UNKNOWN_FORMAT);
+        assertThat(letters.get(0).detail()).startsWith("a-unknown-country.txt: ").contains("'MALI'");
+        assertThat(letters.get(0).payload()).isEqualTo(CABLE.replace("MLI", "MALI"));
+
+        records.forEach(r -> task.commitRecord(r, null));
+
+        assertThat(dir.resolve("rejected/c-huge.txt")).exists();
+        assertThat(dir.resolve("processed/e-good.txt")).exists();
+    }
+
+    @Test
+    void anEventTableBecomesOneItemPerRowAndLeavesOnceEveryRowIsAcknowledged() throws Exception {
+        start(DropFolderConfig.CONTENT, "event-tables", DropFolderConfig.SOURCE_NAME, "acled");
+        Files.writeString(dir.resolve("acled.csv"), """
+                event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,fatalities
+                MLI1,2012-01-17,Mali,Battles,Armed clash,Menaka,Clash at Menaka,12
+                MLI2,2012-01-18,Mali,Battles
+                MLI3,2012-01-19,Mali,Battles,Armed clash,Gao,Clash at Gao,3
+                """);
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).extracting(SourceRecord::topic).containsExactly(Topics.raw(SourceKind.EVENT_DATA),
+                Topics.DLQ, Topics.raw(SourceKind.EVENT_DATA));
+        RawItem first = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) records.get(0).value());
+        assertThat(first.itemId()).isEqualTo("MLI1");
+        assertThat(first.sourceName()).isEqualTo("acled");
+        assertThat(first.format()).isEqualTo("acled-event");
+        assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) records.get(1).value()).detail())
+                .isEqualTo("acled.csv line 3 has 4 columns; expected 8");
+
+        task.commitRecord(records.get(0), null);
+        task.commitRecord(records.get(1), null);
+        assertThat(dir.resolve("acled.csv")).as("one row still in flight").exists();
+        task.commitRecord(records.get(2), null);
+        assertThat(dir.resolve("processed/acled.csv")).exists();
+    }
+
+    @Test
+    void realAcledAndGdeltFilesAreReadWhole() throws Exception {
+        Path data = Path.of(System.getProperty("horizon.root", "..")).resolve("../shared/data").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(data), "shared test data not present: " + data);
+        start(DropFolderConfig.CONTENT, "event-tables", DropFolderConfig.SOURCE_NAME, "events",
+                DropFolderConfig.MAX_FILE_BYTES, String.valueOf(16 << 20));
+        Files.copy(data.resolve("acled/acled_sample_326_events_argentina_2022-06.csv"), dir.resolve("a.csv"));
+        Files.copy(data.resolve("gdelt/gdelt1_daily_export_20160728_sample710.tsv"), dir.resolve("g.tsv"));
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).hasSize(326 + 710).allSatisfy(r -> assertThat(r.topic()).isEqualTo("horizon.raw.event-data.v1"));
+    }
+
+    @Test
+    void anUnrecognisedTableIsRejectedWhole() throws Exception {
+        start(DropFolderConfig.CONTENT, "event-tables", DropFolderConfig.SOURCE_NAME, "acled");
+        Files.writeString(dir.resolve("x.csv"), "a,b,c\n1,2,3\n");
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.DLQ);
+            assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value()).reason())
+                    .isEqualTo(RejectReason.UNKNOWN_FORMAT);
+        });
+        task.commitRecord(records.get(0), null);
+        assertThat(dir.resolve("rejected/x.csv")).exists();
+    }
+}
