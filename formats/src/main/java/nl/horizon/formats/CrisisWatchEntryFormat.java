@@ -33,7 +33,7 @@ final class CrisisWatchEntryFormat implements ItemFormat {
                 .orElse(CountryNames.standard().allAlpha3(country));
         for (String code : countries) {
             if (!Countries.isAlpha3(code)) {
-                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "iso3: '" + PostFormat.abbreviate(code)
+                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "iso3: '" + SituationReportFormat.abbreviate(code)
                         + "' is not an ISO 3166-1 alpha-3 code");
             }
         }

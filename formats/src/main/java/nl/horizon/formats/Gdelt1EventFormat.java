@@ -42,7 +42,7 @@ final class Gdelt1EventFormat implements ItemFormat {
         if (!place.isEmpty()) {
             Optional<String> code = CountryNames.standard().alpha3OfPlace(place);
             if (code.isEmpty()) {
-                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "ActionGeo_FullName: '" + PostFormat.abbreviate(place)
+                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "ActionGeo_FullName: '" + SituationReportFormat.abbreviate(place)
                         + "' names no known country");
             }
             return List.of(code.get());

@@ -129,14 +129,14 @@ final class ItemFields {
         }
         java.util.List<String> codes = CountryNames.standard().allAlpha3(name.get());
         if (codes.isEmpty()) {
-            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, path + ": '" + PostFormat.abbreviate(name.get())
+            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, path + ": '" + SituationReportFormat.abbreviate(name.get())
                     + "' is not a known country");
         }
         return codes;
     }
 
     static Rejection invalid(String field, String value, String expected) {
-        return new Rejection(RejectReason.INVALID_FIELD, field + ": '" + PostFormat.abbreviate(value)
+        return new Rejection(RejectReason.INVALID_FIELD, field + ": '" + SituationReportFormat.abbreviate(value)
                 + "' is not valid; expected " + expected);
     }
 }

@@ -19,7 +19,8 @@ public final class ItemFormats {
 
     /** Every format Horizon ships. */
     public static ItemFormats standard() {
-        return new ItemFormats(List.of(PostFormat.JSON, PostFormat.CABLE, new FeedEntryFormat(),
+        return new ItemFormats(List.of(SituationReportFormat.POST_JSON, SituationReportFormat.POST_CABLE,
+                SituationReportFormat.PARTNER_JSON, new FeedEntryFormat(),
                 new ReliefWebReportFormat(), new CrisisWatchEntryFormat(), new AcledEventFormat(),
                 new UcdpGedEventFormat(), new Gdelt1EventFormat()));
     }

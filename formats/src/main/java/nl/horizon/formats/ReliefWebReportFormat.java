@@ -50,7 +50,7 @@ final class ReliefWebReportFormat implements ItemFormat {
         }
         String code = iso3.asText().toUpperCase(Locale.ROOT);
         if (!Countries.isAlpha3(code)) {
-            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "fields/country: '" + PostFormat.abbreviate(iso3.asText())
+            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "fields/country: '" + SituationReportFormat.abbreviate(iso3.asText())
                     + "' is not an ISO 3166-1 alpha-3 code");
         }
         if (!countries.contains(code)) {

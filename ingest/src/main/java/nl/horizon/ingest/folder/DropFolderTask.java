@@ -3,8 +3,8 @@ package nl.horizon.ingest.folder;
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.EventTable;
 import nl.horizon.formats.ItemText;
-import nl.horizon.formats.PostFormat;
-import nl.horizon.formats.PostMessage;
+import nl.horizon.formats.SituationReportFormat;
+import nl.horizon.formats.SituationReport;
 import nl.horizon.formats.Rejection;
 import nl.horizon.formats.Split;
 import nl.horizon.schema.DeadLetter;
@@ -133,10 +133,10 @@ public final class DropFolderTask extends SourceTask {
 
     private List<SourceRecord> post(Path file, String text) throws Rejection {
         String name = file.getFileName().toString();
-        PostFormat format = PostFormat.ofFileName(name).orElseThrow(() -> new Rejection(
+        SituationReportFormat format = SituationReportFormat.ofFileName(name).orElseThrow(() -> new Rejection(
                 RejectReason.UNKNOWN_FORMAT, "file '" + name + "' is neither .json nor .txt"));
-        PostMessage message = format.read(text);
-        return List.of(rawItem(file, RawItem.of(message.itemId(), SourceKind.POST, message.post(), format.formatName(),
+        SituationReport message = format.read(text);
+        return List.of(rawItem(file, RawItem.of(message.itemId(), SourceKind.POST, message.author(), format.formatName(),
                 clock.instant(), message.classification(), text)));
     }
 

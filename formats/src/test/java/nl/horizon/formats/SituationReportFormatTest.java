@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PostFormatTest {
+class SituationReportFormatTest {
 
     static final String CABLE = """
             POST: Bamako
@@ -37,11 +37,11 @@ class PostFormatTest {
 
     @Test
     void cableAndJsonReadToTheSameMessage() throws Rejection {
-        PostMessage fromCable = PostFormat.CABLE.read(CABLE);
-        PostMessage fromJson = PostFormat.JSON.read(JSON);
+        SituationReport fromCable = SituationReportFormat.POST_CABLE.read(CABLE);
+        SituationReport fromJson = SituationReportFormat.POST_JSON.read(JSON);
 
         assertThat(fromCable).isEqualTo(fromJson);
-        assertThat(fromCable.post()).isEqualTo("bamako");
+        assertThat(fromCable.author()).isEqualTo("bamako");
         assertThat(fromCable.date()).isEqualTo(Instant.parse("2012-01-17T00:00:00Z"));
         assertThat(fromCable.classification()).isEqualTo(Classification.DEPARTMENTAL_CONFIDENTIAL);
         assertThat(fromCable.body()).startsWith("Strijders").endsWith("terug.");
@@ -61,19 +61,19 @@ class PostFormatTest {
 
     @Test
     void rejectionsNameTheFieldAndValue() {
-        assertRejected(PostFormat.JSON, "{\"post\":", RejectReason.MALFORMED, "not valid JSON");
-        assertRejected(PostFormat.JSON, "[1,2]", RejectReason.MALFORMED, "must be a JSON object");
-        assertRejected(PostFormat.JSON, JSON.replace("\"MLI\"", "\"Mali\""), RejectReason.UNKNOWN_COUNTRY, "'Mali'");
-        assertRejected(PostFormat.JSON, JSON.replace("2012-01-17", "17-01-2012"), RejectReason.INVALID_FIELD,
+        assertRejected(SituationReportFormat.POST_JSON, "{\"post\":", RejectReason.MALFORMED, "not valid JSON");
+        assertRejected(SituationReportFormat.POST_JSON, "[1,2]", RejectReason.MALFORMED, "must be a JSON object");
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("\"MLI\"", "\"Mali\""), RejectReason.UNKNOWN_COUNTRY, "'Mali'");
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("2012-01-17", "17-01-2012"), RejectReason.INVALID_FIELD,
                 "date: '17-01-2012'");
-        assertRejected(PostFormat.JSON, JSON.replace("\"language\"", "\"lang\""), RejectReason.INVALID_FIELD,
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("\"language\"", "\"lang\""), RejectReason.INVALID_FIELD,
                 "unknown field 'lang'");
-        assertRejected(PostFormat.JSON, JSON.replace("departmental-confidential", "top secret"),
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("departmental-confidential", "top secret"),
                 RejectReason.INVALID_FIELD, "'top secret'");
-        assertRejected(PostFormat.CABLE, CABLE.replace("SUBJECT: Aanval op Ménaka\n", ""), RejectReason.INVALID_FIELD,
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("SUBJECT: Aanval op Ménaka\n", ""), RejectReason.INVALID_FIELD,
                 "'subject' is missing");
-        assertRejected(PostFormat.CABLE, "no header here\n\nbody", RejectReason.MALFORMED, "line 1");
-        assertRejected(PostFormat.CABLE, CABLE.replace("LANGUAGE", "SECRET-CODE"), RejectReason.INVALID_FIELD,
+        assertRejected(SituationReportFormat.POST_CABLE, "no header here\n\nbody", RejectReason.MALFORMED, "line 1");
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("LANGUAGE", "SECRET-CODE"), RejectReason.INVALID_FIELD,
                 "unknown header 'SECRET-CODE'");
     }
 
@@ -88,13 +88,13 @@ class PostFormatTest {
 
     @Test
     void fileNamesPickTheSyntax() {
-        assertThat(PostFormat.ofFileName("BAM-1.JSON")).contains(PostFormat.JSON);
-        assertThat(PostFormat.ofFileName("bam-1.txt")).contains(PostFormat.CABLE);
-        assertThat(PostFormat.ofFileName("bam-1.docx")).isEmpty();
-        assertThat(List.of(PostFormat.values())).extracting(PostFormat::formatName).containsExactly("post-json", "post-cable");
+        assertThat(SituationReportFormat.ofFileName("BAM-1.JSON")).contains(SituationReportFormat.POST_JSON);
+        assertThat(SituationReportFormat.ofFileName("bam-1.txt")).contains(SituationReportFormat.POST_CABLE);
+        assertThat(SituationReportFormat.ofFileName("bam-1.docx")).isEmpty();
+        assertThat(List.of(SituationReportFormat.values())).extracting(SituationReportFormat::formatName).containsExactly("post-json", "post-cable", "partner-json");
     }
 
-    private static void assertRejected(PostFormat format, String text, RejectReason reason, String detail) {
+    private static void assertRejected(SituationReportFormat format, String text, RejectReason reason, String detail) {
         assertThatThrownBy(() -> format.read(text))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(reason))
                 .hasMessageContaining(detail);

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A situation report from a post, as the post wrote it, in either of the {@link PostFormat} syntaxes.
+ * A situation report as its author wrote it, in any of the {@link SituationReportFormat} syntaxes.
  *
- * @param post           the post that wrote it, e.g. {@code bamako}; the report's source name
- * @param reference      the post's own reference, unique per post; the item id
+ * @param sourceKind     {@code post} or {@code partner}
+ * @param author         the post or partner that wrote it, e.g. {@code bamako}; the report's source name
+ * @param reference      the author's own reference, unique per author; the item id
  * @param date           when it was written (event time)
  * @param classification its classification
  * @param countries      ISO 3166-1 alpha-3 codes of the countries it is about (may be empty)
@@ -20,7 +21,7 @@ import java.util.List;
  * @param subject        subject line
  * @param body           the text
  */
-public record PostMessage(String post, String reference, Instant date, Classification classification,
+public record SituationReport(SourceKind sourceKind, String author, String reference, Instant date, Classification classification,
                           List<String> countries, String language, String subject, String body) {
 
     /** The item id a connector gives this message. */
@@ -33,7 +34,7 @@ public record PostMessage(String post, String reference, Instant date, Classific
      * no stage can lower what a post stated or what the source was configured with.
      */
     Report toReport(RawItem item) {
-        return new Report(Report.idOf(SourceKind.POST, post, reference), SourceKind.POST, post, countries, language,
+        return new Report(Report.idOf(sourceKind, author, reference), sourceKind, author, countries, language,
                 date, subject, body, classification.max(item.classification()), null, List.of(), item.fetchedAt(),
                 item.contentHash());
     }

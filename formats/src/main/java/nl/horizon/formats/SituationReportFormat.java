@@ -8,6 +8,7 @@ import nl.horizon.schema.Json;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,66 +21,42 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The two syntaxes of a post's situation report (documented in {@code docs/formats.md}):
+ * Situation reports written by people: posts of the diplomatic network and NGO partners (documented in
+ * {@code docs/formats.md}). Three syntaxes read into the same {@link SituationReport} and are checked
+ * by the same rules:
  * <ul>
- *   <li>{@link #JSON} ({@code post-json}): an object with {@code post, reference, date, classification,
- *       countries, language, subject, body};</li>
- *   <li>{@link #CABLE} ({@code post-cable}): cable-like plain text, header lines {@code KEY: value}, a blank
- *       line, then the body.</li>
+ *   <li>{@link #POST_JSON} ({@code post-json}): an object with {@code post, reference, date,
+ *       classification, countries, language, subject, body};</li>
+ *   <li>{@link #POST_CABLE} ({@code post-cable}): cable-like plain text, header lines {@code KEY: value},
+ *       a blank line, then the body;</li>
+ *   <li>{@link #PARTNER_JSON} ({@code partner-json}): as {@code post-json}, with {@code partner} naming
+ *       the author instead of {@code post}.</li>
  * </ul>
- * Both read into the same {@link PostMessage} and are checked by the same rules, so a post may use either.
  */
-public enum PostFormat implements ItemFormat {
+public enum SituationReportFormat implements ItemFormat {
 
-    JSON("post-json") {
+    POST_JSON("post-json", SourceKind.POST) {
         @Override
         Map<String, String> fields(String text) throws Rejection {
-            JsonNode root;
-            try {
-                root = Json.mapper().readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
-            }
-            if (root == null || !root.isObject()) {
-                throw new Rejection(RejectReason.MALFORMED, "a post report must be a JSON object");
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                fields.put(field.getKey(), value.isArray() ? joinArray(field.getKey(), value) : scalar(field.getKey(), value));
-            }
-            return fields;
+            return jsonFields(text);
         }
     },
 
-    CABLE("post-cable") {
+    POST_CABLE("post-cable", SourceKind.POST) {
         @Override
         Map<String, String> fields(String text) throws Rejection {
-            String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-            Map<String, String> fields = new LinkedHashMap<>();
-            int i = 0;
-            for (; i < lines.length && !lines[i].isBlank(); i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon <= 0) {
-                    throw new Rejection(RejectReason.MALFORMED, "header line " + (i + 1)
-                            + " is not 'KEY: value': '" + abbreviate(lines[i]) + "'");
-                }
-                String key = CABLE_KEYS.get(lines[i].substring(0, colon).trim().toUpperCase(Locale.ROOT));
-                if (key == null) {
-                    throw new Rejection(RejectReason.INVALID_FIELD, "unknown header '"
-                            + abbreviate(lines[i].substring(0, colon)) + "' on line " + (i + 1) + "; known: "
-                            + CABLE_KEYS.keySet());
-                }
-                fields.put(key, lines[i].substring(colon + 1).trim());
-            }
-            fields.put("body", String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(i + 1, lines.length),
-                    lines.length)).strip());
-            return fields;
+            return cableFields(text);
+        }
+    },
+
+    PARTNER_JSON("partner-json", SourceKind.PARTNER) {
+        @Override
+        Map<String, String> fields(String text) throws Rejection {
+            return jsonFields(text);
         }
     };
 
-    private static final Set<String> FIELDS = Set.of("post", "reference", "date", "classification", "countries",
+    private static final Set<String> COMMON_FIELDS = Set.of("reference", "date", "classification", "countries",
             "language", "subject", "body");
     private static final Map<String, String> CABLE_KEYS = Map.ofEntries(
             Map.entry("POST", "post"), Map.entry("FROM", "post"),
@@ -94,9 +71,21 @@ public enum PostFormat implements ItemFormat {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final String formatName;
+    private final SourceKind sourceKind;
 
-    PostFormat(String formatName) {
+    SituationReportFormat(String formatName, SourceKind sourceKind) {
         this.formatName = formatName;
+        this.sourceKind = sourceKind;
+    }
+
+    /** The field that names the author: {@code post} or {@code partner}. */
+    public String authorField() {
+        return sourceKind == SourceKind.PARTNER ? "partner" : "post";
+    }
+
+    /** The raw topic its items go to. */
+    public SourceKind sourceKind() {
+        return sourceKind;
     }
 
     @Override
@@ -104,14 +93,56 @@ public enum PostFormat implements ItemFormat {
         return formatName;
     }
 
-    /** The syntax of a file, by its name: {@code .json} or {@code .txt}/{@code .cable}. */
-    public static java.util.Optional<PostFormat> ofFileName(String fileName) {
+    private static Map<String, String> jsonFields(String text) throws Rejection {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new Rejection(RejectReason.MALFORMED, "a situation report must be a JSON object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            fields.put(field.getKey(), value.isArray() ? joinArray(field.getKey(), value) : scalar(field.getKey(), value));
+        }
+        return fields;
+    }
+
+    private static Map<String, String> cableFields(String text) throws Rejection {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        Map<String, String> fields = new LinkedHashMap<>();
+        int i = 0;
+        for (; i < lines.length && !lines[i].isBlank(); i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon <= 0) {
+                throw new Rejection(RejectReason.MALFORMED, "header line " + (i + 1)
+                        + " is not 'KEY: value': '" + abbreviate(lines[i]) + "'");
+            }
+            String key = CABLE_KEYS.get(lines[i].substring(0, colon).trim().toUpperCase(Locale.ROOT));
+            if (key == null) {
+                throw new Rejection(RejectReason.INVALID_FIELD, "unknown header '"
+                        + abbreviate(lines[i].substring(0, colon)) + "' on line " + (i + 1) + "; known: "
+                        + CABLE_KEYS.keySet());
+            }
+            fields.put(key, lines[i].substring(colon + 1).trim());
+        }
+        fields.put("body", String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(i + 1, lines.length),
+                lines.length)).strip());
+        return fields;
+    }
+
+    /** The syntax of a post's file, by its name: {@code .json} or {@code .txt}/{@code .cable}. */
+    public static java.util.Optional<SituationReportFormat> ofFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
-            return java.util.Optional.of(JSON);
+            return java.util.Optional.of(POST_JSON);
         }
         if (lower.endsWith(".txt") || lower.endsWith(".cable")) {
-            return java.util.Optional.of(CABLE);
+            return java.util.Optional.of(POST_CABLE);
         }
         return java.util.Optional.empty();
     }
@@ -124,17 +155,19 @@ public enum PostFormat implements ItemFormat {
      *
      * @throws Rejection naming the first missing or bad field
      */
-    public PostMessage read(String text) throws Rejection {
+    public SituationReport read(String text) throws Rejection {
         Map<String, String> fields = fields(text);
+        Set<String> known = new java.util.TreeSet<>(COMMON_FIELDS);
+        known.add(authorField());
         for (String key : fields.keySet()) {
-            if (!FIELDS.contains(key)) {
+            if (!known.contains(key)) {
                 throw new Rejection(RejectReason.INVALID_FIELD, "unknown field '" + abbreviate(key) + "'; known: "
-                        + new java.util.TreeSet<>(FIELDS));
+                        + known);
             }
         }
-        String post = required(fields, "post").toLowerCase(Locale.ROOT);
-        if (!SLUG.matcher(post).matches()) {
-            throw ItemFields.invalid("post", post, "lower-case letters, digits and '-'");
+        String author = required(fields, authorField()).toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(author).matches()) {
+            throw ItemFields.invalid(authorField(), author, "lower-case letters, digits and '-'");
         }
         String reference = required(fields, "reference");
         if (!REFERENCE.matcher(reference).matches()) {
@@ -156,8 +189,8 @@ public enum PostFormat implements ItemFormat {
         } else {
             language = null;
         }
-        return new PostMessage(post, reference, date, classification, countries(fields.get("countries")), language,
-                required(fields, "subject"), required(fields, "body"));
+        return new SituationReport(sourceKind, author, reference, date, classification,
+                countries(fields.get("countries")), language, required(fields, "subject"), required(fields, "body"));
     }
 
     @Override
