@@ -2,16 +2,23 @@ package nl.horizon.app;
 
 import nl.horizon.schema.Classification;
 
+import java.util.Set;
+
 /**
- * Who is asking, and what they may see. Until authentication is in place every caller is anonymous and
- * cleared for public documents only, so no classified report can leak through an open endpoint.
+ * Who is asking, and what they may see and do. A request without credentials is anonymous: no roles,
+ * public clearance, so no classified report can reach it.
  *
  * @param name      the account name
- * @param clearance the highest classification this caller may see
+ * @param roles     what it may do
+ * @param clearance the highest classification it may see
  */
-public record Caller(String name, Classification clearance) {
+public record Caller(String name, Set<Role> roles, Classification clearance) {
 
     public static Caller anonymous() {
-        return new Caller("anonymous", Classification.PUBLIC);
+        return new Caller("anonymous", Set.of(), Classification.PUBLIC);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 }

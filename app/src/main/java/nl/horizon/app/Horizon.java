@@ -3,21 +3,31 @@ package nl.horizon.app;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.index.ReportIndex;
 import nl.horizon.index.ReportIndexer;
+import nl.horizon.ingest.SourceHealth;
+import nl.horizon.ingest.feed.FeedConfig;
+import nl.horizon.ingest.feed.FeedConnector;
+import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
 import nl.horizon.streams.HorizonTopology;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -30,6 +40,11 @@ public final class Horizon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Horizon.class);
     static final String POST_CONNECTOR = "post-drop-folder";
+    static final String EVENTS_CONNECTOR = "event-drop-folder";
+    /** Event tables are whole exports, far larger than one report. */
+    private static final int EVENT_FILE_BYTES = 512 << 20;
+
+    private final List<String> connectors = new java.util.ArrayList<>();
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String bootstrapServers;
@@ -74,6 +89,8 @@ public final class Horizon implements AutoCloseable {
                 indexerThread.join(30_000);
             });
 
+            Accounts accounts = Accounts.load(config.accountsFile());
+            List<Map<String, String>> feeds = FeedCatalogue.load(config.feedsFile());
             connect = EmbeddedConnect.start(bootstrapServers, config.dataDir().resolve("connect"),
                     config.kafkaClientSettings());
             started.push(connect);
@@ -84,15 +101,30 @@ public final class Horizon implements AutoCloseable {
                     LOG.warn("could not load samples from {}: {}", samples, e.getMessage());
                 }
             });
-            connect.run(POST_CONNECTOR, Map.of(
-                    "connector.class", DropFolderConnector.class.getName(),
-                    "tasks.max", "1",
-                    DropFolderConfig.DIR, config.postsDir().toAbsolutePath().toString(),
-                    DropFolderConfig.CONTENT, "posts",
-                    DropFolderConfig.POLL_INTERVAL_MS, Long.toString(config.postsPollIntervalMs()),
-                    DropFolderConfig.MAX_FILE_BYTES, Integer.toString(config.maxItemBytes())));
+            connectors.add(POST_CONNECTOR);
+            connect.run(POST_CONNECTOR, dropFolder(config.postsDir(), "posts", config.maxItemBytes(), config));
+            connectors.add(EVENTS_CONNECTOR);
+            connect.run(EVENTS_CONNECTOR, dropFolder(config.eventsDir(), "event-tables", EVENT_FILE_BYTES, config));
+            for (Map<String, String> feed : feeds) {
+                Map<String, String> connector = new java.util.HashMap<>(feed);
+                connector.put("connector.class", FeedConnector.class.getName());
+                connector.put("tasks.max", "1");
+                String name = "feed-" + feed.get(FeedConfig.NAME);
+                connectors.add(name);
+                connect.run(name, connector);
+            }
 
-            http = HttpApi.start(config.httpHost(), config.httpPort(), index.search(), this::health);
+            Map<String, Object> producerSettings = new LinkedHashMap<>(client);
+            producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, "horizon-push");
+            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
+                    new ByteArraySerializer());
+            started.push(producer);
+            PushIngest push = new PushIngest(producer, Clock.systemUTC());
+
+            http = HttpApi.start(config.httpHost(), config.httpPort(),
+                    new HttpApi.Services(index.search(), push, accounts, this::health, config.maxItemBytes()));
             started.push(http);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -115,15 +147,51 @@ public final class Horizon implements AutoCloseable {
         return http.port();
     }
 
-    /** Each component's health: {@code up}, or what is wrong. */
-    Map<String, String> health() {
-        Map<String, String> health = new LinkedHashMap<>();
+    private static Map<String, String> dropFolder(java.nio.file.Path dir, String content, int maxBytes,
+                                                  HorizonConfig config) {
+        return Map.of("connector.class", DropFolderConnector.class.getName(), "tasks.max", "1",
+                DropFolderConfig.DIR, dir.toAbsolutePath().toString(),
+                DropFolderConfig.CONTENT, content,
+                DropFolderConfig.POLL_INTERVAL_MS, Long.toString(config.postsPollIntervalMs()),
+                DropFolderConfig.MAX_FILE_BYTES, Integer.toString(maxBytes));
+    }
+
+    /**
+     * Each component's health: {@code up}, or what is wrong. A connector whose task failed, or a feed that
+     * is backing off, shows here with the reason.
+     */
+    Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
         KafkaStreams.State state = streams.state();
         health.put("streams", state == KafkaStreams.State.RUNNING ? "up" : state.name().toLowerCase());
-        String connector = connect.status(POST_CONNECTOR).connector().state();
-        health.put("connector:" + POST_CONNECTOR, "RUNNING".equals(connector) ? "up" : connector.toLowerCase());
         health.put("indexer", indexerThread.isAlive() ? "up" : "stopped");
+        for (String name : connectors) {
+            health.put("connector:" + name, connectorHealth(name));
+        }
+        SourceHealth.snapshot().forEach((source, s) -> health.put("source:" + source, s.up() ? "up" : s.detail()));
         return health;
+    }
+
+    private String connectorHealth(String name) {
+        try {
+            var status = connect.status(name);
+            if (!"RUNNING".equals(status.connector().state())) {
+                return status.connector().state().toLowerCase();
+            }
+            return status.tasks().stream().filter(t -> !"RUNNING".equals(t.state())).findFirst()
+                    .map(t -> "task " + t.id() + " " + t.state().toLowerCase() + ": " + firstLine(t.trace()))
+                    .orElse("up");
+        } catch (RuntimeException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
+    private static String firstLine(String trace) {
+        if (trace == null) {
+            return "";
+        }
+        int nl = trace.indexOf('\n');
+        return nl < 0 ? trace : trace.substring(0, nl);
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String POSTS_DIR = "ingest.posts.dir";
     public static final String POSTS_POLL_INTERVAL_MS = "ingest.posts.poll.interval.ms";
     public static final String MAX_ITEM_BYTES = "ingest.max.item.bytes";
+    public static final String EVENTS_DIR = "ingest.events.dir";
+    public static final String FEEDS_FILE = "ingest.feeds.file";
+    public static final String ACCOUNTS_FILE = "security.accounts.file";
     public static final String SAMPLES_DIR = "samples.dir";
 
     private static final String ENV_PREFIX = "HORIZON_";
@@ -66,6 +69,12 @@ public final class HorizonConfig extends AbstractConfig {
                     "Drop folder of the post network. Empty: <data.dir>/inbox/posts.")
             .define(POSTS_POLL_INTERVAL_MS, ConfigDef.Type.LONG, 1000L, ConfigDef.Range.atLeast(50),
                     ConfigDef.Importance.LOW, "How often the post drop folder is checked when idle.")
+            .define(EVENTS_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Drop folder for event tables (ACLED/UCDP CSV, GDELT 1.0 TSV). Empty: <data.dir>/inbox/events.")
+            .define(FEEDS_FILE, ConfigDef.Type.STRING, "config/feeds.yaml", ConfigDef.Importance.MEDIUM,
+                    "The feeds to poll (RSS/Atom, ReliefWeb API, CrisisWatch JSON); see docs/connectors.md.")
+            .define(ACCOUNTS_FILE, ConfigDef.Type.STRING, "config/accounts.yaml", ConfigDef.Importance.HIGH,
+                    "Accounts that authenticate with a bearer token (only token hashes are stored).")
             .define(MAX_ITEM_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20),
                     ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
             .define(SAMPLES_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
@@ -208,6 +217,19 @@ public final class HorizonConfig extends AbstractConfig {
     public Path postsDir() {
         String dir = getString(POSTS_DIR);
         return dir.isBlank() ? dataDir().resolve("inbox").resolve("posts") : Path.of(dir);
+    }
+
+    public Path eventsDir() {
+        String dir = getString(EVENTS_DIR);
+        return dir.isBlank() ? dataDir().resolve("inbox").resolve("events") : Path.of(dir);
+    }
+
+    public Path feedsFile() {
+        return Path.of(getString(FEEDS_FILE));
+    }
+
+    public Path accountsFile() {
+        return Path.of(getString(ACCOUNTS_FILE));
     }
 
     public long postsPollIntervalMs() {

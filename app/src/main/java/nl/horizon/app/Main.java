@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The {@code horizon} command. {@code horizon [run] [--config FILE]} starts the pipeline and serves
  * until stopped; a configuration error prints the key and value at fault and exits with status 2.
+ * {@code horizon token} makes a bearer token and the hash to store for it.
  */
 public final class Main {
 
@@ -24,6 +25,9 @@ public final class Main {
 
     static int run(String[] args) throws Exception {
         Path configFile = Path.of("config", "horizon.yaml");
+        if (args.length > 0 && args[0].equals("token")) {
+            return token();
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> {
@@ -69,11 +73,27 @@ public final class Main {
         return 0;
     }
 
+    /** Prints a new bearer token and the hash that goes into the accounts file. */
+    private static int token() {
+        String token = Accounts.newToken();
+        System.out.println("token:        " + token);
+        System.out.println("token-sha256: " + nl.horizon.schema.ContentHash.of(token));
+        System.out.println();
+        System.out.println("Give the token to the account holder (it is not stored anywhere) and put the hash in");
+        System.out.println("config/accounts.yaml, e.g.:");
+        System.out.println("  - name: bamako");
+        System.out.println("    roles: [ingest-post]");
+        System.out.println("    clearance: departmental-confidential");
+        System.out.println("    token-sha256: " + nl.horizon.schema.ContentHash.of(token));
+        return 0;
+    }
+
     private static int usage(String problem) {
         if (problem != null) {
             System.err.println("horizon: " + problem);
         }
-        System.err.println("usage: horizon [run] [--config FILE]   (default config/horizon.yaml)");
+        System.err.println("usage: horizon [run] [--config FILE]   start the pipeline (default config/horizon.yaml)");
+        System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         return problem == null ? 0 : USAGE_ERROR;
     }
 }

@@ -1,7 +1,10 @@
 package nl.horizon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import nl.horizon.schema.ContentHash;
 import nl.horizon.schema.DeadLetter;
+import nl.horizon.schema.Json;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Topics;
@@ -10,12 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,8 +40,9 @@ import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The walking skeleton on real parts: the launcher's own in-process KRaft broker, the embedded Connect
- * worker with the post connector, Kafka Streams, a Lucene index on disk and the HTTP API.
+ * Every entry point on real parts: the launcher's own in-process KRaft broker, the embedded Connect
+ * worker with its connectors, Kafka Streams, a Lucene index on disk and the HTTP API, with a feed served
+ * from 127.0.0.1 and real captured data from {@code ../shared/data}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
@@ -51,28 +58,60 @@ class EndToEndTest {
 
             MNLA fighters attacked the army garrison at Menaka before dawn; the army withdrew.
             """;
+    private static final String BAMAKO = "bamako-token";
+    private static final String MSF = "msf-token";
+    private static final String ANALYST = "analyst-token";
 
     @TempDir
     static Path dataDir;
     private Horizon horizon;
+    private HttpServer feedServer;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Path shared;
 
     @BeforeAll
     void start() throws Exception {
-        HorizonConfig config = HorizonConfig.of(Map.of(
+        shared = Path.of(System.getProperty("horizon.root", "..")).resolve("../shared/data").normalize();
+        feedServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feedServer.createContext("/rss", exchange -> {
+            byte[] body = Files.exists(shared) ? Files.readAllBytes(
+                    shared.resolve("feeds/reliefweb_rss_ukraine_2020-09-17_20items.xml")) : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        feedServer.start();
+        Path accounts = dataDir.resolve("accounts.yaml");
+        Files.writeString(accounts, """
+                accounts:
+                  - {name: bamako, roles: [ingest-post], token-sha256: %s}
+                  - {name: msf, roles: [ingest-partner], token-sha256: %s}
+                  - {name: analyst-a, roles: [analyst], clearance: departmental-confidential, token-sha256: %s}
+                """.formatted(ContentHash.of(BAMAKO), ContentHash.of(MSF), ContentHash.of(ANALYST)));
+        Path feeds = dataDir.resolve("feeds.yaml");
+        Files.writeString(feeds, """
+                feeds:
+                  - {feed.name: reliefweb-ukraine, feed.url: "http://127.0.0.1:%d/rss", feed.format: rss}
+                """.formatted(feedServer.getAddress().getPort()));
+        horizon = Horizon.start(HorizonConfig.of(Map.of(
                 HorizonConfig.DATA_DIR, dataDir.toString(),
                 HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
                 HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
                 HorizonConfig.HTTP_PORT, "0",
                 HorizonConfig.POSTS_POLL_INTERVAL_MS, "100",
-                HorizonConfig.MAX_ITEM_BYTES, "4096"));
-        horizon = Horizon.start(config);
+                HorizonConfig.MAX_ITEM_BYTES, "4096",
+                HorizonConfig.ACCOUNTS_FILE, accounts.toString(),
+                HorizonConfig.FEEDS_FILE, feeds.toString())));
     }
 
     @AfterAll
     void stop() {
         if (horizon != null) {
             horizon.close();
+        }
+        if (feedServer != null) {
+            feedServer.stop(0);
         }
     }
 
@@ -84,41 +123,105 @@ class EndToEndTest {
         drop(inbox, "bam-003.txt", CABLE.formatted("003", "public", "Attack on Menaka").replace("MLI", "MALI"));
         drop(inbox, "bam-004.txt", "x".repeat(5000));
 
-        JsonNode found = awaitSearch("menaka", 1);
-        assertThat(found.get("total").asLong()).isEqualTo(1);
+        JsonNode found = awaitSearch("menaka AND garrison", 1, null);
         JsonNode report = found.get("hits").get(0).get("report");
         assertThat(report.get("id").asText()).isEqualTo("post:bamako:BAM-2012-001");
         assertThat(report.get("countries").get(0).asText()).isEqualTo("MLI");
-        assertThat(report.get("classification").asText()).isEqualTo("public");
 
-        List<DeadLetter> letters = readDeadLetters(2);
+        List<DeadLetter> letters = readDeadLetters(d -> d.stage().startsWith("connector:drop-folder"), 2);
         assertThat(letters).extracting(DeadLetter::reason)
                 .containsExactlyInAnyOrder(RejectReason.UNKNOWN_COUNTRY, RejectReason.OVERSIZED);
         assertThat(inbox.resolve("processed/bam-001.txt")).exists();
         assertThat(inbox.resolve("rejected/bam-003.txt")).exists();
 
-        // the classified report reached the index but an anonymous caller is never shown it, not even in counts
-        assertThat(get("/api/search?q=assessment").body()).contains("\"total\":0");
-        assertThat(get("/health").body()).contains("\"status\":\"up\"");
+        // the classified report is indexed: a cleared analyst finds it, an anonymous caller does not, not even in counts
+        String classified = "title:\"post assessment\"";
+        assertThat(awaitSearch(classified, 1, ANALYST).get("total").asLong()).isEqualTo(1);
+        assertThat(get("/api/search?q=" + URLEncoder.encode(classified, StandardCharsets.UTF_8), null).body())
+                .contains("\"total\":0");
+    }
+
+    @Test
+    void postsAndPartnersPushAsThemselvesOnly() throws Exception {
+        String json = """
+                {"post": "bamako", "reference": "BAM-2012-100", "date": "2012-01-20", "classification": "public",
+                 "countries": ["MLI"], "subject": "Tessalit besieged", "body": "The camp at Tessalit is besieged."}
+                """;
+        HttpResponse<String> accepted = post("/api/ingest/posts", BAMAKO, "application/json", json);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.body()).contains("\"id\":\"post:bamako:BAM-2012-100\"");
+        assertThat(awaitSearch("title:\"tessalit besieged\"", 1, null).get("hits").get(0).get("id").asText())
+                .isEqualTo("post:bamako:BAM-2012-100");
+
+        String cable = CABLE.formatted("101", "public", "Gao tense");
+        assertThat(post("/api/ingest/posts", BAMAKO, "text/plain; charset=utf-8", cable).statusCode()).isEqualTo(202);
+
+        assertThat(post("/api/ingest/posts", null, "application/json", json).statusCode()).isEqualTo(401);
+        assertThat(post("/api/ingest/posts", "wrong-token", "application/json", json).statusCode()).isEqualTo(401);
+        assertThat(post("/api/ingest/posts", MSF, "application/json", json).statusCode()).isEqualTo(403);
+        HttpResponse<String> forged = post("/api/ingest/posts", BAMAKO, "application/json",
+                json.replace("\"bamako\"", "\"kinshasa\""));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("may write only as itself");
+
+        String partner = """
+                {"partner": "msf", "reference": "MSF-7", "date": "2012-01-21", "classification": "public",
+                 "countries": ["MLI", "MRT"], "subject": "Refugees reach Mbera", "body": "Thousands crossed into Mauritania."}
+                """;
+        assertThat(post("/api/ingest/partners/msf", MSF, "application/json", partner).statusCode()).isEqualTo(202);
+        assertThat(post("/api/ingest/partners/oxfam", MSF, "application/json", partner).statusCode()).isEqualTo(403);
+        assertThat(post("/api/ingest/partners/msf", BAMAKO, "application/json", partner).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> bad = post("/api/ingest/partners/msf", MSF, "application/json", "{\"partner\": \"msf\"");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"error\":\"malformed\"").contains("not valid JSON");
+        HttpResponse<String> unknownCountry = post("/api/ingest/partners/msf", MSF, "application/json",
+                partner.replace("MRT", "Mauritania"));
+        assertThat(unknownCountry.statusCode()).isEqualTo(400);
+        assertThat(unknownCountry.body()).contains("unknown-country");
+        assertThat(post("/api/ingest/partners/msf", MSF, "application/xml", "<x/>").statusCode()).isEqualTo(415);
+        assertThat(post("/api/ingest/partners/msf", MSF, "application/json", "x".repeat(5000)).statusCode())
+                .isEqualTo(413);
+        assertThat(awaitSearch("title:\"refugees reach mbera\"", 1, null).get("hits").get(0).get("id").asText())
+                .isEqualTo("partner:msf:MSF-7");
+        assertThat(readDeadLetters(d -> d.stage().equals("push:partner"), 2)).extracting(DeadLetter::reason)
+                .contains(RejectReason.MALFORMED, RejectReason.UNKNOWN_COUNTRY);
+    }
+
+    @Test
+    void aPolledFeedAndADroppedEventTableBecomeSearchable() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(shared), "shared test data not present: " + shared);
+        JsonNode feed = awaitSearch("\"legal alert\"", 1, null);
+        assertThat(feed.get("hits").get(0).get("id").asText()).startsWith("news-feed:reliefweb-ukraine:");
+
+        drop(dataDir.resolve("inbox/events"), "ucdp.csv",
+                Files.readString(shared.resolve("ucdp/ged_candidate_events_v23_0_10.csv")));
+        JsonNode events = awaitSearch("paktika", 1, null);
+        assertThat(events.get("hits").get(0).get("id").asText()).startsWith("event-data:ucdp:");
+        assertThat(get("/health", null).body()).contains("\"source:reliefweb-ukraine\":\"up\"")
+                .contains("\"connector:event-drop-folder\":\"up\"");
     }
 
     @Test
     void aQueryThatDoesNotParseIsA400WithTheReason() throws Exception {
-        HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8));
+        HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8),
+                null);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"error\":\"invalid_query\"").contains("does not parse");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(get("/api/search?limit=5000").statusCode()).isEqualTo(400);
-        assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+        assertThat(get("/api/search?limit=5000", null).statusCode()).isEqualTo(400);
+        assertThat(get("/nowhere", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/search", "wrong-token").statusCode()).isEqualTo(401);
+        assertThat(post("/api/search", null, "application/json", "{}").statusCode()).isEqualTo(405);
     }
 
-    private JsonNode awaitSearch(String q, int atLeast) throws Exception {
+    private JsonNode awaitSearch(String q, int atLeast, String token) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get("/api/search?q=" + q);
+            HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token);
             assertThat(response.statusCode()).isEqualTo(200);
-            last = nl.horizon.schema.Json.mapper().readTree(response.body());
+            last = Json.mapper().readTree(response.body());
             if (last.get("total").asLong() >= atLeast) {
                 return last;
             }
@@ -127,10 +230,10 @@ class EndToEndTest {
         throw new AssertionError("no search result for '" + q + "' within 60 s; last answer " + last);
     }
 
-    private List<DeadLetter> readDeadLetters(int expected) {
+    private List<DeadLetter> readDeadLetters(java.util.function.Predicate<DeadLetter> which, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-test");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-test-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<DeadLetter> letters = new ArrayList<>();
@@ -140,16 +243,31 @@ class EndToEndTest {
             Instant deadline = Instant.now().plusSeconds(30);
             while (letters.size() < expected && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(200))) {
-                    letters.add(record.value());
+                    if (which.test(record.value())) {
+                        letters.add(record.value());
+                    }
                 }
             }
         }
         return letters;
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + horizon.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(request(path, token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + horizon.httpPort() + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
     }
 
     private static void drop(Path inbox, String name, String content) throws IOException {
