@@ -203,6 +203,45 @@ class EndToEndTest {
     }
 
     @Test
+    void aHundredMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
+        long hundredMb = 100L << 20;
+        String declared = "POST /api/ingest/posts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + BAMAKO
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + hundredMb + "\r\n\r\n";
+        assertThat(rawExchange(declared, 0)).startsWith("HTTP/1.1 413");
+
+        String chunked = "POST /api/ingest/posts HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + BAMAKO
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        assertThat(rawExchange(chunked, hundredMb)).startsWith("HTTP/1.1 413");
+        assertThat(get("/health", null).statusCode()).isEqualTo(200);
+    }
+
+    /** Sends a request head, then up to {@code chunkedBytes} of chunked body from another thread; returns the status line. */
+    private String rawExchange(String head, long chunkedBytes) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", horizon.httpPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread writer = Thread.ofVirtual().start(() -> {
+                byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                try {
+                    for (long sent = 0; sent < chunkedBytes; sent += 0x10000) {
+                        out.write(chunk);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException expected) {
+                    // the server stopped reading and closed the connection, as it should
+                }
+            });
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            socket.close();
+            writer.join(30_000);
+            return status;
+        }
+    }
+
+    @Test
     void aQueryThatDoesNotParseIsA400WithTheReason() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8),
                 null);

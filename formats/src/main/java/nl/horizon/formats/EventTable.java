@@ -27,10 +27,11 @@ public enum EventTable {
     /** UCDP Georeferenced Event Dataset (GED and Candidate GED), comma-separated with a header. */
     UCDP_GED("ucdp", "ucdp-ged-event", "id"),
     /**
-     * GDELT 1.0 daily event export: tab-separated, no header, 57 columns (events added before April 2013)
-     * or 58 (with {@code SOURCEURL}).
+     * GDELT event exports, tab-separated, no header: GDELT 1.0 with 57 columns (events added before April
+     * 2013) or 58 (with {@code SOURCEURL}), and GDELT 2.0 with 61 (an {@code ADM2Code} after each
+     * {@code ADM1Code}). The width of each row says which.
      */
-    GDELT1("gdelt", "gdelt1-event", "GLOBALEVENTID");
+    GDELT("gdelt", "gdelt-event", "GLOBALEVENTID");
 
     /** GDELT 1.0 column names, in file order; the 58th, SOURCEURL, is absent from older rows. */
     static final List<String> GDELT1_COLUMNS = List.of("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year",
@@ -44,6 +45,12 @@ public enum EventTable {
             "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_Lat", "Actor2Geo_Long",
             "Actor2Geo_FeatureID", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode",
             "ActionGeo_ADM1Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL");
+
+    /** GDELT 2.0 column names: the 1.0 names with an ADM2 code after each ADM1 code. */
+    static final List<String> GDELT2_COLUMNS = GDELT1_COLUMNS.stream()
+            .flatMap(c -> c.endsWith("_ADM1Code") ? java.util.stream.Stream.of(c, c.replace("ADM1", "ADM2"))
+                    : java.util.stream.Stream.of(c))
+            .toList();
 
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
@@ -78,15 +85,15 @@ public enum EventTable {
             return Optional.of(UCDP_GED);
         }
         String[] cells = line.split("\t", -1);
-        if ((cells.length == 57 || cells.length == 58) && cells[0].chars().allMatch(Character::isDigit)) {
-            return Optional.of(GDELT1);
+        if (gdeltColumns(cells.length).isPresent() && cells[0].chars().allMatch(Character::isDigit)) {
+            return Optional.of(GDELT);
         }
         return Optional.empty();
     }
 
     /** Splits a whole file into items, one per row. */
     public List<Split> split(String text) {
-        return this == GDELT1 ? splitTabs(text) : splitCsv(text);
+        return this == GDELT ? splitTabs(text) : splitCsv(text);
     }
 
     private List<Split> splitCsv(String text) {
@@ -117,8 +124,11 @@ public enum EventTable {
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 List<String> cells = Arrays.asList(lines[i].split("\t", -1));
-                splits.add(row(GDELT1_COLUMNS.subList(0, Math.min(cells.size(), GDELT1_COLUMNS.size())), cells,
-                        "line " + (i + 1), lines[i]));
+                Optional<List<String>> columns = gdeltColumns(cells.size());
+                splits.add(columns.isPresent() ? row(columns.get(), cells, "line " + (i + 1), lines[i])
+                        : new Split.Rejected("line " + (i + 1), new Rejection(RejectReason.MALFORMED, "line " + (i + 1)
+                        + " has " + cells.size() + " columns; expected 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)"),
+                        lines[i]));
             }
         }
         return splits;
@@ -128,12 +138,18 @@ public enum EventTable {
         return row(header, cells, locator, String.join(",", cells));
     }
 
+    private static Optional<List<String>> gdeltColumns(int width) {
+        return switch (width) {
+            case 57, 58 -> Optional.of(GDELT1_COLUMNS.subList(0, width));
+            case 61 -> Optional.of(GDELT2_COLUMNS);
+            default -> Optional.empty();
+        };
+    }
+
     private Split row(List<String> header, List<String> cells, String locator, String raw) {
-        boolean gdeltWidth = this == GDELT1 && (cells.size() == 57 || cells.size() == 58);
-        if (this == GDELT1 ? !gdeltWidth : cells.size() != header.size()) {
-            String expected = this == GDELT1 ? "57 or 58" : Integer.toString(header.size());
+        if (cells.size() != header.size()) {
             return new Split.Rejected(locator, new Rejection(RejectReason.MALFORMED, locator + " has " + cells.size()
-                    + " columns; expected " + expected), raw);
+                    + " columns; expected " + header.size()), raw);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {

@@ -22,7 +22,7 @@ public final class ItemFormats {
         return new ItemFormats(List.of(SituationReportFormat.POST_JSON, SituationReportFormat.POST_CABLE,
                 SituationReportFormat.PARTNER_JSON, new FeedEntryFormat(),
                 new ReliefWebReportFormat(), new CrisisWatchEntryFormat(), new AcledEventFormat(),
-                new UcdpGedEventFormat(), new Gdelt1EventFormat()));
+                new UcdpGedEventFormat(), new GdeltEventFormat()));
     }
 
     /**

@@ -49,9 +49,9 @@ class EventTableTest {
     @Test
     void gdeltReadsBothColumnLayouts() {
         String tsv = SharedData.text("gdelt/gdelt1_daily_export_20160728_sample710.tsv");
-        assertThat(EventTable.detect(tsv.lines().findFirst().orElseThrow())).contains(EventTable.GDELT1);
+        assertThat(EventTable.detect(tsv.lines().findFirst().orElseThrow())).contains(EventTable.GDELT);
 
-        Normalising n = Normalising.of(EventTable.GDELT1.split(tsv), SourceKind.EVENT_DATA, "gdelt");
+        Normalising n = Normalising.of(EventTable.GDELT.split(tsv), SourceKind.EVENT_DATA, "gdelt");
 
         assertThat(n.splitRejections).isEmpty();
         assertThat(n.rejections).isEmpty();
@@ -63,6 +63,30 @@ class EventTableTest {
         assertThat(recent.countries()).containsExactly("USA");
         assertThat(recent.event().cameoCode()).isEqualTo("010");
         assertThat(recent.links()).hasSize(1);
+    }
+
+    @Test
+    void gdelt2RowsHaveAnAdm2CodeAfterEachAdm1Code() {
+        String row = SharedData.text("gdelt/gdelt1_daily_export_20160728_sample710.tsv").lines()
+                .filter(l -> l.startsWith("564111644\t")).findFirst().orElseThrow();
+        List<String> cells = new java.util.ArrayList<>(List.of(row.split("\t", -1)));
+        for (int adm1 : new int[] {54, 46, 38}) {
+            cells.add(adm1 + 1, "ADM2-" + adm1);
+        }
+        String widened = String.join("\t", cells);
+        assertThat(cells).hasSize(61);
+        assertThat(EventTable.detect(widened)).contains(EventTable.GDELT);
+
+        Normalising n = Normalising.of(EventTable.GDELT.split(widened + "\n1\t2\t3\n"), SourceKind.EVENT_DATA, "gdelt");
+
+        assertThat(n.reports).singleElement().satisfies(r -> {
+            assertThat(r.countries()).containsExactly("USA");
+            assertThat(r.event().cameoCode()).isEqualTo("010");
+            assertThat(r.links()).containsExactly(
+                    "http://wtop.com/lifestyle/2016/07/deepest-darkest-secrets-now-display-national-postal-museum/");
+        });
+        assertThat(n.splitRejections).singleElement()
+                .satisfies(r -> assertThat(r.rejection().detail()).contains("has 3 columns; expected 57 or 58"));
     }
 
     @Test

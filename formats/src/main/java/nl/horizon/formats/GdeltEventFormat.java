@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A GDELT 1.0 event: date, CAMEO code, Goldstein scale, actors and where it happened. The country is
+ * A GDELT event (1.0 or 2.0): date, CAMEO code, Goldstein scale, actors and where it happened. The country is
  * where the action took place (the last part of {@code ActionGeo_FullName}, since GDELT's geographic
  * codes are FIPS, not ISO); failing that, the actors' CAMEO country codes, which follow ISO alpha-3.
  * An event with no location at all has no country; one whose location names no known country is
  * rejected.
  */
-final class Gdelt1EventFormat implements ItemFormat {
+final class GdeltEventFormat implements ItemFormat {
 
     @Override
     public String formatName() {
-        return EventTable.GDELT1.itemFormat();
+        return EventTable.GDELT.itemFormat();
     }
 
     @Override
