@@ -1,10 +1,10 @@
 package nl.horizon.app;
 
-import java.util.Arrays;
+import nl.horizon.schema.Labelled;
 import java.util.Locale;
 
 /** What an account may do. */
-public enum Role {
+public enum Role implements Labelled {
     /** Reads the dashboard, search and signals. */
     VIEWER,
     /** A viewer who also triages signals and saves queries. */
@@ -16,17 +16,12 @@ public enum Role {
     /** A post of the diplomatic network that pushes situation reports as itself. */
     INGEST_POST;
 
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static Role parse(String value) {
-        for (Role role : values()) {
-            if (role.label().equals(value)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(Role::label).toList());
+        return Labelled.parse(Role.class, value);
     }
 }

@@ -23,10 +23,8 @@ final class AcledEventFormat implements ItemFormat {
         String country = f.required("country");
         String title = (subType == null ? eventType : eventType + ": " + subType)
                 + (place.isEmpty() ? "" : " in " + place) + ", " + country;
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), f.countries("country"), "en", f.instant("event_date"), title,
-                f.text("notes").orElse(""), item.classification(),
-                new EventFields(eventType, subType, f.count("fatalities").orElse(null), null, null),
-                List.of(), item.fetchedAt(), item.contentHash());
+        return ItemReports.of(item, f.countries("country"), "en", f.instant("event_date"), title,
+                f.text("notes").orElse(""), new EventFields(eventType, subType, f.count("fatalities").orElse(null), null, null),
+                List.of());
     }
 }

@@ -39,12 +39,11 @@ final class CrisisWatchEntryFormat implements ItemFormat {
         }
         String arrow = f.text("arrow").orElse(null);
         String headline = f.text("headline").orElse(arrow == null ? "entry" : arrow);
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), countries, "en",
+        return ItemReports.of(item, countries, "en",
                 edition.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 (country.isEmpty() ? String.join(", ", countries) : country) + ": " + headline + " (CrisisWatch "
-                        + edition + ")", f.text("summary").orElse(""), item.classification(),
+                        + edition + ")", f.text("summary").orElse(""),
                 new EventFields(arrow == null ? null : "crisiswatch:" + arrow, f.text("alert_type").orElse(null), null,
-                        null, null), List.of(), item.fetchedAt(), item.contentHash());
+                        null, null), List.of());
     }
 }

@@ -31,10 +31,8 @@ final class FeedEntryFormat implements ItemFormat {
         }
         String language = f.text("language").map(l -> l.toLowerCase(Locale.ROOT))
                 .map(l -> l.length() > 2 ? l.substring(0, 2) : l).filter(l -> l.matches("[a-z]{2}")).orElse(null);
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), countries, language, f.instant("published"),
+        return ItemReports.of(item, countries, language, f.instant("published"),
                 Jsoup.parse(f.text("title").orElse("")).text(), Jsoup.parse(f.text("summary").orElse("")).text(),
-                item.classification(), null, f.text("link").map(List::of).orElse(List.of()), item.fetchedAt(),
-                item.contentHash());
+                null, f.text("link").map(List::of).orElse(List.of()));
     }
 }

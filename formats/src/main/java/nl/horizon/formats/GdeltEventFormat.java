@@ -32,10 +32,8 @@ final class GdeltEventFormat implements ItemFormat {
         String place = f.text("ActionGeo_FullName").orElse("");
         String title = "CAMEO " + code + ": " + actors + (place.isEmpty() ? "" : " in " + place);
         List<String> links = f.text("SOURCEURL").map(List::of).orElse(List.of());
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), countries(f, place), null, f.instant("SQLDATE"), title, title, item.classification(),
-                new EventFields(f.text("EventRootCode").orElse(null), f.text("EventBaseCode").orElse(null), null, code,
-                        goldstein(f)), links, item.fetchedAt(), item.contentHash());
+        return ItemReports.of(item, countries(f, place), null, f.instant("SQLDATE"), title, title, new EventFields(f.text("EventRootCode").orElse(null), f.text("EventBaseCode").orElse(null), null, code,
+                        goldstein(f)), links);
     }
 
     private static List<String> countries(ItemFields f, String place) throws Rejection {

@@ -37,11 +37,9 @@ final class ReliefWebReportFormat implements ItemFormat {
         }
         String body = f.text("fields/body-html").or(() -> f.text("fields/body")).map(b -> Jsoup.parse(b).text())
                 .orElse("");
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), countries, language == null ? null : language.toLowerCase(Locale.ROOT),
-                f.instant("fields/date/original"), f.required("fields/title"), body, item.classification(), null,
-                f.text("fields/url_alias").or(() -> f.text("href")).map(List::of).orElse(List.of()),
-                item.fetchedAt(), item.contentHash());
+        return ItemReports.of(item, countries, language == null ? null : language.toLowerCase(Locale.ROOT),
+                f.instant("fields/date/original"), f.required("fields/title"), body, null,
+                f.text("fields/url_alias").or(() -> f.text("href")).map(List::of).orElse(List.of()));
     }
 
     private static void addCountry(List<String> countries, JsonNode iso3) throws Rejection {

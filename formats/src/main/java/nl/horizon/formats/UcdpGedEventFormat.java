@@ -36,9 +36,8 @@ final class UcdpGedEventFormat implements ItemFormat {
         String title = f.text("dyad_name").orElse(f.required("conflict_name")) + (where.isEmpty() ? "" : ", " + where);
         String body = f.text("source_headline").orElse("") + f.text("source_original").map(s -> " (" + s + ")")
                 .orElse("");
-        return new Report(Report.idOf(item.sourceKind(), item.sourceName(), item.itemId()), item.sourceKind(),
-                item.sourceName(), f.countries("country"), "en", f.instant("date_start"), title, body.trim(),
-                item.classification(), new EventFields(VIOLENCE.get(type - 1), null, f.count("best").orElse(null),
-                null, null), List.of(), item.fetchedAt(), item.contentHash());
+        return ItemReports.of(item, f.countries("country"), "en", f.instant("date_start"), title, body.trim(),
+                new EventFields(VIOLENCE.get(type - 1), null, f.count("best").orElse(null),
+                null, null), List.of());
     }
 }

@@ -3,13 +3,12 @@ package nl.horizon.schema;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 
 /**
  * The kind of source a report comes from. Kinds are independent channels for corroboration: the top
  * alert level needs evidence from at least two different kinds.
  */
-public enum SourceKind {
+public enum SourceKind implements Labelled {
     /** Situation reports from the diplomatic post network. */
     POST("post"),
     /** Structured crisis-watch editions (International Crisis Group CrisisWatch). */
@@ -29,6 +28,7 @@ public enum SourceKind {
 
     /** The wire name; also the {@code <source-kind>} part of the raw topic name. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
@@ -36,12 +36,6 @@ public enum SourceKind {
     /** Parses a wire name; the error names the value and the accepted ones. */
     @JsonCreator
     public static SourceKind parse(String value) {
-        for (SourceKind kind : values()) {
-            if (kind.label.equals(value)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown source kind '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(SourceKind::label).toList());
+        return Labelled.parse(SourceKind.class, value);
     }
 }

@@ -1,11 +1,10 @@
 package nl.horizon.ingest.feed;
 
+import nl.horizon.schema.Labelled;
 import nl.horizon.schema.SourceKind;
 
-import java.util.Arrays;
-
 /** The document formats a feed connector fetches. */
-public enum FeedKind {
+public enum FeedKind implements Labelled {
     /** RSS 0.9x/1.0/2.0 or Atom. */
     RSS("rss", SourceKind.NEWS_FEED),
     /** The ReliefWeb API's {@code /reports} answer, followed through {@code links.next}. */
@@ -21,6 +20,7 @@ public enum FeedKind {
         this.sourceKind = sourceKind;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -31,12 +31,6 @@ public enum FeedKind {
     }
 
     static FeedKind parse(String value) {
-        for (FeedKind kind : values()) {
-            if (kind.label.equals(value)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown feed format '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(FeedKind::label).toList());
+        return Labelled.parse(FeedKind.class, value);
     }
 }

@@ -1,12 +1,12 @@
 package nl.horizon.ingest.folder;
 
+import nl.horizon.schema.Labelled;
 import nl.horizon.schema.SourceKind;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** What a drop folder holds, which decides how its files are split into items. */
-public enum FolderContent {
+public enum FolderContent implements Labelled {
     /** Post situation reports, one per file ({@code .json} or {@code .txt}). */
     POSTS(SourceKind.POST),
     /** Coded event tables (ACLED or UCDP CSV, GDELT 1.0 TSV), one item per row; the table is recognised by its first line. */
@@ -23,17 +23,12 @@ public enum FolderContent {
     }
 
     /** The config value, e.g. {@code event-tables}. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static FolderContent parse(String value) {
-        for (FolderContent content : values()) {
-            if (content.label().equals(value)) {
-                return content;
-            }
-        }
-        throw new IllegalArgumentException("unknown folder content '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(FolderContent::label).toList());
+        return Labelled.parse(FolderContent.class, value);
     }
 }
