@@ -6,10 +6,11 @@ package nl.horizon.schema;
  * @param detector  detector name, e.g. {@code negative-binomial-tail}
  * @param version   detector version; changes whenever its output for the same input may change
  * @param indicator the indicator the statistic is about
- * @param statistic the surprise statistic
- * @param baseline  the expected value it was compared with
- * @param threshold the threshold it crossed (or fell below)
+ * @param observed  the indicator's total over the recent window
+ * @param baseline  the total expected for that window from the history before it
+ * @param statistic the surprise: −log10 of the probability of a total at least this high
+ * @param threshold the composite score of the level the signal is about
  */
-public record Detection(String detector, String version, String indicator, double statistic, double baseline,
-                        double threshold) {
+public record Detection(String detector, String version, String indicator, double observed, double baseline,
+                        double statistic, double threshold) {
 }

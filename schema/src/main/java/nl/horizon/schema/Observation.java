@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param sourceKind     the evidence's kind, for corroboration
  * @param eventTime      the report's event time
  * @param classification the evidence's classification
+ * @param story          what the report tells, independent of who carried it: the same story from
+ *                       several feeds has one story key and counts once
  */
 public record Observation(
         String country,
@@ -21,5 +23,6 @@ public record Observation(
         String reportId,
         SourceKind sourceKind,
         Instant eventTime,
-        Classification classification) {
+        Classification classification,
+        String story) {
 }

@@ -12,6 +12,8 @@ public final class Topics {
 
     /** Normalised reports. */
     public static final String REPORTS = "horizon.reports.v1";
+    /** Reports in which no country was found: the review bucket analysts look through. */
+    public static final String REVIEW = "horizon.review.v1";
     /** Indicator observations per country. */
     public static final String OBSERVATIONS = "horizon.observations.v1";
     /** Latest composite risk per country (compacted). */
@@ -49,6 +51,7 @@ public final class Topics {
             all.add(new TopicSpec(raw(kind), RawItem.class, retained(KEEP_FOREVER), "raw-item.schema.json"));
         }
         all.add(new TopicSpec(REPORTS, Report.class, retained(KEEP_FOREVER), "report.schema.json"));
+        all.add(new TopicSpec(REVIEW, Report.class, retained(NINETY_DAYS), "report.schema.json"));
         all.add(new TopicSpec(OBSERVATIONS, Observation.class, retained(KEEP_FOREVER), "observation.schema.json"));
         all.add(new TopicSpec(COUNTRY_RISK, CountryRisk.class, Map.of("cleanup.policy", "compact"),
                 "country-risk.schema.json"));

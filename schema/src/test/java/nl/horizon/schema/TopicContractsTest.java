@@ -33,13 +33,13 @@ class TopicContractsTest {
                 Classification.DEPARTMENTAL_CONFIDENTIAL, new EventFields("Battles", null, 12, null, null),
                 List.of(), AT.plusSeconds(60), ContentHash.of("x")));
         byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
-                "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC));
+                "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
                 Trend.RISING, List.of(new Contribution("security.armed-clash", 7.2, 0.3, 21.6)),
                 Classification.PUBLIC));
         byType.put(Signal.class, new Signal("MLI:2012-01-17:new", "MLI", LocalDate.of(2012, 1, 17), Lifecycle.NEW,
                 RiskLevel.WARNING, 61.5, 20.0,
-                new Detection("negative-binomial-tail", "1", "security.armed-clash", 4.2, 0.4, 3.0),
+                new Detection("negative-binomial-tail", "1", "security.armed-clash", 6, 0.4, 4.2, 50),
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
                 Map.of("horizon.observations.v1-0", 41L), Classification.DEPARTMENTAL_CONFIDENTIAL));
         byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",

@@ -20,10 +20,12 @@ public final class HorizonTopology {
     private HorizonTopology() {
     }
 
-    /** Every step, in order. */
-    public static Topology build(ItemFormats formats) {
+    /** Every step, in order: normalise, extract indicators, detect. */
+    public static Topology build(ItemFormats formats, ScoringModel model) {
         StreamsBuilder builder = new StreamsBuilder();
-        NormaliseTopology.addTo(builder, formats);
+        NormaliseTopology.addTo(builder, formats, model.places());
+        ExtractTopology.addTo(builder, model.extractor());
+        DetectTopology.addTo(builder, model.scorer(), model.settings());
         return builder.build();
     }
 

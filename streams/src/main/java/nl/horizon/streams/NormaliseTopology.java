@@ -5,6 +5,7 @@ import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
+import nl.horizon.streams.text.CountryMentions;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -15,8 +16,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Raw items of every source kind onto {@code horizon.reports.v1}, keyed by report id; anything that
- * cannot be normalised onto {@code horizon.dlq.v1} with the reason. Stateless: re-keying happens only
+ * Raw items of every source kind onto {@code horizon.reports.v1}, keyed by report id; reports in which
+ * no country was found also onto {@code horizon.review.v1}, the bucket analysts look through; anything
+ * that cannot be normalised onto {@code horizon.dlq.v1} with the reason. Stateless: re-keying happens only
  * on the way out, so no repartition topic is needed.
  */
 public final class NormaliseTopology {
@@ -25,26 +27,30 @@ public final class NormaliseTopology {
     }
 
     /** The topology on its own, for tests and for running it alone. */
-    public static Topology build(ItemFormats formats) {
+    public static Topology build(ItemFormats formats, CountryMentions places) {
         StreamsBuilder builder = new StreamsBuilder();
-        addTo(builder, formats);
+        addTo(builder, formats, places);
         return builder.build();
     }
 
     /** Adds the normalise step to a builder that may hold the other steps too. */
-    public static void addTo(StreamsBuilder builder, ItemFormats formats) {
+    public static void addTo(StreamsBuilder builder, ItemFormats formats, CountryMentions places) {
         KStream<String, Normalised> normalised = builder
                 .stream(Topics.rawTopics(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-items"))
-                .processValues(() -> new Normaliser(formats), Named.as("normalise"));
+                .processValues(() -> new Normaliser(formats, places), Named.as("normalise"));
 
         normalised.split(Named.as("normalised-"))
-                .branch((key, value) -> value instanceof Normalised.Accepted, Branched.withConsumer(accepted -> accepted
-                        .map((key, value) -> {
-                            Report report = ((Normalised.Accepted) value).report();
-                            return org.apache.kafka.streams.KeyValue.pair(report.id(), report);
-                        }, Named.as("key-by-report-id"))
-                        .to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
-                                .withName("reports-out")), "accepted"))
+                .branch((key, value) -> value instanceof Normalised.Accepted, Branched.withConsumer(accepted -> {
+                    KStream<String, Report> reports = accepted.map((key, value) -> {
+                        Report report = ((Normalised.Accepted) value).report();
+                        return org.apache.kafka.streams.KeyValue.pair(report.id(), report);
+                    }, Named.as("key-by-report-id"));
+                    reports.to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
+                            .withName("reports-out"));
+                    reports.filter((id, report) -> report.countries().isEmpty(), Named.as("without-country"))
+                            .to(Topics.REVIEW, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
+                                    .withName("review-out"));
+                }, "accepted"))
                 .defaultBranch(Branched.withConsumer(rejected -> rejected
                         .map((key, value) -> {
                             DeadLetter letter = ((Normalised.Rejected) value).deadLetter();

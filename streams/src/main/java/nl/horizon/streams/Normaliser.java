@@ -6,8 +6,10 @@ import nl.horizon.formats.Rejection;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
+import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Topics;
+import nl.horizon.streams.text.CountryMentions;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Turns a raw item's bytes into a report with the parser of its format. Reads the envelope itself
+ * Turns a raw item's bytes into a report with the parser of its format, and finds the countries in the
+ * text of a report whose source named none. Reads the envelope itself
  * rather than through a serde, so that even a corrupt envelope becomes a dead letter instead of
  * stopping the topology. Rejections are stamped with the record's timestamp, not the wall clock, so a
  * replay reproduces them byte for byte.
@@ -27,10 +30,12 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
     static final String STAGE = "normalise";
 
     private final ItemFormats formats;
+    private final CountryMentions places;
     private FixedKeyProcessorContext<String, Normalised> context;
 
-    Normaliser(ItemFormats formats) {
+    Normaliser(ItemFormats formats, CountryMentions places) {
         this.formats = formats;
+        this.places = places;
     }
 
     @Override
@@ -55,11 +60,22 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
                     new Rejection(RejectReason.MALFORMED, "not a raw item envelope: " + e.getMessage()), payload, at));
         }
         try {
-            return new Normalised.Accepted(formats.toReport(item));
+            return new Normalised.Accepted(withCountries(formats.toReport(item)));
         } catch (Rejection rejection) {
             return new Normalised.Rejected(DeadLetters.of(item.itemId(), item.sourceKind(), item.sourceName(), STAGE,
                     rejection, item.payload(), at));
         }
+    }
+
+    /** A report whose source named no country gets the countries its text is about, if any. */
+    private Report withCountries(Report report) {
+        if (!report.countries().isEmpty()) {
+            return report;
+        }
+        return new Report(report.id(), report.sourceKind(), report.sourceName(),
+                places.resolve(report.title(), report.body()), report.language(), report.publishedAt(), report.title(),
+                report.body(), report.classification(), report.event(), report.links(), report.receivedAt(),
+                report.contentHash());
     }
 
     private SourceKind kindOfTopic() {

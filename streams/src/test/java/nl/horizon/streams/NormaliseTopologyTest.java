@@ -36,10 +36,12 @@ class NormaliseTopologyTest {
     private TestInputTopic<String, byte[]> posts;
     private TestOutputTopic<String, Report> reports;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, Report> review;
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(NormaliseTopology.build(ItemFormats.standard()));
+        driver = new TopologyTestDriver(NormaliseTopology.build(ItemFormats.standard(), RepoConfig.model().places()));
+        review = driver.createOutputTopic(Topics.REVIEW, Serdes.String().deserializer(), JsonSerde.of(Report.class));
         posts = driver.createInputTopic(Topics.raw(SourceKind.POST), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         reports = driver.createOutputTopic(Topics.REPORTS, Serdes.String().deserializer(),
@@ -94,6 +96,19 @@ class NormaliseTopologyTest {
 
         assertThat(JsonSerde.of(Report.class).serialize("t", reports.readValue())).isEqualTo(first);
         assertThat(JsonSerde.of(DeadLetter.class).serialize("t", deadLetters.readValue())).isEqualTo(firstLetter);
+    }
+
+    @Test
+    void aReportWithoutCountriesGetsThemFromItsTextOrGoesToReview() {
+        posts.pipeInput("a", envelope(POST.replace("\"countries\": [\"MLI\"], ", "")
+                .replace("Aanval op Ménaka", "Aanval op Ménaka door Malinese rebellen"), "post-json"), FETCHED);
+        posts.pipeInput("b", envelope(POST.replace("\"countries\": [\"MLI\"], ", "")
+                .replace("Aanval op Ménaka", "Vergadering").replace("BAM-2012-017", "BAM-2012-018"), "post-json"), FETCHED);
+
+        List<Report> out = reports.readValuesToList();
+        assertThat(out.get(0).countries()).containsExactly("MLI");
+        assertThat(out.get(1).countries()).isEmpty();
+        assertThat(review.readValuesToList()).extracting(Report::id).containsExactly("post:bamako:BAM-2012-018");
     }
 
     private static byte[] envelope(String payload, String format) {

@@ -1,0 +1,105 @@
+package nl.horizon.streams;
+
+import io.micrometer.core.instrument.Metrics;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.Observation;
+import nl.horizon.streams.scoring.CountryState;
+import nl.horizon.streams.scoring.DayScorer;
+import nl.horizon.streams.scoring.ScoringSettings;
+import nl.horizon.streams.scoring.TierState;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes observations into each country's state and closes days on event time. A day is closed once the
+ * task's stream time (the latest event time it has seen) has passed the day's end by the grace period;
+ * then every country of the task is scored for it, including countries with nothing that day, so quiet
+ * days count as the zeros they are. The last closed day is kept in a state store, so a restart or a
+ * replay closes exactly the same days. An observation for a day already closed still enters the
+ * history (it shapes later baselines) but does not re-score that day; it is counted as late.
+ */
+final class Detector implements Processor<String, Observation, String, Scored> {
+
+    static final String STATE_STORE = "country-scoring";
+    static final String CLOCK_STORE = "scoring-clock";
+    private static final String CLOSED = "closed-through-day";
+    private static final long DAY_MS = 86_400_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
+
+    private final DayScorer scorer;
+    private final ScoringSettings settings;
+    private ProcessorContext<String, Scored> context;
+    private KeyValueStore<String, CountryState> states;
+    private KeyValueStore<String, Long> clock;
+
+    Detector(DayScorer scorer, ScoringSettings settings) {
+        this.scorer = scorer;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Scored> context) {
+        this.context = context;
+        this.states = context.getStateStore(STATE_STORE);
+        this.clock = context.getStateStore(CLOCK_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation o = record.value();
+        long day = Math.floorDiv(o.eventTime().toEpochMilli(), DAY_MS);
+        Long closed = clock.get(CLOSED);
+        if (closed == null) {
+            closed = day - 1;
+        } else if (day <= closed) {
+            Metrics.counter("horizon.scoring.late").increment();
+            LOG.debug("late observation for {} on day {} (closed through {})", o.country(), day, closed);
+        }
+        String input = context.recordMetadata().map(m -> m.topic() + "-" + m.partition()).orElse(null);
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
+        CountryState state = states.get(o.country());
+        if (state == null) {
+            state = new CountryState();
+        }
+        if (state.add(o, day, settings.evidenceMax(), input, offset)) {
+            states.put(o.country(), state);
+        } else {
+            Metrics.counter("horizon.scoring.duplicates").increment();
+        }
+        long watermark = Math.floorDiv(context.currentStreamTimeMs(), DAY_MS) - settings.graceDays() - 1;
+        if (watermark > closed) {
+            closeDays(closed + 1, watermark);
+            closed = watermark;
+        }
+        clock.put(CLOSED, closed);
+    }
+
+    private void closeDays(long from, long through) {
+        List<String> countries = new ArrayList<>();
+        try (KeyValueIterator<String, CountryState> all = states.all()) {
+            all.forEachRemaining(kv -> countries.add(kv.key));
+        }
+        for (String country : countries) {
+            CountryState state = states.get(country);
+            for (long day = from; day <= through; day++) {
+                long timestamp = (day + 1) * DAY_MS - 1;
+                for (Map.Entry<Classification, TierState> tier : state.tiers.entrySet()) {
+                    DayScorer.Outcome outcome = scorer.close(country, tier.getKey(), tier.getValue(), day);
+                    String key = country + ":" + tier.getKey().label();
+                    outcome.risk().ifPresent(r -> context.forward(new Record<>(key, new Scored.Risk(r), timestamp)));
+                    outcome.signal().ifPresent(s -> context.forward(new Record<>(key, new Scored.Raised(s), timestamp)));
+                }
+            }
+            states.put(country, state);
+        }
+    }
+}

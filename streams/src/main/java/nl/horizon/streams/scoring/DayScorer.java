@@ -1,0 +1,230 @@
+package nl.horizon.streams.scoring;
+
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.Contribution;
+import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Detection;
+import nl.horizon.schema.Lifecycle;
+import nl.horizon.schema.RiskLevel;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Trend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scores one closed day of one country tier.
+ *
+ * <p><b>Per indicator</b>: its total over the recent window against the total expected from the baseline
+ * window before it (scaled to the recent window's length, never below {@code min.baseline}); the
+ * surprise is −log10 of the negative-binomial probability of a total at least that high. Below the
+ * indicator's floor it counts nothing. Its value 0–10 is the surprise relative to
+ * {@code surprise.saturation}.
+ *
+ * <p><b>Composite</b> 0–100: {@code 100·(1 − Π(1 − wᵢ·vᵢ/10))}, a probabilistic "or": one strong
+ * indicator raises the score, several moderate ones combine, none adds more than its weight allows.
+ * Each indicator's contribution is its share of {@code −Σ ln(1 − wᵢ·vᵢ/10)}, so contributions add up
+ * exactly to the score.
+ *
+ * <p><b>Level</b>: entered at its threshold, left only {@code hysteresis} points below it; no level above
+ * calm during warm-up or within the cooldown after a return to calm; the top level only with evidence
+ * from {@code corroboration.source.kinds} independent source kinds. A signal is raised when the level
+ * changes, and as a "sustained" reminder while it holds.
+ */
+public final class DayScorer {
+
+    /** Name of this detector on every signal. */
+    public static final String DETECTOR = "negative-binomial-composite";
+    /** Changes whenever the same input may give a different output. */
+    public static final String VERSION = "1";
+    private static final double TREND_STEP = 5;
+
+    private final Taxonomy taxonomy;
+    private final ScoringSettings settings;
+
+    public DayScorer(Taxonomy taxonomy, ScoringSettings settings) {
+        this.taxonomy = taxonomy;
+        this.settings = settings;
+    }
+
+    /** What closing a day gave: a new risk record and a signal, each if anything changed. */
+    public record Outcome(Optional<CountryRisk> risk, Optional<Signal> signal) {
+    }
+
+    private record Scored(Indicator indicator, double observed, double expected, double surprise, double value,
+                          double strength) {
+    }
+
+    /** Scores {@code day} and moves the tier's level; prunes what no window reaches any more. */
+    public Outcome close(String country, Classification tier, TierState state, long day) {
+        long recentFrom = day - settings.recentDays() + 1;
+        long baselineFrom = recentFrom - settings.baselineDays();
+        if (!state.active(baselineFrom, day) && state.level == RiskLevel.CALM && state.publishedScore <= 0) {
+            state.prune(baselineFrom, recentFrom - settings.graceDays());
+            return new Outcome(Optional.empty(), Optional.empty());
+        }
+        List<Scored> scored = new ArrayList<>();
+        double sumStrength = 0;
+        for (Indicator indicator : taxonomy.indicators()) {
+            Scored s = score(indicator, state, day, recentFrom, baselineFrom);
+            if (s != null) {
+                scored.add(s);
+                sumStrength += s.strength();
+            }
+        }
+        double score = round(100 * (1 - Math.exp(-sumStrength)));
+        List<Contribution> contributions = new ArrayList<>();
+        for (Scored s : scored) {
+            if (s.strength() > 0) {
+                contributions.add(new Contribution(s.indicator().id(), round(s.value()), s.indicator().weight(),
+                        round(score * s.strength() / sumStrength)));
+            }
+        }
+        contributions.sort(Comparator.comparingDouble(Contribution::contribution).reversed()
+                .thenComparing(Contribution::indicator));
+        Set<SourceKind> kinds = sourceKinds(state, scored, recentFrom, day);
+        Trend trend = trend(state, day, score);
+        state.scores.put(day, score);
+
+        RiskLevel previous = state.level;
+        RiskLevel level = nextLevel(state, day, score, kinds);
+        Optional<Signal> signal = signal(country, tier, state, day, score, previous, level, scored, kinds);
+        state.level = level;
+        if (level == RiskLevel.CALM && previous != RiskLevel.CALM) {
+            state.cooldownUntil = day + settings.cooldownDays();
+        }
+
+        Optional<CountryRisk> risk = Optional.empty();
+        if (score != state.publishedScore || level != state.publishedLevel) {
+            risk = Optional.of(new CountryRisk(country, LocalDate.ofEpochDay(day), score, level, trend, contributions,
+                    tier));
+            state.publishedScore = score;
+            state.publishedLevel = level;
+        }
+        state.prune(baselineFrom, recentFrom - settings.graceDays());
+        return new Outcome(risk, signal);
+    }
+
+    private Scored score(Indicator indicator, TierState state, long day, long recentFrom, long baselineFrom) {
+        double observed = state.total(indicator.id(), recentFrom, day);
+        double baseline = state.total(indicator.id(), baselineFrom, recentFrom - 1);
+        if (observed == 0 && baseline == 0) {
+            return null;
+        }
+        long history = Math.min(settings.baselineDays(), recentFrom - state.firstDay);
+        double expected = Math.max(settings.minBaseline(),
+                history <= 0 ? 0 : baseline * settings.recentDays() / Math.max(history, settings.recentDays()));
+        double surprise = observed < indicator.floor() ? 0
+                : NegativeBinomial.surprise(Math.round(observed), expected, settings.dispersion());
+        double value = Math.min(10, 10 * surprise / settings.surpriseSaturation());
+        double q = Math.min(0.999, indicator.weight() * value / 10);
+        return new Scored(indicator, observed, expected, surprise, value, -Math.log1p(-q));
+    }
+
+    private Set<SourceKind> sourceKinds(TierState state, List<Scored> scored, long from, long to) {
+        Set<SourceKind> kinds = EnumSet.noneOf(SourceKind.class);
+        for (Scored s : scored) {
+            if (s.strength() > 0 && state.kinds.containsKey(s.indicator().id())) {
+                state.kinds.get(s.indicator().id()).subMap(from, true, to, true).values()
+                        .forEach(set -> set.forEach(k -> kinds.add(SourceKind.parse(k))));
+            }
+        }
+        return kinds;
+    }
+
+    private RiskLevel nextLevel(TierState state, long day, double score, Set<SourceKind> kinds) {
+        RiskLevel current = state.level;
+        RiskLevel next = levelFor(score);
+        if (next.compareTo(current) < 0) {
+            // a level is left only below its threshold minus the hysteresis, and then only as far as that margin allows
+            next = score >= threshold(current) - settings.hysteresis() ? current : levelFor(score + settings.hysteresis());
+        }
+        if (next == RiskLevel.ALERT && kinds.size() < settings.corroborationSourceKinds()) {
+            next = RiskLevel.WARNING;
+        }
+        boolean warmingUp = day - state.firstDay < settings.warmupDays();
+        boolean coolingDown = current == RiskLevel.CALM && day < state.cooldownUntil;
+        if (next != RiskLevel.CALM && (warmingUp || coolingDown) && current == RiskLevel.CALM) {
+            next = RiskLevel.CALM;
+        }
+        return next;
+    }
+
+    private RiskLevel levelFor(double score) {
+        if (score >= settings.levels().alert()) {
+            return RiskLevel.ALERT;
+        }
+        if (score >= settings.levels().warning()) {
+            return RiskLevel.WARNING;
+        }
+        return score >= settings.levels().watch() ? RiskLevel.WATCH : RiskLevel.CALM;
+    }
+
+    private double threshold(RiskLevel level) {
+        return switch (level) {
+            case ALERT -> settings.levels().alert();
+            case WARNING -> settings.levels().warning();
+            case WATCH -> settings.levels().watch();
+            case CALM -> 0;
+        };
+    }
+
+    private Optional<Signal> signal(String country, Classification tier, TierState state, long day, double score,
+                                    RiskLevel previous, RiskLevel level, List<Scored> scored, Set<SourceKind> kinds) {
+        Lifecycle lifecycle;
+        if (level.compareTo(previous) > 0) {
+            lifecycle = previous == RiskLevel.CALM ? Lifecycle.NEW : Lifecycle.ESCALATING;
+        } else if (level.compareTo(previous) < 0) {
+            lifecycle = level == RiskLevel.CALM ? Lifecycle.RESOLVED : Lifecycle.COOLING;
+        } else if (level != RiskLevel.CALM && day - state.lastSignalDay >= settings.sustainedDays()) {
+            lifecycle = Lifecycle.SUSTAINED;
+        } else {
+            return Optional.empty();
+        }
+        Scored top = scored.stream().max(Comparator.comparingDouble(Scored::strength)
+                .thenComparing(s -> s.indicator().id(), Comparator.reverseOrder())).orElse(null);
+        Detection detection = top == null
+                ? new Detection(DETECTOR, VERSION, "none", 0, 0, 0, threshold(level))
+                : new Detection(DETECTOR, VERSION, top.indicator().id(), round(top.observed()), round(top.expected()),
+                round(top.surprise()), threshold(level == RiskLevel.CALM ? previous : level));
+        double delta = round(score - state.lastSignalScore);
+        state.lastSignalDay = day;
+        state.lastSignalScore = score;
+        LocalDate date = LocalDate.ofEpochDay(day);
+        return Optional.of(new Signal(country + ":" + tier.label() + ":" + date + ":" + lifecycle.label(), country, date,
+                lifecycle, level, score, delta, detection, evidence(state, scored, day), kinds,
+                new java.util.TreeMap<>(state.inputOffsets), tier));
+    }
+
+    /** Report ids behind the indicators that count, strongest indicator first, latest day first. */
+    private List<String> evidence(TierState state, List<Scored> scored, long day) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        long from = day - settings.recentDays() + 1;
+        scored.stream().filter(s -> s.strength() > 0)
+                .sorted(Comparator.comparingDouble(Scored::strength).reversed())
+                .map(s -> state.evidence.get(s.indicator().id()))
+                .filter(java.util.Objects::nonNull)
+                .forEach(days -> days.subMap(from, true, day, true).descendingMap().values().forEach(ids::addAll));
+        return ids.stream().limit(settings.evidenceMax()).toList();
+    }
+
+    private Trend trend(TierState state, long day, double score) {
+        Map.Entry<Long, Double> before = state.scores.floorEntry(day - settings.trendDays());
+        double then = before == null ? 0 : before.getValue();
+        if (score - then >= TREND_STEP) {
+            return Trend.RISING;
+        }
+        return then - score >= TREND_STEP ? Trend.FALLING : Trend.STABLE;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,115 @@
+package nl.horizon.streams.scoring;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nl.horizon.streams.text.Phrase;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The indicator taxonomy from {@code config/taxonomy.yaml}, checked at start: an error names the
+ * indicator and the field.
+ */
+public final class Taxonomy {
+
+    private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z][a-z-]*)+");
+    private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
+
+    record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
+                 List<String> events) {
+    }
+
+    record File(List<Entry> indicators) {
+    }
+
+    private final List<Indicator> indicators;
+    private final Map<String, Indicator> byId = new LinkedHashMap<>();
+
+    private Taxonomy(List<Indicator> indicators) {
+        this.indicators = List.copyOf(indicators);
+        indicators.forEach(i -> byId.put(i.id(), i));
+    }
+
+    /**
+     * Reads and checks the taxonomy.
+     *
+     * @throws IllegalArgumentException naming the file, the indicator and the bad field
+     */
+    public static Taxonomy load(Path file) {
+        File parsed;
+        try {
+            parsed = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile(), File.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (parsed == null || parsed.indicators() == null || parsed.indicators().isEmpty()) {
+            throw new IllegalArgumentException(file + ": no indicators");
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Entry entry : parsed.indicators()) {
+            String where = file + ", indicator '" + entry.id() + "'";
+            if (entry.id() == null || !ID.matcher(entry.id()).matches() || !ids.add(entry.id())) {
+                throw new IllegalArgumentException(where + ": id must be unique and look like domain.name");
+            }
+            double weight = required(where, "weight", entry.weight());
+            double floor = required(where, "floor", entry.floor());
+            if (weight < 0 || weight > 1) {
+                throw new IllegalArgumentException(where + ": weight " + weight + " is not within 0..1");
+            }
+            if (floor < 0) {
+                throw new IllegalArgumentException(where + ": floor " + floor + " is negative");
+            }
+            if (entry.value() != null && !entry.value().equals("fatalities")) {
+                throw new IllegalArgumentException(where + ": value '" + entry.value() + "' is not 'fatalities'");
+            }
+            Map<String, List<Phrase>> terms = new LinkedHashMap<>();
+            if (entry.terms() != null) {
+                for (Map.Entry<String, List<String>> language : entry.terms().entrySet()) {
+                    if (!LANGUAGES.contains(language.getKey())) {
+                        throw new IllegalArgumentException(where + ": language '" + language.getKey()
+                                + "' is not one of " + LANGUAGES);
+                    }
+                    List<Phrase> phrases = new ArrayList<>();
+                    for (String term : language.getValue()) {
+                        try {
+                            phrases.add(Phrase.of(term));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                        }
+                    }
+                    terms.put(language.getKey(), List.copyOf(phrases));
+                }
+            }
+            indicators.add(new Indicator(entry.id(), weight, floor, "fatalities".equals(entry.value()), terms,
+                    entry.events() == null ? Set.of() : Set.copyOf(entry.events())));
+        }
+        return new Taxonomy(indicators);
+    }
+
+    private static double required(String where, String field, Double value) {
+        if (value == null) {
+            throw new IllegalArgumentException(where + ": '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    public List<Indicator> indicators() {
+        return indicators;
+    }
+
+    public Optional<Indicator> indicator(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}

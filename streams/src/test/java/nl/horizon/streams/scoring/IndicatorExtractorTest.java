@@ -1,0 +1,74 @@
+package nl.horizon.streams.scoring;
+
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.EventFields;
+import nl.horizon.schema.Observation;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.streams.RepoConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IndicatorExtractorTest {
+
+    private final IndicatorExtractor extractor = new IndicatorExtractor(RepoConfig.model().taxonomy());
+
+    static Report prose(String language, String title, String body, String... countries) {
+        return new Report("post:x:" + title.hashCode(), SourceKind.POST, "x", List.of(countries), language,
+                Instant.parse("2012-01-17T00:00:00Z"), title, body, Classification.PUBLIC, null, List.of(), null, null);
+    }
+
+    static Report event(String type, String subType, Integer fatalities, String cameo, String... countries) {
+        return new Report("event-data:x:" + type + fatalities, SourceKind.EVENT_DATA, "x", List.of(countries), "en",
+                Instant.parse("2012-01-17T00:00:00Z"), type, "", Classification.PUBLIC,
+                new EventFields(type, subType, fatalities, cameo, null), List.of(), null, null);
+    }
+
+    private List<String> indicators(Report report) {
+        return extractor.extract(report).stream().map(Observation::indicator).distinct().toList();
+    }
+
+    @Test
+    void lexiconsInDutchEnglishAndFrench() {
+        assertThat(indicators(prose("nl", "Gevechten bij Ménaka", "Het leger trok zich terug; duizenden ontheemden.",
+                "MLI"))).containsExactly("security.armed-clash", "humanitarian.displacement",
+                "governance.security-sector-weakness");
+        assertThat(indicators(prose("fr", "Affrontements à Kidal", "Des milliers de déplacés.", "MLI")))
+                .containsExactly("security.armed-clash", "humanitarian.displacement");
+        assertThat(indicators(prose("en", "Military junta seized power", "Soldiers mutiny in the capital.", "MLI")))
+                .containsExactly("political.coup");
+        assertThat(indicators(prose(null, "Coup d'état à Bamako", "", "MLI"))).containsExactly("political.coup");
+    }
+
+    @Test
+    void codedEventsMapByTypeAndCountTheirDead() {
+        List<Observation> battle = extractor.extract(event("Battles", "Armed clash", 12, null, "MLI"));
+        assertThat(battle).extracting(Observation::indicator, Observation::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("security.fatalities", 12.0),
+                        org.assertj.core.groups.Tuple.tuple("security.armed-clash", 1.0));
+        assertThat(indicators(event("one-sided", null, 3, null, "COD")))
+                .containsExactly("security.fatalities", "security.attack-on-civilians");
+        assertThat(indicators(event("19", "190", null, "190", "SYR"))).containsExactly("security.armed-clash");
+        assertThat(indicators(event("crisiswatch:deteriorated", "conflict_risk", null, null, "ETH")))
+                .containsExactly("crisiswatch.deteriorated", "crisiswatch.conflict-risk");
+    }
+
+    @Test
+    void oneObservationPerCountryAndNoneWithoutCountry() {
+        assertThat(extractor.extract(prose("en", "Refugees cross the border", "", "SDN", "TCD")))
+                .extracting(Observation::country).containsExactly("SDN", "TCD");
+        assertThat(extractor.extract(prose("en", "Refugees cross the border", ""))).isEmpty();
+    }
+
+    @Test
+    void theSameStoryFromTwoFeedsHasOneStoryKey() {
+        Report a = prose("en", "Clashes in Kidal!", "one wording", "MLI");
+        Report b = new Report("news-feed:other:9", SourceKind.NEWS_FEED, "other", a.countries(), "en", a.publishedAt(),
+                "clashes in KIDAL", "another wording", Classification.PUBLIC, null, List.of(), null, null);
+        assertThat(IndicatorExtractor.storyOf(a)).isEqualTo(IndicatorExtractor.storyOf(b));
+    }
+}
