@@ -33,6 +33,10 @@ import java.util.Set;
  * Each indicator's contribution is its share of {@code −Σ ln(1 − wᵢ·vᵢ/10)}, so contributions add up
  * exactly to the score.
  *
+ * <p><b>Memory</b>: the published score is a decayed maximum of the daily composite: it rises at once
+ * with new evidence and otherwise halves over {@code decay.half.life.days}, its contributions scaled
+ * alike, so an episode cools down instead of switching off the day its evidence leaves the window.
+ *
  * <p><b>Level</b>: entered at its threshold, left only {@code hysteresis} points below it; no level above
  * calm during warm-up or within the cooldown after a return to calm; the top level only with evidence
  * from {@code corroboration.source.kinds} independent source kinds. A signal is raised when the level
@@ -66,7 +70,8 @@ public final class DayScorer {
     public Outcome close(String country, Classification tier, TierState state, long day) {
         long recentFrom = day - settings.recentDays() + 1;
         long baselineFrom = recentFrom - settings.baselineDays();
-        if (!state.active(baselineFrom, day) && state.level == RiskLevel.CALM && state.publishedScore <= 0) {
+        if (!state.active(baselineFrom, day) && state.level == RiskLevel.CALM && state.heldScore == 0
+                && state.publishedScore <= 0) {
             state.prune(baselineFrom, recentFrom - settings.graceDays());
             return new Outcome(Optional.empty(), Optional.empty());
         }
@@ -79,16 +84,30 @@ public final class DayScorer {
                 sumStrength += s.strength();
             }
         }
-        double score = round(100 * (1 - Math.exp(-sumStrength)));
+        double today = 100 * (1 - Math.exp(-sumStrength));
+        double decayed = state.heldScore * Math.pow(0.5, 1 / settings.decayHalfLifeDays());
         List<Contribution> contributions = new ArrayList<>();
-        for (Scored s : scored) {
-            if (s.strength() > 0) {
-                contributions.add(new Contribution(s.indicator().id(), round(s.value()), s.indicator().weight(),
-                        round(score * s.strength() / sumStrength)));
+        if (today >= decayed) {
+            for (Scored s : scored) {
+                if (s.strength() > 0) {
+                    contributions.add(new Contribution(s.indicator().id(), round(s.value()), s.indicator().weight(),
+                            today * s.strength() / sumStrength));
+                }
             }
+            state.heldScore = today;
+        } else {
+            double factor = state.heldScore == 0 ? 0 : decayed / state.heldScore;
+            for (Contribution c : state.heldContributions) {
+                contributions.add(new Contribution(c.indicator(), c.value(), c.weight(), c.contribution() * factor));
+            }
+            state.heldScore = decayed < 0.05 ? 0 : decayed;
         }
         contributions.sort(Comparator.comparingDouble(Contribution::contribution).reversed()
                 .thenComparing(Contribution::indicator));
+        state.heldContributions = state.heldScore == 0 ? new ArrayList<>() : contributions;
+        double score = round(state.heldScore);
+        List<Contribution> published = contributions.stream().map(c -> new Contribution(c.indicator(), c.value(),
+                c.weight(), round(c.contribution()))).filter(c -> c.contribution() > 0).toList();
         Set<SourceKind> kinds = sourceKinds(state, scored, recentFrom, day);
         Trend trend = trend(state, day, score);
         state.scores.put(day, score);
@@ -103,7 +122,7 @@ public final class DayScorer {
 
         Optional<CountryRisk> risk = Optional.empty();
         if (score != state.publishedScore || level != state.publishedLevel) {
-            risk = Optional.of(new CountryRisk(country, LocalDate.ofEpochDay(day), score, level, trend, contributions,
+            risk = Optional.of(new CountryRisk(country, LocalDate.ofEpochDay(day), score, level, trend, published,
                     tier));
             state.publishedScore = score;
             state.publishedLevel = level;

@@ -20,6 +20,7 @@ public record ScoringSettings(
         @JsonProperty("min.baseline") double minBaseline,
         @JsonProperty("dispersion") double dispersion,
         @JsonProperty("surprise.saturation") double surpriseSaturation,
+        @JsonProperty("decay.half.life.days") double decayHalfLifeDays,
         @JsonProperty("levels") Levels levels,
         @JsonProperty("hysteresis") double hysteresis,
         @JsonProperty("cooldown.days") int cooldownDays,
@@ -41,6 +42,7 @@ public record ScoringSettings(
         check("min.baseline", minBaseline > 0, minBaseline, "more than 0");
         check("dispersion", dispersion > 0, dispersion, "more than 0");
         check("surprise.saturation", surpriseSaturation > 0, surpriseSaturation, "more than 0");
+        check("decay.half.life.days", decayHalfLifeDays > 0, decayHalfLifeDays, "more than 0");
         check("levels", levels != null && 0 < levels.watch() && levels.watch() < levels.warning()
                 && levels.warning() < levels.alert() && levels.alert() <= 100, levels, "0 < watch < warning < alert <= 100");
         check("hysteresis", hysteresis >= 0 && levels != null && hysteresis < levels.watch(), hysteresis,

@@ -34,6 +34,10 @@ public final class TierState {
     public long lastSignalDay = Long.MIN_VALUE;
     public long cooldownUntil = Long.MIN_VALUE;
     public double lastSignalScore;
+    /** The decayed maximum of the daily composite: what is published and what levels follow. */
+    public double heldScore;
+    /** The contributions behind {@link #heldScore}, scaled with it. */
+    public List<nl.horizon.schema.Contribution> heldContributions = new ArrayList<>();
     /** The score last published, rounded; -1 before the first. */
     public double publishedScore = -1;
     public RiskLevel publishedLevel = RiskLevel.CALM;

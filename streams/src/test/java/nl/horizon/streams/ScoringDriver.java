@@ -1,0 +1,95 @@
+package nl.horizon.streams;
+
+import nl.horizon.formats.ItemFormats;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.EventFields;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** The whole Horizon topology in a {@link TopologyTestDriver}, fed with reports, for scoring tests. */
+final class ScoringDriver implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Report> reports;
+    private final TestOutputTopic<String, Signal> signals;
+    private final TestOutputTopic<String, CountryRisk> risks;
+    private final List<KeyValue<String, Signal>> seenSignals = new ArrayList<>();
+    private final List<KeyValue<String, CountryRisk>> seenRisks = new ArrayList<>();
+    private final List<TestRecord<byte[], byte[]>> rawOut = new ArrayList<>();
+    private int sequence;
+
+    ScoringDriver() {
+        Properties props = new Properties();
+        props.put("application.id", "scoring-test");
+        props.put("bootstrap.servers", "unused:9092");
+        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model()), props);
+        reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
+        signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));
+        risks = driver.createOutputTopic(Topics.COUNTRY_RISK, Serdes.String().deserializer(),
+                JsonSerde.of(CountryRisk.class));
+    }
+
+    /** A coded event with fatalities on a day. */
+    static Report event(String id, String country, LocalDate day, String type, int fatalities) {
+        return new Report("event-data:ucdp:" + id, SourceKind.EVENT_DATA, "ucdp", List.of(country), "en",
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(), type + " in " + country, "", Classification.PUBLIC,
+                new EventFields(type, null, fatalities, null, null), List.of(), null, null);
+    }
+
+    /** A prose report from a post. */
+    static Report post(String id, String country, LocalDate day, Classification classification, String title) {
+        return new Report("post:bamako:" + id, SourceKind.POST, "bamako", List.of(country), "en",
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(), title, "", classification, null, List.of(), null, null);
+    }
+
+    void pipe(Report report) {
+        reports.pipeInput(report.id(), report, Instant.ofEpochMilli(1_000_000L + sequence++));
+    }
+
+    /** Signals so far, in order. */
+    List<KeyValue<String, Signal>> signals() {
+        while (!signals.isEmpty()) {
+            seenSignals.add(signals.readKeyValue());
+        }
+        return seenSignals;
+    }
+
+    List<KeyValue<String, CountryRisk>> risks() {
+        while (!risks.isEmpty()) {
+            seenRisks.add(risks.readKeyValue());
+        }
+        return seenRisks;
+    }
+
+    /** Every record on the signal and risk topics, as bytes, for replay comparisons. */
+    List<TestRecord<byte[], byte[]>> rawOutputs() {
+        for (String topic : List.of(Topics.OBSERVATIONS, Topics.COUNTRY_RISK, Topics.SIGNALS)) {
+            TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer());
+            rawOut.addAll(out.readRecordsToList());
+        }
+        return rawOut;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
