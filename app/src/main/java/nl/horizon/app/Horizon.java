@@ -10,6 +10,7 @@ import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
 import nl.horizon.streams.HorizonTopology;
+import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,10 +70,12 @@ public final class Horizon implements AutoCloseable {
                 TopicCatalogue.ensure(admin, config.partitions(), config.replicationFactor(), Duration.ofSeconds(60));
             }
 
+            ScoringModel model = ScoringModel.load(config.scoringDir());
             Properties streamsSettings = HorizonTopology.settings(bootstrapServers, config.dataDir().resolve("streams"),
                     config.streamsThreads(), config.replicationFactor());
             streamsSettings.putAll(config.kafkaClientSettings());
-            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard()), streamsSettings);
+            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(), model, config.partitions()),
+                    streamsSettings);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; replacing it", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -43,6 +43,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String FEEDS_FILE = "ingest.feeds.file";
     public static final String ACCOUNTS_FILE = "security.accounts.file";
     public static final String SAMPLES_DIR = "samples.dir";
+    public static final String SCORING_DIR = "scoring.config.dir";
 
     private static final String ENV_PREFIX = "HORIZON_";
 
@@ -77,6 +78,9 @@ public final class HorizonConfig extends AbstractConfig {
                     "Accounts that authenticate with a bearer token (only token hashes are stored).")
             .define(MAX_ITEM_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20),
                     ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
+            .define(SCORING_DIR, ConfigDef.Type.STRING, "config", new ConfigDef.NonEmptyString(),
+                    ConfigDef.Importance.HIGH, "Folder with taxonomy.yaml (indicators and lexicons), scoring.yaml "
+                            + "(windows, thresholds) and places.yaml (place names per country).")
             .define(SAMPLES_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                     "Sample reports copied into the drop folders on the first start of a new data.dir. "
                             + "Empty: none.");
@@ -238,6 +242,10 @@ public final class HorizonConfig extends AbstractConfig {
 
     public int maxItemBytes() {
         return getInt(MAX_ITEM_BYTES);
+    }
+
+    public Path scoringDir() {
+        return Path.of(getString(SCORING_DIR));
     }
 
     /** Empty when no samples are to be loaded. */

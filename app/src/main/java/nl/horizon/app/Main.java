@@ -1,5 +1,6 @@
 package nl.horizon.app;
 
+import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public final class Main {
         HorizonConfig config;
         try {
             config = HorizonConfig.load(configFile, System.getenv());
-        } catch (ConfigException e) {
+            ScoringModel.load(config.scoringDir());
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("horizon: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
         }

@@ -70,6 +70,11 @@ class EmbeddedBrokerTest {
         return values;
     }
 
+    /** The repository's config folder, as the product ships it. */
+    static String repoConfig() {
+        return Path.of(System.getProperty("horizon.root", "..")).resolve("config").toString();
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -96,6 +96,7 @@ class EndToEndTest {
                 """.formatted(feedServer.getAddress().getPort()));
         horizon = Horizon.start(HorizonConfig.of(Map.of(
                 HorizonConfig.DATA_DIR, dataDir.toString(),
+                HorizonConfig.SCORING_DIR, EmbeddedBrokerTest.repoConfig(),
                 HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
                 HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
                 HorizonConfig.HTTP_PORT, "0",
@@ -239,6 +240,53 @@ class EndToEndTest {
             writer.join(30_000);
             return status;
         }
+    }
+
+    @Test
+    void anOnsetInDroppedEventDataRaisesASignal() throws Exception {
+        StringBuilder csv = new StringBuilder("event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,"
+                + "fatalities\n");
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 10);
+        for (int month = 0; month < 24; month++) {
+            csv.append("BFA").append(month).append(',').append(start.plusMonths(month))
+                    .append(",Burkina Faso,Battles,Armed clash,Djibo,Clash near Djibo,2\n");
+        }
+        csv.append("BFA100,2026-01-15,Burkina Faso,Battles,Armed clash,Djibo,Attack on the garrison at Djibo,120\n");
+        for (int day = 20; day < 26; day++) {
+            csv.append("BFA1").append(day).append(",2026-01-").append(day)
+                    .append(",Burkina Faso,Protests,Peaceful protest,Ouagadougou,Protest,0\n");
+        }
+        drop(dataDir.resolve("inbox/events"), "acled-bfa.csv", csv.toString());
+
+        List<nl.horizon.schema.Signal> signals = readSignals("BFA:public", 1);
+        assertThat(signals).isNotEmpty();
+        nl.horizon.schema.Signal onset = signals.get(0);
+        assertThat(onset.lifecycle()).isEqualTo(nl.horizon.schema.Lifecycle.NEW);
+        assertThat(onset.day()).isEqualTo(java.time.LocalDate.of(2026, 1, 15));
+        assertThat(onset.detection().indicator()).isEqualTo("security.fatalities");
+        assertThat(onset.evidenceReportIds()).contains("event-data:acled:BFA100");
+    }
+
+    private List<nl.horizon.schema.Signal> readSignals(String key, int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-signals-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<nl.horizon.schema.Signal> signals = new ArrayList<>();
+        try (KafkaConsumer<String, nl.horizon.schema.Signal> consumer = new KafkaConsumer<>(props,
+                new StringDeserializer(), JsonSerde.of(nl.horizon.schema.Signal.class))) {
+            consumer.subscribe(List.of(Topics.SIGNALS));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (signals.size() < expected && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, nl.horizon.schema.Signal> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(key)) {
+                        signals.add(record.value());
+                    }
+                }
+            }
+        }
+        return signals;
     }
 
     @Test

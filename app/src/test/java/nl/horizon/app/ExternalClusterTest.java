@@ -22,6 +22,7 @@ class ExternalClusterTest {
                 EmbeddedBrokerTest.freePort());
              Horizon horizon = Horizon.start(HorizonConfig.of(Map.of(
                      HorizonConfig.DATA_DIR, dataDir.toString(),
+                HorizonConfig.SCORING_DIR, EmbeddedBrokerTest.repoConfig(),
                      HorizonConfig.KAFKA_BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
                      HorizonConfig.HTTP_PORT, "0")))) {
             assertThat(horizon.bootstrapServers()).isEqualTo(cluster.bootstrapServers());

@@ -34,6 +34,7 @@ class TopicContractsTest {
                 List.of(), AT.plusSeconds(60), ContentHash.of("x")));
         byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
                 "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
+        byType.put(ClockTick.class, new ClockTick(2, AT));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
                 Trend.RISING, List.of(new Contribution("security.armed-clash", 7.2, 0.3, 21.6)),
                 Classification.PUBLIC));

@@ -2,7 +2,6 @@ package nl.horizon.streams;
 
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.JsonSerde;
-import nl.horizon.schema.Observation;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.CountryState;
@@ -17,7 +16,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Observations (keyed by country, stamped with event time) to {@code horizon.country-risk.v1} and
+ * Observations (keyed by country, stamped with event time) and the upstream clock ticks to
+ * {@code horizon.country-risk.v1} and
  * {@code horizon.signals.v1}, both keyed {@code <country>:<classification tier>}. Country state lives
  * in RocksDB with a changelog, so it survives restarts and moves with its partition.
  */
@@ -26,14 +26,17 @@ public final class DetectTopology {
     private DetectTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings) {
+    /**
+     * @param upstreams partitions of {@code horizon.reports.v1}: a day is scored once all have passed it
+     */
+    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings, int upstreams) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.STATE_STORE),
                 Serdes.String(), JsonSerde.of(CountryState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
-        builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), JsonSerde.of(Observation.class))
-                        .withName("observations-in"))
-                .process(() -> new Detector(scorer, settings), Named.as("detect"), Detector.STATE_STORE,
+        builder.stream(java.util.List.of(Topics.OBSERVATIONS, Topics.SCORING_CLOCK),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-and-clock-in"))
+                .process(() -> new Detector(scorer, settings, upstreams), Named.as("detect"), Detector.STATE_STORE,
                         Detector.CLOCK_STORE)
                 .split(Named.as("scored-"))
                 .branch((key, value) -> value instanceof Scored.Risk, Branched.withConsumer(risks -> risks

@@ -2,7 +2,10 @@ package nl.horizon.streams;
 
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.ClockTick;
+import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
+import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.CountryState;
 import nl.horizon.streams.scoring.DayScorer;
 import nl.horizon.streams.scoring.ScoringSettings;
@@ -20,30 +23,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Takes observations into each country's state and closes days on event time. A day is closed once the
- * task's stream time (the latest event time it has seen) has passed the day's end by the grace period;
- * then every country of the task is scored for it, including countries with nothing that day, so quiet
- * days count as the zeros they are. The last closed day is kept in a state store, so a restart or a
- * replay closes exactly the same days. An observation for a day already closed still enters the
- * history (it shapes later baselines) but does not re-score that day; it is counted as late.
+ * Takes observations into each country's state and closes days on event time. Every upstream partition
+ * of the reports topic reports how far in event time it has got (observations and clock ticks); the
+ * watermark is the least of them, so a day is closed only once every upstream has passed its end by the
+ * grace period, however the upstream partitions interleave. Then every country of the task is scored
+ * for the day, including countries with nothing that day, so quiet days count as the zeros they are.
+ * Upstream progress and the last closed day are kept in a state store, so a restart or a replay closes
+ * exactly the same days. An observation for a day already closed still enters the history (it shapes
+ * later baselines) but does not re-score that day; it is counted as late.
  */
-final class Detector implements Processor<String, Observation, String, Scored> {
+final class Detector implements Processor<String, byte[], String, Scored> {
 
     static final String STATE_STORE = "country-scoring";
     static final String CLOCK_STORE = "scoring-clock";
     private static final String CLOSED = "closed-through-day";
+    private static final String UPSTREAM = "upstream-";
     private static final long DAY_MS = 86_400_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
     private final DayScorer scorer;
     private final ScoringSettings settings;
+    private final int upstreams;
     private ProcessorContext<String, Scored> context;
     private KeyValueStore<String, CountryState> states;
     private KeyValueStore<String, Long> clock;
 
-    Detector(DayScorer scorer, ScoringSettings settings) {
+    /**
+     * @param upstreams how many partitions the reports topic has: the watermark waits for all of them
+     */
+    Detector(DayScorer scorer, ScoringSettings settings, int upstreams) {
         this.scorer = scorer;
         this.settings = settings;
+        this.upstreams = upstreams;
     }
 
     @Override
@@ -54,12 +65,24 @@ final class Detector implements Processor<String, Observation, String, Scored> {
     }
 
     @Override
-    public void process(Record<String, Observation> record) {
-        Observation o = record.value();
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.OBSERVATIONS);
+        if (Topics.SCORING_CLOCK.equals(topic)) {
+            ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(topic, record.value());
+            advance(tick.upstream(), tick.streamTime().toEpochMilli());
+        } else {
+            Observation o = JsonSerde.of(Observation.class).deserialize(topic, record.value());
+            take(o);
+            advance(ExtractTopology.upstreamOf(record.headers()), o.eventTime().toEpochMilli());
+        }
+        closeUpToWatermark();
+    }
+
+    private void take(Observation o) {
         long day = Math.floorDiv(o.eventTime().toEpochMilli(), DAY_MS);
         Long closed = clock.get(CLOSED);
         if (closed == null) {
-            closed = day - 1;
+            clock.put(CLOSED, day - 1);
         } else if (day <= closed) {
             Metrics.counter("horizon.scoring.late").increment();
             LOG.debug("late observation for {} on day {} (closed through {})", o.country(), day, closed);
@@ -70,17 +93,39 @@ final class Detector implements Processor<String, Observation, String, Scored> {
         if (state == null) {
             state = new CountryState();
         }
-        if (state.add(o, day, settings.evidenceMax(), input, offset)) {
-            states.put(o.country(), state);
-        } else {
+        if (!state.add(o, day, settings.evidenceMax(), input, offset)) {
             Metrics.counter("horizon.scoring.duplicates").increment();
         }
-        long watermark = Math.floorDiv(context.currentStreamTimeMs(), DAY_MS) - settings.graceDays() - 1;
-        if (watermark > closed) {
-            closeDays(closed + 1, watermark);
-            closed = watermark;
+        states.put(o.country(), state);
+    }
+
+    private void advance(int upstream, long eventTimeMs) {
+        String key = UPSTREAM + upstream;
+        Long before = clock.get(key);
+        if (before == null || eventTimeMs > before) {
+            clock.put(key, eventTimeMs);
         }
-        clock.put(CLOSED, closed);
+    }
+
+    /** Closes every day that all upstreams have passed by the grace period. */
+    private void closeUpToWatermark() {
+        Long closed = clock.get(CLOSED);
+        if (closed == null) {
+            return;
+        }
+        long watermark = Long.MAX_VALUE;
+        for (int u = 0; u < upstreams; u++) {
+            Long progress = clock.get(UPSTREAM + u);
+            if (progress == null) {
+                return;
+            }
+            watermark = Math.min(watermark, progress);
+        }
+        long through = Math.floorDiv(watermark, DAY_MS) - settings.graceDays() - 1;
+        if (through > closed) {
+            closeDays(closed + 1, through);
+            clock.put(CLOSED, through);
+        }
     }
 
     private void closeDays(long from, long through) {

@@ -28,6 +28,11 @@ import java.time.Instant;
 final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> {
 
     static final String STAGE = "normalise";
+    /**
+     * How far a report's date may lie after the moment it was read (time zones, clock skew). Later is a
+     * mistake, and a mistaken future date would drag the event-time clock ahead and make everything late.
+     */
+    static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
     private final ItemFormats formats;
     private final CountryMentions places;
@@ -60,7 +65,12 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
                     new Rejection(RejectReason.MALFORMED, "not a raw item envelope: " + e.getMessage()), payload, at));
         }
         try {
-            return new Normalised.Accepted(withCountries(formats.toReport(item)));
+            Report report = formats.toReport(item);
+            if (report.publishedAt().isAfter(item.fetchedAt().plus(FUTURE_TOLERANCE))) {
+                throw new Rejection(RejectReason.INVALID_FIELD, "date " + report.publishedAt()
+                        + " lies after the item was read (" + item.fetchedAt() + "); a report cannot be from the future");
+            }
+            return new Normalised.Accepted(withCountries(report));
         } catch (Rejection rejection) {
             return new Normalised.Rejected(DeadLetters.of(item.itemId(), item.sourceKind(), item.sourceName(), STAGE,
                     rejection, item.payload(), at));

@@ -85,6 +85,13 @@ class NormaliseTopologyTest {
     }
 
     @Test
+    void aReportDatedAfterItWasReadIsRejected() {
+        posts.pipeInput("x", envelope(POST.replace("2012-01-17", "2099-01-17"), "post-json"), FETCHED);
+        assertThat(deadLetters.readValue().detail()).contains("cannot be from the future");
+        assertThat(reports.isEmpty()).isTrue();
+    }
+
+    @Test
     void replayingTheSameInputGivesTheSameBytes() {
         posts.pipeInput("BAM-2012-017", envelope(POST, "post-json"), FETCHED);
         posts.pipeInput("x", envelope(POST, "post-xml"), FETCHED);

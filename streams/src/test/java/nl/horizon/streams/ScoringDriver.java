@@ -39,7 +39,7 @@ final class ScoringDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put("application.id", "scoring-test");
         props.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model()), props);
+        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model(), 1), props);
         reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
         signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));
         risks = driver.createOutputTopic(Topics.COUNTRY_RISK, Serdes.String().deserializer(),

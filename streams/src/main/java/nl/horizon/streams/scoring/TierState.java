@@ -30,6 +30,8 @@ public final class TierState {
     public TreeMap<String, TreeMap<Long, TreeSet<String>>> kinds = new TreeMap<>();
     /** "indicator|story" → epoch day: stories already counted. */
     public TreeMap<String, Long> seen = new TreeMap<>();
+    /** "indicator|story" → the report that stands for it: the smallest id, whatever came first. */
+    public TreeMap<String, String> seenAs = new TreeMap<>();
     public RiskLevel level = RiskLevel.CALM;
     public long lastSignalDay = Long.MIN_VALUE;
     public long cooldownUntil = Long.MIN_VALUE;
@@ -52,22 +54,42 @@ public final class TierState {
      * @return false for a duplicate
      */
     boolean add(Observation o, long day, int evidenceMax, String input, long offset) {
-        if (seen.putIfAbsent(o.indicator() + "|" + o.story(), day) != null) {
-            return false;
-        }
-        firstDay = Math.min(firstDay, day);
-        values.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).merge(day, o.value(), Double::sum);
-        List<String> ids = evidence.computeIfAbsent(o.indicator(), i -> new TreeMap<>())
-                .computeIfAbsent(day, d -> new ArrayList<>());
-        if (ids.size() < evidenceMax && !ids.contains(o.reportId())) {
-            ids.add(o.reportId());
-        }
-        kinds.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).computeIfAbsent(day, d -> new TreeSet<>())
-                .add(o.sourceKind().label());
+        String story = o.indicator() + "|" + o.story();
         if (input != null) {
             inputOffsets.put(input, offset);
         }
+        kinds.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).computeIfAbsent(day, d -> new TreeSet<>())
+                .add(o.sourceKind().label());
+        Long seenDay = seen.get(story);
+        if (seenDay != null) {
+            String standing = seenAs.get(story);
+            if (o.reportId().compareTo(standing) < 0) {
+                seenAs.put(story, o.reportId());
+                List<String> ids = evidence.getOrDefault(o.indicator(), new TreeMap<>()).get(seenDay);
+                if (ids != null && ids.remove(standing)) {
+                    addEvidence(ids, o.reportId(), evidenceMax);
+                }
+            }
+            return false;
+        }
+        seen.put(story, day);
+        seenAs.put(story, o.reportId());
+        firstDay = Math.min(firstDay, day);
+        values.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).merge(day, o.value(), Double::sum);
+        addEvidence(evidence.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).computeIfAbsent(day,
+                d -> new ArrayList<>()), o.reportId(), evidenceMax);
         return true;
+    }
+
+    /** Keeps the smallest report ids, sorted, so the evidence does not depend on arrival order. */
+    private static void addEvidence(List<String> ids, String reportId, int evidenceMax) {
+        int at = java.util.Collections.binarySearch(ids, reportId);
+        if (at < 0) {
+            ids.add(-at - 1, reportId);
+        }
+        while (ids.size() > evidenceMax) {
+            ids.removeLast();
+        }
     }
 
     /** Total of an indicator over the days {@code from..to}, inclusive. */
@@ -92,7 +114,13 @@ public final class TierState {
         evidence.values().removeIf(TreeMap::isEmpty);
         kinds.values().forEach(days -> days.headMap(evidenceBefore).clear());
         kinds.values().removeIf(TreeMap::isEmpty);
-        seen.values().removeIf(day -> day < evidenceBefore);
+        seen.entrySet().removeIf(e -> {
+            boolean old = e.getValue() < evidenceBefore;
+            if (old) {
+                seenAs.remove(e.getKey());
+            }
+            return old;
+        });
         scores.headMap(evidenceBefore).clear();
     }
 
