@@ -16,8 +16,6 @@ public final class Topics {
     public static final String REVIEW = "horizon.review.v1";
     /** Indicator observations per country. */
     public static final String OBSERVATIONS = "horizon.observations.v1";
-    /** Internal: event-time progress of each reports partition, for closing days in scoring. */
-    public static final String SCORING_CLOCK = "horizon.scoring-clock.v1";
     /** Latest composite risk per country (compacted). */
     public static final String COUNTRY_RISK = "horizon.country-risk.v1";
     /** Early-warning signals. */
@@ -28,7 +26,6 @@ public final class Topics {
     public static final String DLQ = "horizon.dlq.v1";
 
     private static final String KEEP_FOREVER = "-1";
-    private static final String SEVEN_DAYS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String NINETY_DAYS = String.valueOf(90L * 24 * 3600 * 1000);
 
     private Topics() {
@@ -56,7 +53,6 @@ public final class Topics {
         all.add(new TopicSpec(REPORTS, Report.class, retained(KEEP_FOREVER), "report.schema.json"));
         all.add(new TopicSpec(REVIEW, Report.class, retained(NINETY_DAYS), "report.schema.json"));
         all.add(new TopicSpec(OBSERVATIONS, Observation.class, retained(KEEP_FOREVER), "observation.schema.json"));
-        all.add(new TopicSpec(SCORING_CLOCK, ClockTick.class, retained(SEVEN_DAYS), "clock-tick.schema.json"));
         all.add(new TopicSpec(COUNTRY_RISK, CountryRisk.class, Map.of("cleanup.policy", "compact"),
                 "country-risk.schema.json"));
         all.add(new TopicSpec(SIGNALS, Signal.class, retained(KEEP_FOREVER), "signal.schema.json"));

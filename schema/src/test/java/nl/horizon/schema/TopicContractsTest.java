@@ -34,7 +34,6 @@ class TopicContractsTest {
                 List.of(), AT.plusSeconds(60), ContentHash.of("x")));
         byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
                 "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
-        byType.put(ClockTick.class, new ClockTick(2, AT));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
                 Trend.RISING, List.of(new Contribution("security.armed-clash", 7.2, 0.3, 21.6)),
                 Classification.PUBLIC));
@@ -83,6 +82,16 @@ class TopicContractsTest {
         JsonSerde<Report> serde = JsonSerde.of(Report.class);
         assertThatThrownBy(() -> serde.deserialize(Topics.REPORTS, "{\"id\":".getBytes()))
                 .hasMessageContaining("not a valid Report on horizon.reports.v1");
+    }
+
+    @Test
+    void clockTicksHaveASchemaToo() throws Exception {
+        try (InputStream in = Topics.class.getResourceAsStream("clock-tick.schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            byte[] tick = JsonSerde.of(ClockTick.class).serialize("t", new ClockTick(2, AT));
+            assertThat(schema.validate(Json.mapper().readTree(tick))).isEmpty();
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Observations (keyed by country, stamped with event time) and the upstream clock ticks to
+ * Observations (keyed by country, stamped with event time, with the upstreams' clock ticks in between) to
  * {@code horizon.country-risk.v1} and
  * {@code horizon.signals.v1}, both keyed {@code <country>:<classification tier>}. Country state lives
  * in RocksDB with a changelog, so it survives restarts and moves with its partition.
@@ -34,8 +34,8 @@ public final class DetectTopology {
                 Serdes.String(), JsonSerde.of(CountryState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
-        builder.stream(java.util.List.of(Topics.OBSERVATIONS, Topics.SCORING_CLOCK),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-and-clock-in"))
+        builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("observations-in"))
                 .process(() -> new Detector(scorer, settings, upstreams), Named.as("detect"), Detector.STATE_STORE,
                         Detector.CLOCK_STORE)
                 .split(Named.as("scored-"))

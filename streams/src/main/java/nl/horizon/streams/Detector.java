@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Takes observations into each country's state and closes days on event time. Every upstream partition
- * of the reports topic reports how far in event time it has got (observations and clock ticks); the
+ * of the reports topic reports how far in event time it has got (its observations and its clock ticks,
+ * in order in the same partition); the
  * watermark is the least of them, so a day is closed only once every upstream has passed its end by the
  * grace period, however the upstream partitions interleave. Then every country of the task is scored
  * for the day, including countries with nothing that day, so quiet days count as the zeros they are.
@@ -66,12 +67,11 @@ final class Detector implements Processor<String, byte[], String, Scored> {
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.OBSERVATIONS);
-        if (Topics.SCORING_CLOCK.equals(topic)) {
-            ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(topic, record.value());
+        if (ExtractTopology.isTick(record.headers())) {
+            ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS, record.value());
             advance(tick.upstream(), tick.streamTime().toEpochMilli());
         } else {
-            Observation o = JsonSerde.of(Observation.class).deserialize(topic, record.value());
+            Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
             take(o);
             advance(ExtractTopology.upstreamOf(record.headers()), o.eventTime().toEpochMilli());
         }

@@ -6,10 +6,11 @@ import nl.horizon.schema.Observation;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.IndicatorExtractor;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -28,13 +29,18 @@ import java.util.stream.IntStream;
  * Reports to indicator observations on {@code horizon.observations.v1}, keyed by country and stamped
  * with the report's event time (not the time it was read); writing them there is the explicit, named
  * repartition by country. Each observation carries the reports partition it came from (header
- * {@value #UPSTREAM_HEADER}), and every hour of event time each upstream partition tells every scoring
- * partition how far it has got ({@code horizon.scoring-clock.v1}): scoring closes a day only when all
- * upstreams have passed it, so the way partitions interleave never changes a score.
+ * {@value #UPSTREAM_HEADER}), and every hour of event time each upstream partition tells every
+ * observations partition how far it has got: a clock tick, in the same topic so that it can never
+ * overtake the observations it follows, marked by the header {@value #CLOCK_HEADER} (consumers of the
+ * topic skip those). Scoring closes a day only when all upstreams have passed it, so the way partitions
+ * interleave never changes a score.
  */
 public final class ExtractTopology {
 
     static final String UPSTREAM_HEADER = "horizon.upstream";
+    /** Marks a clock tick on the observations topic; its value is a {@link ClockTick}. */
+    public static final String CLOCK_HEADER = "horizon.clock";
+    private static final String TICK_KEY_PREFIX = "upstream-";
     private static final long TICK_MS = 3_600_000L;
 
     private ExtractTopology() {
@@ -43,32 +49,33 @@ public final class ExtractTopology {
     public static void addTo(StreamsBuilder builder, IndicatorExtractor extractor) {
         builder.stream(Topics.REPORTS, Consumed.with(Serdes.String(), JsonSerde.of(Report.class)).withName("reports-in"))
                 .process(() -> new Extractor(extractor), Named.as("extract-indicators"))
-                .split(Named.as("extracted-"))
-                .branch((key, value) -> value instanceof Extracted.Observed, Branched.withConsumer(observed -> observed
-                        .mapValues(value -> ((Extracted.Observed) value).observation(), Named.as("observation-values"))
-                        .to(Topics.OBSERVATIONS, Produced.with(Serdes.String(), JsonSerde.of(Observation.class))
-                                .withName("observations-out")), "observed"))
-                .defaultBranch(Branched.withConsumer(ticked -> ticked
-                        .mapValues(value -> ((Extracted.Ticked) value).tick(), Named.as("tick-values"))
-                        .to(Topics.SCORING_CLOCK, Produced.with(Serdes.String(), JsonSerde.of(ClockTick.class))
-                                .withStreamPartitioner((topic, key, value, partitions) -> Optional.of(everyPartition(partitions)))
-                                .withName("clock-out")), "ticked"));
+                .to(Topics.OBSERVATIONS, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withStreamPartitioner(ExtractTopology::partitions).withName("observations-out"));
     }
 
-    private static Set<Integer> everyPartition(int partitions) {
-        return IntStream.range(0, partitions).boxed().collect(Collectors.toSet());
+    /** Ticks go to every partition; observations by their country, as the default partitioner would. */
+    private static Optional<Set<Integer>> partitions(String topic, String key, byte[] value, int partitions) {
+        if (key.startsWith(TICK_KEY_PREFIX)) {
+            return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a record of the observations topic is a clock tick. */
+    public static boolean isTick(Headers headers) {
+        return headers.lastHeader(CLOCK_HEADER) != null;
     }
 
     /** The upstream partition an observation came from, from its header. */
-    static int upstreamOf(org.apache.kafka.common.header.Headers headers) {
-        var header = headers.lastHeader(UPSTREAM_HEADER);
+    static int upstreamOf(Headers headers) {
+        Header header = headers.lastHeader(UPSTREAM_HEADER);
         return header == null ? 0 : ByteBuffer.wrap(header.value()).getInt();
     }
 
-    private static final class Extractor implements Processor<String, Report, String, Extracted> {
+    private static final class Extractor implements Processor<String, Report, String, byte[]> {
 
         private final IndicatorExtractor extractor;
-        private ProcessorContext<String, Extracted> context;
+        private ProcessorContext<String, byte[]> context;
         private long lastTick = Long.MIN_VALUE;
         private long eventTime = Long.MIN_VALUE;
 
@@ -77,7 +84,7 @@ public final class ExtractTopology {
         }
 
         @Override
-        public void init(ProcessorContext<String, Extracted> context) {
+        public void init(ProcessorContext<String, byte[]> context) {
             this.context = context;
         }
 
@@ -87,14 +94,18 @@ public final class ExtractTopology {
             for (Observation observation : extractor.extract(record.value())) {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(UPSTREAM_HEADER, ByteBuffer.allocate(4).putInt(upstream).array());
-                context.forward(new Record<>(observation.country(), new Extracted.Observed(observation),
+                context.forward(new Record<>(observation.country(),
+                        JsonSerde.of(Observation.class).serialize(Topics.OBSERVATIONS, observation),
                         observation.eventTime().toEpochMilli(), headers));
             }
             eventTime = Math.max(eventTime, record.value().publishedAt().toEpochMilli());
             if (eventTime - lastTick >= TICK_MS) {
                 lastTick = eventTime;
-                context.forward(new Record<>("upstream-" + upstream, new Extracted.Ticked(
-                        new ClockTick(upstream, Instant.ofEpochMilli(eventTime))), eventTime, new RecordHeaders()));
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(CLOCK_HEADER, new byte[] {1});
+                context.forward(new Record<>(TICK_KEY_PREFIX + upstream, JsonSerde.of(ClockTick.class).serialize(
+                        Topics.OBSERVATIONS, new ClockTick(upstream, Instant.ofEpochMilli(eventTime))), eventTime,
+                        headers));
             }
         }
     }
