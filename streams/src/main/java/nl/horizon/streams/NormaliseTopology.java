@@ -7,6 +7,7 @@ import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.text.CountryMentions;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -14,6 +15,10 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Raw items of every source kind onto {@code horizon.reports.v1}, keyed by report id; reports in which
@@ -24,6 +29,17 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class NormaliseTopology {
 
     private NormaliseTopology() {
+    }
+
+    /**
+     * A report goes to the partition its raw item was in: the producer placed the item by its id, and
+     * the report id ends in that item id. So the order of each raw partition (a file's rows, a feed's
+     * entries) holds on into the reports topic, and event time advances there as it did at the source.
+     */
+    static Optional<Set<Integer>> sameAsRaw(String topic, String reportId, Report report, int partitions) {
+        String[] parts = reportId.split(":", 3);
+        byte[] itemId = (parts.length == 3 ? parts[2] : reportId).getBytes(StandardCharsets.UTF_8);
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(itemId)) % partitions));
     }
 
     /** The topology on its own, for tests and for running it alone. */
@@ -46,7 +62,7 @@ public final class NormaliseTopology {
                         return org.apache.kafka.streams.KeyValue.pair(report.id(), report);
                     }, Named.as("key-by-report-id"));
                     reports.to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
-                            .withName("reports-out"));
+                            .withStreamPartitioner(NormaliseTopology::sameAsRaw).withName("reports-out"));
                     reports.filter((id, report) -> report.countries().isEmpty(), Named.as("without-country"))
                             .to(Topics.REVIEW, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
                                     .withName("review-out"));

@@ -2,6 +2,7 @@ package nl.horizon.ingest.folder;
 
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.EventTable;
+import nl.horizon.formats.ItemFormats;
 import nl.horizon.formats.ItemText;
 import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.formats.SituationReport;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Reads a drop folder. A file leaves the folder only in {@link #commitRecord}, once Kafka has
+ * Reads a drop folder. Every item is checked with its format's parser here, at the edge, so a bad row
+ * is dead-lettered with its file and id; an event table's rows are sent oldest first. A file leaves the
+ * folder only in {@link #commitRecord}, once Kafka has
  * acknowledged every record made from it: to {@code processed/}, or to {@code rejected/} when the file as
  * a whole was refused (rejected rows of a table are on the dead-letter topic; the file still counts as
  * processed). A crash before that leaves the file in place to be read again; item ids are stable, so
@@ -42,6 +46,7 @@ import java.util.stream.Stream;
 public final class DropFolderTask extends SourceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropFolderTask.class);
+    private static final ItemFormats FORMATS = ItemFormats.standard();
     private static final int FILES_PER_POLL = 20;
     private static final String FILE = "file";
 
@@ -146,16 +151,29 @@ public final class DropFolderTask extends SourceTask {
                 "not an ACLED or UCDP CSV or a GDELT 1.0 TSV: first line '"
                         + firstLine.substring(0, Math.min(80, firstLine.length())) + "'"));
         String source = config.sourceName().isBlank() ? table.sourceName() : config.sourceName();
-        List<SourceRecord> records = new ArrayList<>();
+        List<SourceRecord> rejected = new ArrayList<>();
+        List<Map.Entry<Instant, RawItem>> items = new ArrayList<>();
         for (Split split : table.split(text)) {
             switch (split) {
-                case Split.Item item -> records.add(rawItem(file, RawItem.of(item.item().itemId(),
-                        SourceKind.EVENT_DATA, source, item.item().format(), clock.instant(),
-                        config.classification(), item.item().payload())));
-                case Split.Rejected row -> records.add(deadLetter(file, new Rejection(row.rejection().reason(),
+                case Split.Item item -> {
+                    RawItem raw = RawItem.of(item.item().itemId(), SourceKind.EVENT_DATA, source, item.item().format(),
+                            clock.instant(), config.classification(), item.item().payload());
+                    try {
+                        items.add(Map.entry(FORMATS.toReport(raw).publishedAt(), raw));
+                    } catch (Rejection rejection) {
+                        rejected.add(deadLetter(file, new Rejection(rejection.reason(), file.getFileName() + " item "
+                                + raw.itemId() + ": " + rejection.detail()), raw.payload()));
+                    }
+                }
+                case Split.Rejected row -> rejected.add(deadLetter(file, new Rejection(row.rejection().reason(),
                         file.getFileName() + " " + row.rejection().detail()), row.payload()));
             }
         }
+        // exports are not always in date order (ACLED's are not): sent oldest first, the rows reach scoring
+        // in event-time order and none is late for want of sorting
+        items.sort(Map.Entry.comparingByKey());
+        List<SourceRecord> records = new ArrayList<>(rejected);
+        items.forEach(item -> records.add(rawItem(file, item.getValue())));
         return records;
     }
 

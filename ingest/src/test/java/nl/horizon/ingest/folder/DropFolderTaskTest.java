@@ -109,26 +109,30 @@ class DropFolderTaskTest {
         start(DropFolderConfig.CONTENT, "event-tables", DropFolderConfig.SOURCE_NAME, "acled");
         Files.writeString(dir.resolve("acled.csv"), """
                 event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,fatalities
-                MLI1,2012-01-17,Mali,Battles,Armed clash,Menaka,Clash at Menaka,12
-                MLI2,2012-01-18,Mali,Battles
                 MLI3,2012-01-19,Mali,Battles,Armed clash,Gao,Clash at Gao,3
+                MLI2,2012-01-18,Mali,Battles
+                MLI1,2012-01-17,Mali,Battles,Armed clash,Menaka,Clash at Menaka,12
+                MLI4,2012-01-16,Atlantis,Battles,Armed clash,Nowhere,Clash,1
                 """);
 
         List<SourceRecord> records = task.poll();
 
-        assertThat(records).extracting(SourceRecord::topic).containsExactly(Topics.raw(SourceKind.EVENT_DATA),
-                Topics.DLQ, Topics.raw(SourceKind.EVENT_DATA));
-        RawItem first = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) records.get(0).value());
-        assertThat(first.itemId()).isEqualTo("MLI1");
+        assertThat(records).extracting(SourceRecord::topic).containsExactly(Topics.DLQ, Topics.DLQ,
+                Topics.raw(SourceKind.EVENT_DATA), Topics.raw(SourceKind.EVENT_DATA));
+        assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) records.get(0).value()).detail())
+                .isEqualTo("acled.csv line 3 has 4 columns; expected 8");
+        assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) records.get(1).value()).detail())
+                .startsWith("acled.csv item MLI4: country: 'Atlantis'");
+        RawItem first = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) records.get(2).value());
+        assertThat(first.itemId()).as("oldest first").isEqualTo("MLI1");
         assertThat(first.sourceName()).isEqualTo("acled");
         assertThat(first.format()).isEqualTo("acled-event");
-        assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) records.get(1).value()).detail())
-                .isEqualTo("acled.csv line 3 has 4 columns; expected 8");
 
         task.commitRecord(records.get(0), null);
         task.commitRecord(records.get(1), null);
-        assertThat(dir.resolve("acled.csv")).as("one row still in flight").exists();
         task.commitRecord(records.get(2), null);
+        assertThat(dir.resolve("acled.csv")).as("one row still in flight").exists();
+        task.commitRecord(records.get(3), null);
         assertThat(dir.resolve("processed/acled.csv")).exists();
     }
 
