@@ -1,8 +1,8 @@
 package nl.horizon.app;
 
 import nl.horizon.formats.ItemFormats;
-import nl.horizon.index.ReportIndex;
-import nl.horizon.index.ReportIndexer;
+import nl.horizon.index.HorizonIndex;
+import nl.horizon.index.HorizonIndexer;
 import nl.horizon.ingest.SourceHealth;
 import nl.horizon.ingest.feed.FeedConfig;
 import nl.horizon.ingest.feed.FeedConnector;
@@ -83,9 +83,9 @@ public final class Horizon implements AutoCloseable {
             streams.start();
             started.push(() -> streams.close(Duration.ofSeconds(30)));
 
-            ReportIndex index = ReportIndex.open(config.dataDir().resolve("index"));
+            HorizonIndex index = HorizonIndex.open(config.dataDir().resolve("index"));
             started.push(index);
-            ReportIndexer indexer = new ReportIndexer(index, bootstrapServers);
+            HorizonIndexer indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexerThread = Thread.ofPlatform().name("horizon-indexer").start(indexer);
             started.push(() -> {
                 indexer.close();

@@ -4,7 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.index.InvalidQueryException;
-import nl.horizon.index.ReportSearch;
+import nl.horizon.index.HorizonSearch;
+import nl.horizon.index.SearchRequest;
 import nl.horizon.index.SearchResult;
 import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.push.PushOutcome;
@@ -42,7 +43,7 @@ public final class HttpApi implements AutoCloseable {
     private static final int MAX_LIMIT = 100;
 
     /** What the API serves. */
-    public record Services(ReportSearch search, PushIngest push, Accounts accounts,
+    public record Services(HorizonSearch search, PushIngest push, Accounts accounts,
                            Supplier<Map<String, Object>> health, int maxItemBytes) {
     }
 
@@ -63,6 +64,8 @@ public final class HttpApi implements AutoCloseable {
         this.services = services;
         this.routes = List.of(
                 new Route("GET", Pattern.compile("/api/search"), Optional.empty(), this::search),
+                new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), Optional.empty(), this::signal),
+                new Route("GET", Pattern.compile("/api/countries/([A-Z]{3})"), Optional.empty(), this::country),
                 new Route("POST", Pattern.compile("/api/ingest/posts"), Optional.of(Role.INGEST_POST),
                         (exchange, caller, path) -> push(exchange, caller, SourceKind.POST)),
                 new Route("POST", Pattern.compile("/api/ingest/partners/([a-z0-9][a-z0-9-]{0,62})"),
@@ -163,34 +166,71 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void search(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        Map<String, String> params = query(exchange);
-        int offset;
-        int limit;
+        Map<String, List<String>> params = query(exchange);
+        SearchRequest request;
         try {
-            offset = intParam(params, "offset", 0, 0, 10_000);
-            limit = intParam(params, "limit", 20, 1, MAX_LIMIT);
+            request = new SearchRequest(first(params, "q"), caller.clearance(), set(params, "kind"),
+                    set(params, "country"), set(params, "source"), set(params, "level"), set(params, "indicator"),
+                    instant(params, "from"), instant(params, "to"), "time".equals(first(params, "sort")),
+                    intParam(params, "offset", 0, 0, 10_000), intParam(params, "limit", 20, 1, MAX_LIMIT));
         } catch (IllegalArgumentException e) {
             error(exchange, 400, "bad_request", e.getMessage());
             return;
         }
         try {
-            SearchResult result = services.search().find(params.getOrDefault("q", ""), caller.clearance(), offset,
-                    limit);
-            List<Map<String, Object>> hits = result.hits().stream().map(h -> {
-                Map<String, Object> hit = new LinkedHashMap<>();
-                hit.put("id", h.report().id());
-                hit.put("score", h.score());
-                hit.put("report", h.report());
-                return hit;
-            }).toList();
+            SearchResult result = services.search().find(request);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", result.total());
-            body.put("offset", offset);
-            body.put("hits", hits);
+            body.put("offset", request.offset());
+            body.put("hits", result.hits());
+            body.put("facets", result.facets());
             json(exchange, 200, body);
         } catch (InvalidQueryException e) {
             error(exchange, 400, "invalid_query", e.getMessage());
         }
+    }
+
+    /** A signal with its evidence reports, each shown only if the caller may see it. */
+    private void signal(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        String id = java.net.URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+        Optional<com.fasterxml.jackson.databind.JsonNode> signal = services.search().get(id, caller.clearance());
+        if (signal.isEmpty() || !"signal".equals(kindOf(signal.get()))) {
+            error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
+            return;
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> evidence = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode reportId : signal.get().path("evidenceReportIds")) {
+            services.search().get(reportId.asText(), caller.clearance()).ifPresent(evidence::add);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signal", signal.get());
+        body.put("evidence", evidence);
+        json(exchange, 200, body);
+    }
+
+    /** A country: its latest score with contributions, its score history and its signals. */
+    private void country(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        String country = path.group(1);
+        if (!nl.horizon.schema.Countries.isAlpha3(country)) {
+            error(exchange, 404, "not_found", "'" + country + "' is not an ISO 3166-1 alpha-3 code");
+            return;
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> history = services.search().riskHistory(country,
+                caller.clearance(), 400);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("country", country);
+        body.put("name", nl.horizon.schema.Countries.englishName(country));
+        body.put("latest", history.isEmpty() ? null : history.getLast());
+        body.put("history", history);
+        nl.horizon.schema.Classification tier = history.isEmpty() ? nl.horizon.schema.Classification.PUBLIC
+                : nl.horizon.schema.Classification.parse(history.getLast().path("classification").asText());
+        body.put("signals", services.search().signals(country, tier, 50));
+        json(exchange, 200, body);
+    }
+
+    /** The kind of a stored record: signals have a lifecycle, risk records contributions. */
+    private static String kindOf(com.fasterxml.jackson.databind.JsonNode node) {
+        return node.has("lifecycle") ? "signal" : node.has("contributions") ? "country-risk" : "report";
     }
 
     private void pushAsPartner(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
@@ -222,8 +262,40 @@ public final class HttpApi implements AutoCloseable {
         json(exchange, outcome.status(), outcome.body());
     }
 
-    private static int intParam(Map<String, String> params, String name, int dflt, int min, int max) {
-        String value = params.get(name);
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** A repeatable or comma-separated parameter. */
+    private static java.util.Set<String> set(Map<String, List<String>> params, String name) {
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        for (String value : params.getOrDefault(name, List.of())) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static java.time.Instant instant(Map<String, List<String>> params, String name) {
+        String value = first(params, name);
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant() : java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("parameter '" + name + "' must be a date (2012-01-17) or an ISO-8601 "
+                    + "instant, not '" + value + "'");
+        }
+    }
+
+    private static int intParam(Map<String, List<String>> params, String name, int dflt, int min, int max) {
+        String value = first(params, name);
         if (value == null || value.isBlank()) {
             return dflt;
         }
@@ -239,8 +311,8 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> params = new HashMap<>();
+    private static Map<String, List<String>> query(HttpExchange exchange) {
+        Map<String, List<String>> params = new HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null) {
             return params;
@@ -249,7 +321,7 @@ public final class HttpApi implements AutoCloseable {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(key, value);
+            params.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
         }
         return params;
     }

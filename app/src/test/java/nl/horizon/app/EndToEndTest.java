@@ -125,7 +125,7 @@ class EndToEndTest {
         drop(inbox, "bam-004.txt", "x".repeat(5000));
 
         JsonNode found = awaitSearch("menaka AND garrison", 1, null);
-        JsonNode report = found.get("hits").get(0).get("report");
+        JsonNode report = found.get("hits").get(0).get("document");
         assertThat(report.get("id").asText()).isEqualTo("post:bamako:BAM-2012-001");
         assertThat(report.get("countries").get(0).asText()).isEqualTo("MLI");
 
@@ -265,6 +265,33 @@ class EndToEndTest {
         assertThat(onset.day()).isEqualTo(java.time.LocalDate.of(2026, 1, 15));
         assertThat(onset.detection().indicator()).isEqualTo("security.fatalities");
         assertThat(onset.evidenceReportIds()).contains("event-data:acled:BFA100");
+
+        // an analyst follows the signal to its evidence, and opens the country
+        JsonNode signal = awaitJson("/api/signals/" + URLEncoder.encode(onset.id(), StandardCharsets.UTF_8));
+        assertThat(signal.get("signal").get("lifecycle").asText()).isEqualTo("new");
+        assertThat(signal.get("evidence")).extracting(e -> e.get("id").asText()).contains("event-data:acled:BFA100");
+        JsonNode country = awaitJson("/api/countries/BFA");
+        assertThat(country.get("name").asText()).isEqualTo("Burkina Faso");
+        assertThat(country.get("history").size()).isPositive();
+        assertThat(country.get("signals")).extracting(s -> s.get("id").asText()).contains(onset.id());
+        JsonNode signalSearch = awaitSearch("*:*", 1, null, "&kind=signal&country=BFA&sort=time");
+        assertThat(signalSearch.get("facets").get("level").has("warning")).isTrue();
+        assertThat(get("/api/signals/nope", null).statusCode()).isEqualTo(404);
+    }
+
+    /** GETs until the answer is 200 and has what a signal or country page needs, or fails after 30 s. */
+    private JsonNode awaitJson(String path) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        HttpResponse<String> response = null;
+        while (Instant.now().isBefore(deadline)) {
+            response = get(path, null);
+            JsonNode body = response.statusCode() == 200 ? Json.mapper().readTree(response.body()) : null;
+            if (body != null && (body.has("signal") || body.path("signals").size() > 0)) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " never answered as expected; last " + response.body());
     }
 
     private List<nl.horizon.schema.Signal> readSignals(String key, int expected) {
@@ -303,10 +330,15 @@ class EndToEndTest {
     }
 
     private JsonNode awaitSearch(String q, int atLeast, String token) throws Exception {
+        return awaitSearch(q, atLeast, token, "");
+    }
+
+    private JsonNode awaitSearch(String q, int atLeast, String token, String filters) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token);
+            HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                    + filters, token);
             assertThat(response.statusCode()).isEqualTo(200);
             last = Json.mapper().readTree(response.body());
             if (last.get("total").asLong() >= atLeast) {

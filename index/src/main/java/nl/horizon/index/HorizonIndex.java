@@ -1,8 +1,10 @@
 package nl.horizon.index;
 
+import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Report;
+import nl.horizon.schema.Signal;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -18,31 +20,33 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The on-disk Lucene index of reports, kept exactly-once with Kafka: the next offset to read of every
- * partition is stored in the user data of the same commit that holds the documents, so after a crash
- * the indexer resumes from the last commit and never loses or double-counts a document. Documents are
- * upserted by id, so a report read twice (a re-delivered item) is still one document.
+ * The on-disk Lucene index of reports, signals and country-risk history, kept exactly-once with Kafka:
+ * the next offset to read of every partition is stored in the user data of the same commit that holds
+ * the documents, so after a crash the indexer resumes from the last commit and never loses or
+ * double-counts a document. Documents are upserted by id, so a record read twice is still one document.
  */
-public final class ReportIndex implements Closeable {
+public final class HorizonIndex implements Closeable {
 
     private static final String OFFSET_PREFIX = "offset:";
 
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final HorizonSearch search;
 
-    private ReportIndex(Path dir) throws IOException {
+    private HorizonIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+        IndexWriterConfig config = new IndexWriterConfig(IndexAnalysis.perField())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+        this.search = new HorizonSearch(searchers, config.getAnalyzer());
     }
 
     /** Opens (or creates) the index in {@code dir}. */
-    public static ReportIndex open(Path dir) throws IOException {
-        return new ReportIndex(dir);
+    public static HorizonIndex open(Path dir) throws IOException {
+        return new HorizonIndex(dir);
     }
 
     /** The next offset to read per partition, as of the last commit; empty for a new index. */
@@ -64,7 +68,21 @@ public final class ReportIndex implements Closeable {
 
     /** Adds or replaces a report. Visible to search after {@link #refresh()}, durable after {@link #commit}. */
     public void upsert(Report report) throws IOException {
-        writer.updateDocument(new Term(ReportDocuments.ID, report.id()), ReportDocuments.of(report));
+        upsert(IndexDocuments.report(report));
+    }
+
+    /** Adds or replaces a signal. */
+    public void upsert(Signal signal) throws IOException {
+        upsert(IndexDocuments.signal(signal));
+    }
+
+    /** Adds a point of a country's risk history (one per country, tier and day). */
+    public void upsert(CountryRisk risk) throws IOException {
+        upsert(IndexDocuments.risk(risk));
+    }
+
+    private void upsert(Document doc) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, doc.get(IndexFields.ID)), doc);
     }
 
     /** Makes the documents added so far durable together with the offsets they were read up to. */
@@ -82,8 +100,8 @@ public final class ReportIndex implements Closeable {
     }
 
     /** Searches with the caller's clearance. */
-    public ReportSearch search() {
-        return new ReportSearch(searchers);
+    public HorizonSearch search() {
+        return search;
     }
 
     /** Closes without committing: what was not committed is read again from Kafka on the next start. */

@@ -1,0 +1,158 @@
+package nl.horizon.index;
+
+import io.micrometer.core.instrument.Metrics;
+import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Feeds reports, signals and country risk into the {@link HorizonIndex}. It assigns itself every
+ * partition and seeks to the offsets stored in the index, not in a consumer group: the index is the
+ * only source of truth for what it holds. Reads committed records only, since Streams writes
+ * transactionally.
+ */
+public final class HorizonIndexer implements Runnable, AutoCloseable {
+
+    /** The topics indexed. */
+    public static final List<String> TOPICS = List.of(Topics.REPORTS, Topics.SIGNALS, Topics.COUNTRY_RISK);
+    private static final Logger LOG = LoggerFactory.getLogger(HorizonIndexer.class);
+
+    private final HorizonIndex index;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<IndexListener> listeners = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** Told of every document indexed, after it is searchable: saved-query matching listens here. */
+    public interface IndexListener {
+        void indexed(Object record);
+    }
+
+    public HorizonIndexer(HorizonIndex index, String bootstrapServers, Map<String, Object> clientSettings) {
+        this.index = index;
+        Properties props = new Properties();
+        props.putAll(clientSettings);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "horizon-indexer");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Adds a listener; call before {@link #run()}. */
+    public void listen(IndexListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void run() {
+        try {
+            assignFromIndex();
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    indexBatch(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("index write failed; the indexer stops and resumes from its last commit",
+                    e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void assignFromIndex() throws IOException {
+        List<TopicPartition> assigned = new ArrayList<>();
+        for (String topic : TOPICS) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> assigned.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        consumer.assign(assigned);
+        Map<TopicPartition, Long> committed = index.committedOffsets();
+        for (TopicPartition tp : assigned) {
+            Long next = committed.get(tp);
+            if (next == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, next);
+            }
+        }
+        LOG.info("indexing {} from offsets {}", TOPICS, committed);
+    }
+
+    private void indexBatch(ConsumerRecords<String, byte[]> records) throws IOException {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        List<Object> indexed = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            try {
+                indexed.add(indexRecord(record));
+            } catch (SerializationException e) {
+                // a record that is not what its topic promises is a bug upstream, not input to reject: logged
+                // with its position and counted, and the indexer moves on so search stays current
+                Metrics.counter("horizon.index.unreadable", "topic", record.topic()).increment();
+                LOG.error("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        }
+        index.commit(next);
+        index.refresh();
+        Metrics.counter("horizon.index.documents").increment(indexed.size());
+        for (Object record : indexed) {
+            listeners.forEach(l -> l.indexed(record));
+        }
+    }
+
+    private Object indexRecord(ConsumerRecord<String, byte[]> record) throws IOException {
+        switch (record.topic()) {
+            case Topics.REPORTS -> {
+                Report report = JsonSerde.of(Report.class).deserialize(record.topic(), record.value());
+                index.upsert(report);
+                return report;
+            }
+            case Topics.SIGNALS -> {
+                Signal signal = JsonSerde.of(Signal.class).deserialize(record.topic(), record.value());
+                index.upsert(signal);
+                return signal;
+            }
+            default -> {
+                CountryRisk risk = JsonSerde.of(CountryRisk.class).deserialize(record.topic(), record.value());
+                index.upsert(risk);
+                return risk;
+            }
+        }
+    }
+
+    /** Stops the loop; {@link #run()} returns after closing the consumer. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,251 @@
+package nl.horizon.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.DocumentKind;
+import nl.horizon.schema.Json;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Search over the index. The caller's clearance is a filter clause inside every Lucene query, so totals,
+ * facet counts and highlights are computed only over documents the caller may see; nothing is filtered
+ * after the fact. Highlights are HTML-escaped, with the matching words in {@code <mark>}.
+ */
+public final class HorizonSearch {
+
+    private static final int MAX_FACET_VALUES = 20;
+    private static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(IndexFields.TIME, SortField.Type.LONG,
+            true));
+
+    private final SearcherManager searchers;
+    private final Analyzer analyzer;
+
+    HorizonSearch(SearcherManager searchers, Analyzer analyzer) {
+        this.searchers = searchers;
+        this.analyzer = analyzer;
+    }
+
+    /**
+     * Finds documents.
+     *
+     * @throws InvalidQueryException when the query text does not parse
+     */
+    public SearchResult find(SearchRequest request) throws InvalidQueryException, IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(parse(request.text()), BooleanClause.Occur.MUST);
+        filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
+        Query built = query.build();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            int wanted = request.offset() + request.limit();
+            FacetsCollectorManager.FacetsResult result = request.byTime()
+                    ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, built, wanted, new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            Map<Integer, List<String>> highlights = highlights(searcher, built, top);
+            for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                var doc = searcher.storedFields().document(sd.doc);
+                hits.add(new SearchResult.Hit(doc.get(IndexFields.ID), doc.get(IndexFields.KIND),
+                        Float.isNaN(sd.score) ? 0 : sd.score, json(doc.getBinaryValue(IndexFields.JSON)),
+                        highlights.getOrDefault(sd.doc, List.of())));
+            }
+            return new SearchResult(top.totalHits.value(), hits, facets(searcher, result));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** One document by id, if it exists and the caller may see it. */
+    public Optional<JsonNode> get(String id, Classification clearance) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.MUST)
+                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
+        return first(query, 1, null).stream().findFirst();
+    }
+
+    /**
+     * A country's risk history as the caller may see it: the highest classification tier the caller is
+     * cleared for that has any history, oldest first.
+     */
+    public List<JsonNode> riskHistory(String country, Classification clearance, int limit) throws IOException {
+        for (int rank = clearance.rank(); rank >= 0; rank--) {
+            String series = country + ":" + Classification.values()[rank].label();
+            List<JsonNode> history = first(new TermQuery(new Term(IndexFields.SERIES, series)), limit, NEWEST_FIRST);
+            if (!history.isEmpty()) {
+                return history.reversed();
+            }
+        }
+        return List.of();
+    }
+
+    /** A country's signals in one tier, newest first. */
+    public List<JsonNode> signals(String country, Classification tier, int limit) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, DocumentKind.SIGNAL.label())), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.COUNTRY, country)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, tier.label())), BooleanClause.Occur.FILTER)
+                .build();
+        return first(query, limit, NEWEST_FIRST);
+    }
+
+    private List<JsonNode> first(Query query, int n, Sort sort) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
+            List<JsonNode> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(json(searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON)));
+            }
+            return out;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static List<Query> filters(SearchRequest r) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(visibleTo(r.clearance()));
+        terms(filters, IndexFields.KIND, r.kinds());
+        terms(filters, IndexFields.COUNTRY, r.countries());
+        if (r.from() != null || r.to() != null) {
+            long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+            long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
+            filters.add(LongField.newRangeQuery(IndexFields.TIME, from, to));
+        }
+        facetTerms(filters, IndexFields.SOURCE_KIND, r.sourceKinds());
+        facetTerms(filters, IndexFields.LEVEL, r.levels());
+        facetTerms(filters, IndexFields.INDICATOR, r.indicators());
+        return filters;
+    }
+
+    private static Query visibleTo(Classification clearance) {
+        return IntField.newRangeQuery(IndexFields.CLASSIFICATION_RANK, 0, clearance.rank());
+    }
+
+    private static void terms(List<Query> filters, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            filters.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()));
+        }
+    }
+
+    /** Facet values are indexed as drill-down terms: a filter on them needs no field of its own. */
+    private static void facetTerms(List<Query> filters, String dim, Set<String> values) {
+        if (!values.isEmpty()) {
+            String field = IndexFields.facets().getDimConfig(dim).indexFieldName;
+            filters.add(new TermInSetQuery(field, values.stream()
+                    .map(v -> DrillDownQuery.term(field, dim, v).bytes()).toList()));
+        }
+    }
+
+    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result)
+            throws IOException {
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), IndexFields.facets());
+        } catch (IllegalArgumentException emptyIndex) {
+            return facets;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+        for (String dim : IndexFields.FACETS) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            FacetResult top;
+            try {
+                top = counts.getTopChildren(MAX_FACET_VALUES, dim);
+            } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                top = null;
+            }
+            if (top != null) {
+                for (LabelAndValue lv : top.labelValues) {
+                    values.put(lv.label, lv.value.intValue());
+                }
+            }
+            facets.put(dim, values);
+        }
+        return facets;
+    }
+
+    private Map<Integer, List<String>> highlights(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
+        Map<Integer, List<String>> byDoc = new LinkedHashMap<>();
+        if (top.scoreDocs.length == 0) {
+            return byDoc;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withHighlightPhrasesStrictly(false).build();
+        for (String field : IndexFields.searchable()) {
+            String[] passages = highlighter.highlight(field, query, top, 2);
+            for (int i = 0; i < passages.length; i++) {
+                if (passages[i] != null && passages[i].contains("<mark>")) {
+                    byDoc.computeIfAbsent(top.scoreDocs[i].doc, d -> new ArrayList<>()).add(passages[i]);
+                }
+            }
+        }
+        return byDoc;
+    }
+
+    private Query parse(String text) throws InvalidQueryException {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        try {
+            return new MultiFieldQueryParser(IndexFields.searchable(), analyzer).parse(text);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidQueryException("query does not parse: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static JsonNode json(BytesRef bytes) {
+        try {
+            return Json.mapper().readTree(bytes.bytes, bytes.offset, bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored document does not parse", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
