@@ -3,6 +3,9 @@ package nl.horizon.app;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.index.HorizonIndex;
 import nl.horizon.index.HorizonIndexer;
+import nl.horizon.index.MatchInbox;
+import nl.horizon.index.SavedQueries;
+import nl.horizon.index.SubscriptionFollower;
 import nl.horizon.ingest.SourceHealth;
 import nl.horizon.ingest.feed.FeedConfig;
 import nl.horizon.ingest.feed.FeedConnector;
@@ -83,9 +86,28 @@ public final class Horizon implements AutoCloseable {
             streams.start();
             started.push(() -> streams.close(Duration.ofSeconds(30)));
 
+            Map<String, Object> producerSettings = new LinkedHashMap<>(client);
+            producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, "horizon-api");
+            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
+                    new ByteArraySerializer());
+            started.push(producer);
+
             HorizonIndex index = HorizonIndex.open(config.dataDir().resolve("index"));
             started.push(index);
+            SavedQueries savedQueries = new SavedQueries(producer, Clock.systemUTC());
+            started.push(savedQueries);
+            MatchInbox inbox = new MatchInbox();
+            SubscriptionFollower follower = new SubscriptionFollower(bootstrapServers, config.kafkaClientSettings(),
+                    savedQueries, inbox);
+            Thread followerThread = Thread.ofPlatform().name("horizon-subscriptions").start(follower);
+            started.push(() -> {
+                follower.close();
+                followerThread.join(30_000);
+            });
             HorizonIndexer indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
+            indexer.listen(savedQueries);
             indexerThread = Thread.ofPlatform().name("horizon-indexer").start(indexer);
             started.push(() -> {
                 indexer.close();
@@ -117,17 +139,11 @@ public final class Horizon implements AutoCloseable {
                 connect.run(name, connector);
             }
 
-            Map<String, Object> producerSettings = new LinkedHashMap<>(client);
-            producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
-            producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producerSettings.put(ProducerConfig.CLIENT_ID_CONFIG, "horizon-push");
-            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
-                    new ByteArraySerializer());
-            started.push(producer);
             PushIngest push = new PushIngest(producer, Clock.systemUTC());
 
             http = HttpApi.start(config.httpHost(), config.httpPort(),
-                    new HttpApi.Services(index.search(), push, accounts, this::health, config.maxItemBytes()));
+                    new HttpApi.Services(index.search(), push, savedQueries, inbox, accounts, this::health,
+                            config.maxItemBytes()));
             started.push(http);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();

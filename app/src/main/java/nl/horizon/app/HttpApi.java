@@ -5,12 +5,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.index.InvalidQueryException;
 import nl.horizon.index.HorizonSearch;
+import nl.horizon.index.MatchInbox;
+import nl.horizon.index.SavedQueries;
 import nl.horizon.index.SearchRequest;
 import nl.horizon.index.SearchResult;
 import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.push.PushOutcome;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +44,11 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int MAX_LIMIT = 100;
+    private static final int SUBSCRIPTION_BYTES = 4096;
 
     /** What the API serves. */
-    public record Services(HorizonSearch search, PushIngest push, Accounts accounts,
+    public record Services(HorizonSearch search, PushIngest push, SavedQueries savedQueries, MatchInbox inbox,
+                           Accounts accounts,
                            Supplier<Map<String, Object>> health, int maxItemBytes) {
     }
 
@@ -66,6 +71,13 @@ public final class HttpApi implements AutoCloseable {
                 new Route("GET", Pattern.compile("/api/search"), Optional.empty(), this::search),
                 new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), Optional.empty(), this::signal),
                 new Route("GET", Pattern.compile("/api/countries/([A-Z]{3})"), Optional.empty(), this::country),
+                new Route("GET", Pattern.compile("/api/subscriptions"), Optional.of(Role.ANALYST), this::subscriptions),
+                new Route("POST", Pattern.compile("/api/subscriptions"), Optional.of(Role.ANALYST), this::subscribe),
+                new Route("DELETE", Pattern.compile("/api/subscriptions/([0-9a-f-]{36})"), Optional.of(Role.ANALYST),
+                        this::unsubscribe),
+                new Route("GET", Pattern.compile("/api/matches"), Optional.of(Role.ANALYST),
+                        (exchange, caller, path) -> json(exchange, 200, Map.of("matches",
+                                services.inbox().of(caller.name(), caller.clearance())))),
                 new Route("POST", Pattern.compile("/api/ingest/posts"), Optional.of(Role.INGEST_POST),
                         (exchange, caller, path) -> push(exchange, caller, SourceKind.POST)),
                 new Route("POST", Pattern.compile("/api/ingest/partners/([a-z0-9][a-z0-9-]{0,62})"),
@@ -226,6 +238,63 @@ public final class HttpApi implements AutoCloseable {
                 : nl.horizon.schema.Classification.parse(history.getLast().path("classification").asText());
         body.put("signals", services.search().signals(country, tier, 50));
         json(exchange, 200, body);
+    }
+
+    private void subscriptions(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        json(exchange, 200, Map.of("subscriptions", services.savedQueries().of(caller.name())));
+    }
+
+    /** Saves a query for the caller: {"query": "..."}; matched from now on under the caller's clearance. */
+    private void subscribe(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(SUBSCRIPTION_BYTES + 1);
+        }
+        if (body.length > SUBSCRIPTION_BYTES) {
+            error(exchange, 413, "oversized", "a subscription is at most " + SUBSCRIPTION_BYTES + " bytes");
+            return;
+        }
+        String query;
+        try {
+            query = Json.mapper().readTree(body).path("query").asText("");
+        } catch (IOException e) {
+            error(exchange, 400, "malformed", "send {\"query\": \"...\"} as JSON");
+            return;
+        }
+        if (query.isBlank()) {
+            error(exchange, 400, "invalid_field", "'query' is missing or empty");
+            return;
+        }
+        try {
+            services.savedQueries().check(query);
+        } catch (InvalidQueryException e) {
+            error(exchange, 400, "invalid_query", e.getMessage());
+            return;
+        }
+        Subscription subscription = new Subscription(java.util.UUID.randomUUID().toString(), caller.name(), query,
+                caller.clearance(), java.time.Instant.now());
+        try {
+            services.savedQueries().save(subscription);
+        } catch (IOException e) {
+            error(exchange, 503, "unavailable", e.getMessage());
+            return;
+        }
+        json(exchange, 201, subscription);
+    }
+
+    private void unsubscribe(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        Optional<Subscription> subscription = services.savedQueries().get(path.group(1));
+        if (subscription.isEmpty() || !subscription.get().owner().equals(caller.name())) {
+            error(exchange, 404, "not_found", "no subscription '" + path.group(1) + "' of yours");
+            return;
+        }
+        try {
+            services.savedQueries().delete(path.group(1));
+        } catch (IOException e) {
+            error(exchange, 503, "unavailable", e.getMessage());
+            return;
+        }
+        exchange.sendResponseHeaders(204, -1);
     }
 
     /** The kind of a stored record: signals have a lifecycle, risk records contributions. */

@@ -317,6 +317,39 @@ class EndToEndTest {
     }
 
     @Test
+    void aSavedQueryNotifiesItsOwnerOfWhatTheyMaySeeOnly() throws Exception {
+        HttpResponse<String> saved = post("/api/subscriptions", ANALYST, "application/json", "{\"query\": \"mutiny\"}");
+        assertThat(saved.statusCode()).isEqualTo(201);
+        String id = Json.mapper().readTree(saved.body()).get("id").asText();
+        assertThat(post("/api/subscriptions", ANALYST, "application/json", "{\"query\": \"title:(mutiny\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/subscriptions", MSF, "application/json", "{\"query\": \"x\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/subscriptions", ANALYST).body()).contains(id);
+
+        String report = """
+                {"post": "bamako", "reference": "BAM-2012-%s", "date": "2012-03-21", "classification": "%s",
+                 "countries": ["MLI"], "subject": "%s", "body": "Soldiers at the Kati camp."}
+                """;
+        assertThat(post("/api/ingest/posts", BAMAKO, "application/json",
+                report.formatted("200", "secret", "Mutiny plot: source reporting")).statusCode()).isEqualTo(202);
+        assertThat(post("/api/ingest/posts", BAMAKO, "application/json",
+                report.formatted("201", "public", "Mutiny at Kati camp")).statusCode()).isEqualTo(202);
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        String matches = "";
+        while (!matches.contains("BAM-2012-201") && Instant.now().isBefore(deadline)) {
+            matches = get("/api/matches", ANALYST).body();
+            Thread.sleep(200);
+        }
+        assertThat(matches).contains("post:bamako:BAM-2012-201").contains(id).doesNotContain("BAM-2012-200");
+
+        assertThat(http.send(request("/api/subscriptions/" + id, ANALYST).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(get("/api/subscriptions", ANALYST).body()).doesNotContain(id);
+    }
+
+    @Test
     void aQueryThatDoesNotParseIsA400WithTheReason() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8),
                 null);

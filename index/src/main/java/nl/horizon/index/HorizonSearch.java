@@ -15,12 +15,9 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -68,7 +65,8 @@ public final class HorizonSearch {
      * @throws InvalidQueryException when the query text does not parse
      */
     public SearchResult find(SearchRequest request) throws InvalidQueryException, IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(parse(request.text()), BooleanClause.Occur.MUST);
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(QueryParsing.parse(request.text(), analyzer),
+                BooleanClause.Occur.MUST);
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
         IndexSearcher searcher = searchers.acquire();
@@ -222,30 +220,11 @@ public final class HorizonSearch {
         return byDoc;
     }
 
-    private Query parse(String text) throws InvalidQueryException {
-        if (text == null || text.isBlank()) {
-            return new MatchAllDocsQuery();
-        }
-        try {
-            return new MultiFieldQueryParser(IndexFields.searchable(), analyzer).parse(text);
-        } catch (ParseException | RuntimeException e) {
-            throw new InvalidQueryException("query does not parse: " + firstLine(e.getMessage()), e);
-        }
-    }
-
     private static JsonNode json(BytesRef bytes) {
         try {
             return Json.mapper().readTree(bytes.bytes, bytes.offset, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException("a stored document does not parse", e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

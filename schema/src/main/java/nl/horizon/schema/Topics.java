@@ -20,6 +20,8 @@ public final class Topics {
     public static final String COUNTRY_RISK = "horizon.country-risk.v1";
     /** Early-warning signals. */
     public static final String SIGNALS = "horizon.signals.v1";
+    /** Saved queries (compacted). */
+    public static final String SUBSCRIPTIONS = "horizon.subscriptions.v1";
     /** Saved-query matches. */
     public static final String MATCHES = "horizon.matches.v1";
     /** Rejected input with the reason. */
@@ -56,6 +58,8 @@ public final class Topics {
         all.add(new TopicSpec(COUNTRY_RISK, CountryRisk.class, Map.of("cleanup.policy", "compact"),
                 "country-risk.schema.json"));
         all.add(new TopicSpec(SIGNALS, Signal.class, retained(KEEP_FOREVER), "signal.schema.json"));
+        all.add(new TopicSpec(SUBSCRIPTIONS, Subscription.class, Map.of("cleanup.policy", "compact"),
+                "subscription.schema.json"));
         all.add(new TopicSpec(MATCHES, Match.class, retained(NINETY_DAYS), "match.schema.json"));
         all.add(new TopicSpec(DLQ, DeadLetter.class, retained(NINETY_DAYS), "dead-letter.schema.json"));
         return List.copyOf(all);

@@ -42,6 +42,8 @@ class TopicContractsTest {
                 new Detection("negative-binomial-tail", "1", "security.armed-clash", 6, 0.4, 4.2, 50),
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
                 Map.of("horizon.observations.v1-0", 41L), Classification.DEPARTMENTAL_CONFIDENTIAL));
+        byType.put(Subscription.class, new Subscription("sub-1", "analyst-a", "title:coup AND country:MLI",
+                Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
                 "Mali: warning", AT, Classification.PUBLIC));
         byType.put(DeadLetter.class, new DeadLetter("f00", SourceKind.NEWS_FEED, "reliefweb", "connector:rss",
@@ -99,7 +101,8 @@ class TopicContractsTest {
         assertThat(Topics.raw(SourceKind.CRISIS_WATCH)).isEqualTo("horizon.raw.crisis-watch.v1");
         assertThat(Topics.catalogue()).extracting(TopicSpec::name).doesNotHaveDuplicates()
                 .containsAll(Topics.rawTopics())
-                .contains(Topics.REPORTS, Topics.OBSERVATIONS, Topics.COUNTRY_RISK, Topics.SIGNALS, Topics.MATCHES,
+                .contains(Topics.REPORTS, Topics.OBSERVATIONS, Topics.COUNTRY_RISK, Topics.SIGNALS, Topics.SUBSCRIPTIONS,
+                        Topics.MATCHES,
                         Topics.DLQ);
     }
 

@@ -1,0 +1,32 @@
+package nl.horizon.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/** The one query syntax: Lucene's classic syntax over title and text in every language. */
+final class QueryParsing {
+
+    private QueryParsing() {
+    }
+
+    /**
+     * Parses what an analyst typed; blank matches everything.
+     *
+     * @throws InvalidQueryException saying where it does not parse
+     */
+    static Query parse(String text, Analyzer analyzer) throws InvalidQueryException {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        try {
+            return new MultiFieldQueryParser(IndexFields.searchable(), analyzer).parse(text);
+        } catch (ParseException | RuntimeException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int nl = message.indexOf('\n');
+            throw new InvalidQueryException("query does not parse: " + (nl < 0 ? message : message.substring(0, nl)), e);
+        }
+    }
+}
