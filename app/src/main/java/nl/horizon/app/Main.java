@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The {@code horizon} command. {@code horizon [run] [--config FILE]} starts the pipeline and serves
  * until stopped; a configuration error prints the key and value at fault and exits with status 2.
- * {@code horizon token} makes a bearer token and the hash to store for it.
+ * {@code horizon rebuild-index} rebuilds the search index from the topics; {@code horizon token} makes a
+ * bearer token and the hash to store for it.
  */
 public final class Main {
 
@@ -26,6 +27,7 @@ public final class Main {
 
     static int run(String[] args) throws Exception {
         Path configFile = Path.of("config", "horizon.yaml");
+        String command = "run";
         if (args.length > 0 && args[0].equals("token")) {
             return token();
         }
@@ -37,9 +39,7 @@ public final class Main {
                     }
                     configFile = Path.of(args[++i]);
                 }
-                case "run" -> {
-                    // the only command so far, and the default
-                }
+                case "run", "rebuild-index" -> command = args[i];
                 case "-h", "--help" -> {
                     usage(null);
                     return 0;
@@ -57,7 +57,7 @@ public final class Main {
             System.err.println("horizon: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
         }
-        return serve(config);
+        return "rebuild-index".equals(command) ? IndexRebuild.run(config, System.out) : serve(config);
     }
 
     private static int serve(HorizonConfig config) throws Exception {
@@ -95,6 +95,7 @@ public final class Main {
             System.err.println("horizon: " + problem);
         }
         System.err.println("usage: horizon [run] [--config FILE]   start the pipeline (default config/horizon.yaml)");
+        System.err.println("       horizon rebuild-index            rebuild the search index from the topics (stop Horizon first)");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         return problem == null ? 0 : USAGE_ERROR;
     }

@@ -67,9 +67,30 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        loop(() -> running);
+    }
+
+    /**
+     * Indexes until every partition has been read up to where it ended when this was called (the last
+     * committed record), reporting {@code (done, total)} after each batch; for rebuilding the index.
+     */
+    public void catchUp(java.util.function.BiConsumer<Long, Long> progress) {
+        Map<TopicPartition, Long> end = new HashMap<>();
+        loop(() -> {
+            if (end.isEmpty()) {
+                end.putAll(consumer.endOffsets(consumer.assignment()));
+            }
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            long done = end.keySet().stream().mapToLong(consumer::position).sum();
+            progress.accept(done, total);
+            return done < total;
+        });
+    }
+
+    private void loop(java.util.function.BooleanSupplier more) {
         try {
             assignFromIndex();
-            while (running) {
+            while (running && more.getAsBoolean()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
                     indexBatch(records);
@@ -107,10 +128,8 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
     }
 
     private void indexBatch(ConsumerRecords<String, byte[]> records) throws IOException {
-        Map<TopicPartition, Long> next = new HashMap<>();
         List<Object> indexed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             try {
                 indexed.add(indexRecord(record));
             } catch (SerializationException e) {
@@ -121,6 +140,10 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
                         record.offset(), e.getMessage());
             }
         }
+        // the consumer's position, not the last offset + 1: it steps over transaction markers, so a fully
+        // read partition is recorded as fully read
+        Map<TopicPartition, Long> next = new HashMap<>();
+        records.partitions().forEach(tp -> next.put(tp, consumer.position(tp)));
         index.commit(next);
         index.refresh();
         Metrics.counter("horizon.index.documents").increment(indexed.size());
