@@ -31,6 +31,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("token")) {
             return token();
         }
+        if (args.length > 0 && args[0].equals("backtest")) {
+            return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> {
@@ -96,6 +99,9 @@ public final class Main {
         }
         System.err.println("usage: horizon [run] [--config FILE]   start the pipeline (default config/horizon.yaml)");
         System.err.println("       horizon rebuild-index            rebuild the search index from the topics (stop Horizon first)");
+        System.err.println("       horizon backtest [--input FILE] [--from YYYY-MM] [--to YYYY-MM] [--out DIR]");
+        System.err.println("                        [--alert-level watch|warning|alert] [--lead-days N] [--config FILE]");
+        System.err.println("                                        replay history through the scoring and measure it");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         return problem == null ? 0 : USAGE_ERROR;
     }

@@ -1,0 +1,74 @@
+package nl.horizon.app;
+
+import nl.horizon.backtest.Backtest;
+import nl.horizon.schema.RiskLevel;
+import nl.horizon.streams.ScoringModel;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code horizon backtest}: the arguments, their defaults and their errors. The scoring it measures is
+ * the product's, loaded from the same configuration as a running Horizon.
+ */
+final class BacktestCommand {
+
+    static final Path DEFAULT_INPUT = Path.of("..", "shared", "data", "ucdp", "country_month_fatalities_1989-2019.csv");
+
+    private BacktestCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Path input = DEFAULT_INPUT;
+        Path outDir = Path.of("data", "backtest");
+        Path config = Path.of("config", "horizon.yaml");
+        YearMonth from = YearMonth.of(1990, 1);
+        YearMonth to = YearMonth.of(2019, 12);
+        RiskLevel level = RiskLevel.WARNING;
+        int leadDays = 90;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--input" -> input = Path.of(value);
+                    case "--out" -> outDir = Path.of(value);
+                    case "--config" -> config = Path.of(value);
+                    case "--from" -> from = YearMonth.parse(value);
+                    case "--to" -> to = YearMonth.parse(value);
+                    case "--alert-level" -> level = RiskLevel.parse(value);
+                    case "--lead-days" -> leadDays = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+                i++;
+            }
+            if (from.isAfter(to)) {
+                throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+            }
+            if (!Files.isReadable(input)) {
+                throw new IllegalArgumentException("no input at " + input + "; give --input with a country-month "
+                        + "fatality table (month_end and one column per country)");
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("horizon backtest: " + e.getMessage());
+            return Main.USAGE_ERROR;
+        }
+        ScoringModel model;
+        try {
+            model = ScoringModel.load(HorizonConfig.load(config, System.getenv()).scoringDir());
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("horizon: configuration error: " + e.getMessage());
+            return Main.CONFIG_ERROR;
+        }
+        Backtest.Result result = Backtest.run(new Backtest.Settings(input, from, to, outDir, level, leadDays), model, out);
+        result.scorecards().forEach(s -> out.printf("  %-36s alerts %5d  precision %.3f  recall %.3f  F1 %.3f%n",
+                s.method(), s.alerts(), s.precision(), s.recall(), s.f1()));
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package nl.horizon.backtest;
+
+import nl.horizon.formats.ItemFormats;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.EventFields;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Topics;
+import nl.horizon.streams.HorizonTopology;
+import nl.horizon.streams.ScoringModel;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Replays history through the product's own topology ({@link HorizonTopology}: the same processors and
+ * RocksDB state stores), driven synchronously by Kafka's {@link TopologyTestDriver}: one partition, in
+ * event-time order, no wall clock and no broker, so a back-test is deterministic and reproducible.
+ * Each country-month with deaths becomes one coded-event report dated at the month's end.
+ */
+final class Replay {
+
+    /** What the replay produced. */
+    record Output(List<Signal> signals, List<CountryRisk> risks) {
+    }
+
+    private Replay() {
+    }
+
+    static Output run(MonthlySeries series, ScoringModel model, YearMonth to, PrintStream progress)
+            throws IOException {
+        List<Report> reports = new ArrayList<>();
+        for (Map.Entry<String, java.util.TreeMap<YearMonth, Integer>> country : series.byCountry().entrySet()) {
+            country.getValue().forEach((month, dead) -> {
+                if (dead > 0) {
+                    reports.add(new Report("event-data:ucdp-monthly:" + country.getKey() + "-" + month,
+                            SourceKind.EVENT_DATA, "ucdp-monthly", List.of(country.getKey()), "en",
+                            end(month), country.getKey() + " " + month + ": " + dead + " deaths", "",
+                            Classification.PUBLIC, new EventFields(null, null, dead, null, null), List.of(), null, null));
+                }
+            });
+        }
+        reports.sort(Comparator.comparing(Report::publishedAt).thenComparing(Report::id));
+        // a last report about no country moves event time past the end, so every month is scored
+        reports.add(new Report("backtest:end", SourceKind.EVENT_DATA, "backtest", List.of(), "en",
+                end(to).plusSeconds(10L * 86_400), "end of the back-test", "", Classification.PUBLIC, null, List.of(),
+                null, null));
+
+        Path state = Files.createTempDirectory("horizon-backtest");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "horizon-backtest");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest:0");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        List<Signal> signals = new ArrayList<>();
+        List<CountryRisk> risks = new ArrayList<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), model, 1),
+                props, Instant.EPOCH)) {
+            TestInputTopic<String, Report> in = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
+                    JsonSerde.of(Report.class));
+            TestOutputTopic<String, Signal> signalsOut = driver.createOutputTopic(Topics.SIGNALS,
+                    Serdes.String().deserializer(), JsonSerde.of(Signal.class));
+            TestOutputTopic<String, CountryRisk> risksOut = driver.createOutputTopic(Topics.COUNTRY_RISK,
+                    Serdes.String().deserializer(), JsonSerde.of(CountryRisk.class));
+            YearMonth reported = null;
+            for (Report report : reports) {
+                in.pipeInput(report.id(), report, report.publishedAt());
+                YearMonth month = YearMonth.from(report.publishedAt().atZone(ZoneOffset.UTC));
+                if (reported == null || month.getYear() != reported.getYear()) {
+                    progress.printf("back-test: replaying %d (%d signals so far)%n", month.getYear(),
+                            signals.size() + signalsOut.getQueueSize());
+                    reported = month;
+                }
+                signalsOut.readValuesToList().forEach(signals::add);
+                risksOut.readValuesToList().forEach(risks::add);
+            }
+        } finally {
+            deleteTree(state);
+        }
+        return new Output(signals, risks);
+    }
+
+    private static Instant end(YearMonth month) {
+        return month.atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
