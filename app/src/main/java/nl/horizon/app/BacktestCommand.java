@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * {@code horizon backtest}: the arguments, their defaults and their errors. The scoring it measures is
@@ -17,7 +18,12 @@ import java.time.format.DateTimeParseException;
  */
 final class BacktestCommand {
 
-    static final Path DEFAULT_INPUT = Path.of("..", "shared", "data", "ucdp", "country_month_fatalities_1989-2019.csv");
+    static final Path SHARED = Path.of("..", "shared", "data");
+    static final Path DEFAULT_INPUT = SHARED.resolve("ucdp").resolve("country_month_fatalities_1989-2019.csv");
+    static final Path DEFAULT_LABELS = SHARED.resolve("conflict-labels");
+    static final Map<String, Path> DEFAULT_GDELT = Map.of(
+            "YEM", SHARED.resolve("gdelt").resolve("gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"),
+            "SLE", SHARED.resolve("gdelt").resolve("gdelt_sierraleone_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"));
 
     private BacktestCommand() {
     }
@@ -30,6 +36,14 @@ final class BacktestCommand {
         YearMonth to = YearMonth.of(2019, 12);
         RiskLevel level = RiskLevel.WARNING;
         int leadDays = 90;
+        Path labels = Files.isDirectory(DEFAULT_LABELS) ? DEFAULT_LABELS : null;
+        Map<String, Path> gdelt = new java.util.TreeMap<>();
+        DEFAULT_GDELT.forEach((country, file) -> {
+            if (Files.isReadable(file)) {
+                gdelt.put(country, file);
+            }
+        });
+        boolean gdeltGiven = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -44,6 +58,18 @@ final class BacktestCommand {
                     case "--to" -> to = YearMonth.parse(value);
                     case "--alert-level" -> level = RiskLevel.parse(value);
                     case "--lead-days" -> leadDays = Integer.parseInt(value);
+                    case "--labels" -> labels = Path.of(value);
+                    case "--gdelt" -> {
+                        if (!gdeltGiven) {
+                            gdelt.clear();
+                            gdeltGiven = true;
+                        }
+                        String[] pair = value.split("=", 2);
+                        if (pair.length != 2 || !nl.horizon.schema.Countries.isAlpha3(pair[0])) {
+                            throw new IllegalArgumentException("--gdelt takes ISO3=FILE, not '" + value + "'");
+                        }
+                        gdelt.put(pair[0], Path.of(pair[1]));
+                    }
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
                 i++;
@@ -66,9 +92,10 @@ final class BacktestCommand {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;
         }
-        Backtest.Result result = Backtest.run(new Backtest.Settings(input, from, to, outDir, level, leadDays), model, out);
-        result.scorecards().forEach(s -> out.printf("  %-36s alerts %5d  precision %.3f  recall %.3f  F1 %.3f%n",
-                s.method(), s.alerts(), s.precision(), s.recall(), s.f1()));
+        Backtest.Result result = Backtest.run(new Backtest.Settings(input, from, to, outDir, level, leadDays, labels,
+                gdelt), model, out);
+        result.scorecards().forEach(s -> out.printf("  %-16s %-32s alerts %5d  precision %.3f  recall %.3f  F1 %.3f%n",
+                s.labels(), s.method(), s.alerts(), s.precision(), s.recall(), s.f1()));
         return 0;
     }
 }

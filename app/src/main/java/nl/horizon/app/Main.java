@@ -101,6 +101,7 @@ public final class Main {
         System.err.println("       horizon rebuild-index            rebuild the search index from the topics (stop Horizon first)");
         System.err.println("       horizon backtest [--input FILE] [--from YYYY-MM] [--to YYYY-MM] [--out DIR]");
         System.err.println("                        [--alert-level watch|warning|alert] [--lead-days N] [--config FILE]");
+        System.err.println("                        [--labels DIR] [--gdelt ISO3=FILE ...]");
         System.err.println("                                        replay history through the scoring and measure it");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         return problem == null ? 0 : USAGE_ERROR;

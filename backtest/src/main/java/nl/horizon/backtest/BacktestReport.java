@@ -33,11 +33,15 @@ final class BacktestReport {
         summary.put("alertLevel", settings.minLevel().label());
         summary.put("leadDays", settings.leadDays());
         summary.put("countries", series.byCountry().size());
-        summary.put("onsets", result.onsets().size());
+        Map<String, Integer> labelCounts = new LinkedHashMap<>();
+        result.labels().forEach((name, onsets) -> labelCounts.put(name, onsets.size()));
+        summary.put("labels", labelCounts);
+        summary.put("unmappedNames", new java.util.TreeSet<>(result.unmapped()));
         summary.put("scorecards", result.scorecards());
         Files.write(settings.out().resolve("summary.json"),
                 Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
-        Files.writeString(settings.out().resolve("scores.svg"), Charts.bars(result.scorecards()));
+        Files.writeString(settings.out().resolve("scores.svg"), Charts.bars(result.scorecards().stream()
+                .filter(c -> c.labels().equals(Backtest.FATALITY_ONSETS)).toList()));
         List<String> caseLines = new ArrayList<>();
         for (String[] c : CASES) {
             YearMonth onset = YearMonth.parse(c[1]);
@@ -64,29 +68,39 @@ final class BacktestReport {
         return "| " + c[2] + " | " + c[1] + " | " + (caught ? "caught" : "**missed**") + " | " + signals + " |";
     }
 
+    private static void table(StringBuilder md, List<Scorecard> cards) {
+        md.append("| method | alerts | precision | recall | F1 | median lead (days) | warned ≥1 month | warned ≥3 months "
+                + "| false alarms per country-year |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scorecard s : cards) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %s | %.3f | %.3f | %.3f |%n",
+                    s.method(), s.alerts(), s.precision(), s.recall(), s.f1(),
+                    s.medianLeadDays() == null ? "–" : String.format(Locale.ROOT, "%.0f", s.medianLeadDays()),
+                    s.warned1Month(), s.warned3Months(), s.falseAlarmsPerCountryYear()));
+        }
+        md.append('\n');
+    }
+
     private static String markdown(Backtest.Settings settings, MonthlySeries series, Backtest.Result result,
                                    List<String> cases) {
         StringBuilder md = new StringBuilder();
         md.append("# Back-test ").append(settings.from()).append(" to ").append(settings.to()).append("\n\n");
         md.append("Input: UCDP GED fatalities per country and month (").append(series.byCountry().size())
                 .append(" countries), replayed through Horizon's own scoring topology on event time. ")
-                .append("Onsets labelled: ").append(result.onsets().size()).append(" (")
+                .append("Fatality onsets labelled: ").append(result.onsets().size()).append(" (")
                 .append(result.onsets().stream().filter(o -> o.kind().equals("onset")).count()).append(" onsets after calm, ")
                 .append(result.onsets().stream().filter(o -> o.kind().equals("escalation")).count())
-                .append(" escalations into a higher fatality band). An alert counts for an onset in its country when ")
+                .append(" escalations into a higher fatality band)")
+                .append(result.labels().size() > 1 ? "; also scored against coup attempts and conflict starts" : "")
+                .append(". An alert counts for an onset in its country when ")
                 .append("raised at most ").append(settings.leadDays()).append(" days before it and not after it. Horizon's ")
                 .append("alerts are its `new` and `escalating` signals at level ").append(settings.minLevel().label())
                 .append(" or above; at a baseline's volume, its strongest new or escalating signals.\n\n");
-        md.append("| method | alerts | precision | recall | F1 | median lead (days) | warned ≥1 month | warned ≥3 months | false alarms per country-year |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Scorecard s : result.scorecards()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %s | %.3f | %.3f | %.3f |%n",
-                    s.method(), s.alerts(), s.precision(), s.recall(), s.f1(),
-                    s.medianLeadDays() == null ? "–" : String.format(Locale.ROOT, "%.0f", s.medianLeadDays()),
-                    s.warned1Month(), s.warned3Months(), s.falseAlarmsPerCountryYear()));
+        for (Map.Entry<String, List<Onset>> set : result.labels().entrySet()) {
+            md.append("### Against ").append(set.getKey()).append(" (").append(set.getValue().size()).append(")\n\n");
+            table(md, result.scorecards().stream().filter(c -> c.labels().equals(set.getKey())).toList());
         }
         int pool = result.poolSize();
-        md.append("\nHorizon raised ").append(pool).append(" new or escalating signals at any level; where a baseline ")
+        md.append("Horizon raised ").append(pool).append(" new or escalating signals at any level; where a baseline ")
                 .append("raised more alerts than that, the matched comparison uses all ").append(pool).append(".\n");
         md.append("\n![scores](scores.svg)\n\n## Cases\n\n| case | onset month | Horizon | its signals around the onset |\n|---|---|---|---|\n");
         cases.forEach(line -> md.append(line).append('\n'));

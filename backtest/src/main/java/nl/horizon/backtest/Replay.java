@@ -34,7 +34,8 @@ import java.util.Properties;
  * Replays history through the product's own topology ({@link HorizonTopology}: the same processors and
  * RocksDB state stores), driven synchronously by Kafka's {@link TopologyTestDriver}: one partition, in
  * event-time order, no wall clock and no broker, so a back-test is deterministic and reproducible.
- * Each country-month with deaths becomes one coded-event report dated at the month's end.
+ * Each country-month with deaths becomes one coded-event report dated at the month's end; other inputs
+ * (GDELT counts) come as reports of their own.
  */
 final class Replay {
 
@@ -45,9 +46,9 @@ final class Replay {
     private Replay() {
     }
 
-    static Output run(MonthlySeries series, ScoringModel model, YearMonth to, PrintStream progress)
-            throws IOException {
-        List<Report> reports = new ArrayList<>();
+    static Output run(MonthlySeries series, List<Report> more, ScoringModel model, YearMonth to, Path workDir,
+                      PrintStream progress) throws IOException {
+        List<Report> reports = new ArrayList<>(more);
         for (Map.Entry<String, java.util.TreeMap<YearMonth, Integer>> country : series.byCountry().entrySet()) {
             country.getValue().forEach((month, dead) -> {
                 if (dead > 0) {
@@ -64,7 +65,8 @@ final class Replay {
                 end(to).plusSeconds(10L * 86_400), "end of the back-test", "", Classification.PUBLIC, null, List.of(),
                 null, null));
 
-        Path state = Files.createTempDirectory("horizon-backtest");
+        Files.createDirectories(workDir);
+        Path state = Files.createTempDirectory(workDir, ".state");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "horizon-backtest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest:0");

@@ -10,6 +10,7 @@ import java.util.List;
  * How well a method's alerts anticipate the labelled onsets. An alert counts for an onset in the same
  * country when it was raised at most {@code leadDays} before the onset and not after it.
  *
+ * @param labels            the label set: fatality onsets, coups or conflict starts
  * @param method            the method
  * @param alerts            alerts raised
  * @param onsets            onsets labelled
@@ -23,12 +24,12 @@ import java.util.List;
  * @param warned3Months     share of onsets anticipated at least 84 days ahead
  * @param falseAlarmsPerCountryYear alerts that anticipated nothing, per country and year
  */
-public record Scorecard(String method, int alerts, int onsets, int hits, int detected, double precision,
+public record Scorecard(String labels, String method, int alerts, int onsets, int hits, int detected, double precision,
                         double recall, double f1, Double medianLeadDays, double warned1Month, double warned3Months,
                         double falseAlarmsPerCountryYear) {
 
     /** Scores {@code alerts} against {@code onsets}; {@code countryYears} is the size of the test. */
-    public static Scorecard of(String method, List<Alert> alerts, List<Onset> onsets, int leadDays,
+    public static Scorecard of(String labels, String method, List<Alert> alerts, List<Onset> onsets, int leadDays,
                                double countryYears) {
         int hits = 0;
         for (Alert a : alerts) {
@@ -57,7 +58,7 @@ public record Scorecard(String method, int alerts, int onsets, int hits, int det
         leads.sort(Comparator.naturalOrder());
         Double median = leads.isEmpty() ? null : (double) leads.get(leads.size() / 2);
         double n = Math.max(1, onsets.size());
-        return new Scorecard(method, alerts.size(), onsets.size(), hits, detected, round(precision), round(recall),
+        return new Scorecard(labels, method, alerts.size(), onsets.size(), hits, detected, round(precision), round(recall),
                 round(f1), median, round(ahead1 / n), round(ahead3 / n),
                 round((alerts.size() - hits) / Math.max(1, countryYears)));
     }

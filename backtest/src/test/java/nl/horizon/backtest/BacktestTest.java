@@ -33,8 +33,10 @@ class BacktestTest {
     }
 
     private Backtest.Result run(Path dir) throws Exception {
+        Path shared = series().getParent().getParent();
         return Backtest.run(new Backtest.Settings(series(), YearMonth.of(2008, 1), YearMonth.of(2015, 12), dir,
-                RiskLevel.WARNING, 90), model(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                RiskLevel.WARNING, 90, shared.resolve("conflict-labels"), java.util.Map.of("YEM", shared.resolve(
+                "gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"))), model(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -42,13 +44,16 @@ class BacktestTest {
         Backtest.Result result = run(out);
 
         assertThat(result.onsets()).isNotEmpty();
-        assertThat(result.scorecards()).extracting(Scorecard::method).containsExactly("horizon (warning+)",
+        assertThat(result.labels()).containsOnlyKeys("fatality onsets", "coups", "conflict starts");
+        assertThat(result.labels().get("coups")).contains(new Onset("MLI", java.time.LocalDate.of(2012, 3, 22), "coup"));
+        assertThat(result.scorecards()).filteredOn(s -> s.labels().equals("fatality onsets"))
+                .extracting(Scorecard::method).containsExactly("horizon (warning+)",
                 "hdx-signals", "horizon @ hdx-signals volume", "acled-surge", "horizon @ acled-surge volume",
                 "persistence", "horizon @ persistence volume");
-        assertThat(result.scorecards()).allSatisfy(s -> {
+        assertThat(result.scorecards()).hasSize(21).allSatisfy(s -> {
             assertThat(s.precision()).isBetween(0.0, 1.0);
             assertThat(s.recall()).isBetween(0.0, 1.0);
-            assertThat(s.onsets()).isEqualTo(result.onsets().size());
+            assertThat(s.onsets()).isEqualTo(result.labels().get(s.labels()).size());
         });
         Scorecard hdx = result.scorecards().get(1);
         assertThat(result.scorecards().get(2).alerts()).as("matched volume").isEqualTo(hdx.alerts());

@@ -9,7 +9,14 @@ package nl.horizon.schema;
  * @param fatalities   reported deaths (best estimate)
  * @param cameoCode    CAMEO event code (GDELT)
  * @param goldstein    Goldstein scale value (GDELT), -10 (conflict) to +10 (cooperation)
+ * @param events       how many events of this type the report stands for, when the source delivers counts
+ *                     (GDELT's monthly counts); absent for a single event
  */
 public record EventFields(String eventType, String subEventType, Integer fatalities, String cameoCode,
-                          Double goldstein) {
+                          Double goldstein, Integer events) {
+
+    /** A single event. */
+    public EventFields(String eventType, String subEventType, Integer fatalities, String cameoCode, Double goldstein) {
+        this(eventType, subEventType, fatalities, cameoCode, goldstein, null);
+    }
 }

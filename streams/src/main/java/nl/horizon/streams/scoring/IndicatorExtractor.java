@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A report's indicator observations, one per country and indicator. Coded events map by their event
- * type ({@link Indicator#events()}) and give fatality-valued indicators their death count; prose is
+ * type ({@link Indicator#events()}), with the value of their event count when a report stands for many,
+ * and give fatality-valued indicators their death count; prose is
  * matched against the lexicon of its language (all three when the language is unknown). A report
  * counts at most once per indicator and country.
  */
@@ -51,7 +52,7 @@ public final class IndicatorExtractor {
         }
         for (String key : eventKeys(event)) {
             if (indicator.events().contains(key)) {
-                return 1;
+                return event.events() == null ? 1 : event.events();
             }
         }
         return 0;

@@ -53,6 +53,10 @@ class IndicatorExtractorTest {
         assertThat(indicators(event("one-sided", null, 3, null, "COD")))
                 .containsExactly("security.fatalities", "security.attack-on-civilians");
         assertThat(indicators(event("19", "190", null, "190", "SYR"))).containsExactly("security.armed-clash");
+        Report counted = new Report("event-data:gdelt:c", SourceKind.EVENT_DATA, "gdelt", List.of("YEM"), "en",
+                Instant.parse("2014-12-31T00:00:00Z"), "CAMEO 190", "", Classification.PUBLIC,
+                new EventFields("19", "190", null, "190", null, 42), List.of(), null, null);
+        assertThat(extractor.extract(counted)).singleElement().satisfies(o -> assertThat(o.value()).isEqualTo(42));
         assertThat(indicators(event("crisiswatch:deteriorated", "conflict_risk", null, null, "ETH")))
                 .containsExactly("crisiswatch.deteriorated", "crisiswatch.conflict-risk");
     }

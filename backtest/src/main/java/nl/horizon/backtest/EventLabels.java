@@ -1,0 +1,83 @@
+package nl.horizon.backtest;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.horizon.formats.CountryNames;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Onsets that come from outside the fatality series, so a method is also judged on events it does not
+ * read: coup attempts (Powell &amp; Thyne: day-exact dates, failed or successful) and the starts of armed
+ * conflict episodes (UCDP/PRIO Armed Conflict Dataset, {@code start_date2}: the start of the episode).
+ * Rows whose country names no ISO3 code are left out and counted.
+ */
+public final class EventLabels {
+
+    private EventLabels() {
+    }
+
+    /** Coup attempts within {@code from..to}. */
+    public static List<Onset> coups(Path csv, YearMonth from, YearMonth to, List<String> unmapped) throws IOException {
+        List<Onset> onsets = new ArrayList<>();
+        for (Map<String, String> row : rows(csv)) {
+            LocalDate date = LocalDate.of(Integer.parseInt(row.get("year")), Integer.parseInt(row.get("month")),
+                    Integer.parseInt(row.get("day")));
+            if (within(date, from, to)) {
+                add(onsets, row.get("country"), date, "coup", unmapped);
+            }
+        }
+        return onsets;
+    }
+
+    /** Starts of conflict episodes within {@code from..to}, once per conflict and episode. */
+    public static List<Onset> conflictStarts(Path csv, YearMonth from, YearMonth to, List<String> unmapped)
+            throws IOException {
+        List<Onset> onsets = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (Map<String, String> row : rows(csv)) {
+            String start = row.getOrDefault("start_date2", "");
+            if (start.isBlank() || !seen.add(row.get("conflict_id") + "|" + start)) {
+                continue;
+            }
+            LocalDate date = LocalDate.parse(start);
+            if (within(date, from, to)) {
+                for (String place : row.get("location").split(",\\s*")) {
+                    add(onsets, place, date, "conflict-start", unmapped);
+                }
+            }
+        }
+        return onsets;
+    }
+
+    private static void add(List<Onset> onsets, String name, LocalDate date, String kind, List<String> unmapped) {
+        CountryNames.standard().alpha3(name).ifPresentOrElse(code -> {
+            Onset onset = new Onset(code, date, kind);
+            if (!onsets.contains(onset)) {
+                onsets.add(onset);
+            }
+        }, () -> unmapped.add(name));
+    }
+
+    private static boolean within(LocalDate date, YearMonth from, YearMonth to) {
+        YearMonth month = YearMonth.from(date);
+        return !month.isBefore(from) && !month.isAfter(to);
+    }
+
+    private static List<Map<String, String>> rows(Path csv) throws IOException {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(Files.newBufferedReader(csv))) {
+            return it.readAll();
+        }
+    }
+}
