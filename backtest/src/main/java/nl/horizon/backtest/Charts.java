@@ -22,7 +22,7 @@ final class Charts {
         int rowHeight = 46;
         int width = 760;
         int left = 250;
-        int height = 40 + cards.size() * rowHeight;
+        int height = 50 + cards.size() * rowHeight;
         StringBuilder svg = header(width, height, "Precision, recall and F1 per method");
         String[] names = {"precision", "recall", "F1"};
         for (int k = 0; k < 3; k++) {
@@ -70,14 +70,22 @@ final class Charts {
                 svg.append(text((int) (left + i * barW), top + plotH + 16, Integer.toString(m.getYear()), "#444", "start"));
             }
         }
+        // a risk point is published only when the score changes, so the line steps: it holds each value
+        // until the next point
         StringBuilder line = new StringBuilder();
+        double lastY = 0;
         for (CountryRisk r : risks) {
             YearMonth m = YearMonth.from(r.day());
             if (r.country().equals(country) && r.classification() == Classification.PUBLIC && !m.isBefore(from)
                     && !m.isAfter(to)) {
                 double x = left + (ChronoUnit.DAYS.between(from.atDay(1), r.day()) / 30.44) * barW;
                 double y = top + plotH - plotH * r.score() / 100;
-                line.append(line.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+                if (line.isEmpty()) {
+                    line.append(String.format(Locale.ROOT, "M%.1f %.1f", x, y));
+                } else {
+                    line.append(String.format(Locale.ROOT, " L%.1f %.1f L%.1f %.1f", x, lastY, x, y));
+                }
+                lastY = y;
             }
         }
         if (!line.isEmpty()) {
