@@ -56,9 +56,12 @@ public final class Horizon implements AutoCloseable {
     private final EmbeddedConnect connect;
     private final Thread indexerThread;
     private final HttpApi http;
+    private Telemetry telemetry;
 
     private Horizon(HorizonConfig config) throws IOException, InterruptedException {
         try {
+            telemetry = new Telemetry();
+            started.push(telemetry);
             if (config.embeddedBroker()) {
                 EmbeddedBroker broker = EmbeddedBroker.start(config.dataDir().resolve("kafka"), config.embeddedPort(),
                         config.embeddedControllerPort());
@@ -83,6 +86,7 @@ public final class Horizon implements AutoCloseable {
                 LOG.error("stream thread failed; replacing it", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            telemetry.watch(streams);
             streams.start();
             started.push(() -> streams.close(Duration.ofSeconds(30)));
 
@@ -93,6 +97,7 @@ public final class Horizon implements AutoCloseable {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
                     new ByteArraySerializer());
             started.push(producer);
+            telemetry.watch(producer);
 
             HorizonIndex index = HorizonIndex.open(config.dataDir().resolve("index"));
             started.push(index);
@@ -143,7 +148,7 @@ public final class Horizon implements AutoCloseable {
 
             http = HttpApi.start(config.httpHost(), config.httpPort(),
                     new HttpApi.Services(index.search(), push, savedQueries, inbox, accounts, this::health,
-                            config.maxItemBytes()));
+                            telemetry::scrape, config.maxItemBytes()));
             started.push(http);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();

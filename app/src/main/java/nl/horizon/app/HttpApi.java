@@ -3,6 +3,7 @@ package nl.horizon.app;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import nl.horizon.index.InvalidQueryException;
 import nl.horizon.index.HorizonSearch;
 import nl.horizon.index.MatchInbox;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -48,15 +50,16 @@ public final class HttpApi implements AutoCloseable {
 
     /** What the API serves. */
     public record Services(HorizonSearch search, PushIngest push, SavedQueries savedQueries, MatchInbox inbox,
-                           Accounts accounts,
-                           Supplier<Map<String, Object>> health, int maxItemBytes) {
+                           Accounts accounts, Supplier<Map<String, Object>> health, Supplier<String> metrics,
+                           int maxItemBytes) {
     }
 
     private interface Handler {
         void handle(HttpExchange exchange, Caller caller, Matcher path) throws IOException;
     }
 
-    private record Route(String method, Pattern path, Optional<Role> role, Handler handler) {
+    /** A route: who may use it is any of {@code roles} (empty: anyone, anonymous included). */
+    private record Route(String method, Pattern path, Set<Role> roles, Handler handler) {
     }
 
     private final HttpServer server;
@@ -68,20 +71,22 @@ public final class HttpApi implements AutoCloseable {
         this.server = server;
         this.services = services;
         this.routes = List.of(
-                new Route("GET", Pattern.compile("/api/search"), Optional.empty(), this::search),
-                new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), Optional.empty(), this::signal),
-                new Route("GET", Pattern.compile("/api/countries/([A-Z]{3})"), Optional.empty(), this::country),
-                new Route("GET", Pattern.compile("/api/subscriptions"), Optional.of(Role.ANALYST), this::subscriptions),
-                new Route("POST", Pattern.compile("/api/subscriptions"), Optional.of(Role.ANALYST), this::subscribe),
-                new Route("DELETE", Pattern.compile("/api/subscriptions/([0-9a-f-]{36})"), Optional.of(Role.ANALYST),
+                new Route("GET", Pattern.compile("/metrics"), Set.of(Role.VIEWER, Role.ANALYST, Role.ADMIN),
+                        this::metrics),
+                new Route("GET", Pattern.compile("/api/search"), Set.of(), this::search),
+                new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), Set.of(), this::signal),
+                new Route("GET", Pattern.compile("/api/countries/([A-Z]{3})"), Set.of(), this::country),
+                new Route("GET", Pattern.compile("/api/subscriptions"), Set.of(Role.ANALYST), this::subscriptions),
+                new Route("POST", Pattern.compile("/api/subscriptions"), Set.of(Role.ANALYST), this::subscribe),
+                new Route("DELETE", Pattern.compile("/api/subscriptions/([0-9a-f-]{36})"), Set.of(Role.ANALYST),
                         this::unsubscribe),
-                new Route("GET", Pattern.compile("/api/matches"), Optional.of(Role.ANALYST),
+                new Route("GET", Pattern.compile("/api/matches"), Set.of(Role.ANALYST),
                         (exchange, caller, path) -> json(exchange, 200, Map.of("matches",
                                 services.inbox().of(caller.name(), caller.clearance())))),
-                new Route("POST", Pattern.compile("/api/ingest/posts"), Optional.of(Role.INGEST_POST),
+                new Route("POST", Pattern.compile("/api/ingest/posts"), Set.of(Role.INGEST_POST),
                         (exchange, caller, path) -> push(exchange, caller, SourceKind.POST)),
                 new Route("POST", Pattern.compile("/api/ingest/partners/([a-z0-9][a-z0-9-]{0,62})"),
-                        Optional.of(Role.INGEST_PARTNER), this::pushAsPartner));
+                        Set.of(Role.INGEST_PARTNER), this::pushAsPartner));
     }
 
     /** Starts listening. */
@@ -100,10 +105,16 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange exchange) {
+        long started = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
         int status = 500;
         try (exchange) {
             secure(exchange);
+            if (path.equals("/health/live")) {
+                json(exchange, 200, Map.of("status", "up"));
+                status = 200;
+                return;
+            }
             if (path.equals("/health")) {
                 health(exchange);
                 status = exchange.getResponseCode();
@@ -120,8 +131,10 @@ public final class HttpApi implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
         } finally {
-            Metrics.counter("horizon.http.requests", "method", exchange.getRequestMethod(),
-                    "status", Integer.toString(status)).increment();
+            Timer.builder("horizon.http.requests").tag("method", exchange.getRequestMethod())
+                    .tag("route", routeName(path)).tag("status", Integer.toString(status))
+                    .publishPercentileHistogram().register(Metrics.globalRegistry)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -136,14 +149,14 @@ public final class HttpApi implements AutoCloseable {
             if (!route.method().equals(exchange.getRequestMethod())) {
                 continue;
             }
-            if (route.role().isPresent() && !caller.has(route.role().get())) {
+            if (!route.roles().isEmpty() && route.roles().stream().noneMatch(caller::has)) {
+                List<String> needed = route.roles().stream().map(Role::label).sorted().toList();
                 if (caller.roles().isEmpty() && "anonymous".equals(caller.name())) {
                     exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"horizon\"");
-                    error(exchange, 401, "unauthorized", "this needs a bearer token with role "
-                            + route.role().get().label());
+                    error(exchange, 401, "unauthorized", "this needs a bearer token with a role of " + needed);
                     return 401;
                 }
-                error(exchange, 403, "forbidden", "'" + caller.name() + "' lacks role " + route.role().get().label());
+                error(exchange, 403, "forbidden", "'" + caller.name() + "' has no role of " + needed);
                 return 403;
             }
             route.handler().handle(exchange, caller, matcher);
@@ -155,6 +168,24 @@ public final class HttpApi implements AutoCloseable {
         }
         error(exchange, 404, "not_found", "no such resource: " + path);
         return 404;
+    }
+
+    /** The route a path belongs to, for metric tags: its pattern, never the raw path (ids would explode them). */
+    private String routeName(String path) {
+        if (path.startsWith("/health")) {
+            return path;
+        }
+        return routes.stream().filter(r -> r.path().matcher(path).matches()).map(r -> r.path().pattern())
+                .findFirst().orElse("unknown");
+    }
+
+    private void metrics(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        byte[] body = services.metrics().get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private Optional<Caller> authenticate(HttpExchange exchange) {

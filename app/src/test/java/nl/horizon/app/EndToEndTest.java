@@ -350,6 +350,20 @@ class EndToEndTest {
     }
 
     @Test
+    void metricsAreScrapedInPrometheusFormatWithAToken() throws Exception {
+        awaitSearch("menaka AND garrison", 1, null);
+        assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/metrics", MSF).statusCode()).isEqualTo(403);
+        HttpResponse<String> metrics = get("/metrics", ANALYST);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "horizon_http_requests_seconds_count",
+                "horizon_index_documents_total", "horizon_latency_searchable_seconds", "horizon_source_items_total",
+                "kafka_stream");
+        assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aQueryThatDoesNotParseIsA400WithTheReason() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8),
                 null);

@@ -38,6 +38,9 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
     /** The topics indexed. */
     public static final List<String> TOPICS = List.of(Topics.REPORTS, Topics.SIGNALS, Topics.COUNTRY_RISK);
     private static final Logger LOG = LoggerFactory.getLogger(HorizonIndexer.class);
+    private static final io.micrometer.core.instrument.Timer SEARCHABLE = io.micrometer.core.instrument.Timer
+            .builder("horizon.latency.searchable").description("from reading an item to its report being searchable")
+            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
 
     private final HorizonIndex index;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -147,6 +150,14 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         index.commit(next);
         index.refresh();
         Metrics.counter("horizon.index.documents").increment(indexed.size());
+        java.time.Instant now = java.time.Instant.now();
+        for (Object record : indexed) {
+            if (record instanceof Report report && report.receivedAt() != null) {
+                // from the moment a connector read the item to the moment it is searchable (wall clock: a
+                // measurement of the pipeline, never an input to scoring)
+                SEARCHABLE.record(Duration.between(report.receivedAt(), now));
+            }
+        }
         for (Object record : indexed) {
             listeners.forEach(l -> l.indexed(record));
         }

@@ -1,5 +1,6 @@
 package nl.horizon.ingest.folder;
 
+import io.micrometer.core.instrument.Metrics;
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.EventTable;
 import nl.horizon.formats.ItemFormats;
@@ -102,6 +103,8 @@ public final class DropFolderTask extends SourceTask {
             Thread.sleep(config.pollIntervalMs());
             return null;
         }
+        Metrics.counter("horizon.source.items", "source", "drop-folder:" + config.content().label())
+                .increment(records.size());
         return records;
     }
 
