@@ -34,8 +34,10 @@ public final class IndicatorExtractor {
             return observations;
         }
         String story = storyOf(report);
+        Text text = report.event() == null ? new Text(Words.of(report.title() + " . " + report.body())) : null;
         for (Indicator indicator : taxonomy.indicators()) {
-            double value = report.event() != null ? eventValue(indicator, report.event()) : textValue(indicator, report);
+            double value = report.event() != null ? eventValue(indicator, report.event())
+                    : textValue(indicator, report, text);
             if (value > 0) {
                 for (String country : report.countries()) {
                     observations.add(new Observation(country, indicator.id(), value, report.id(), report.sourceKind(),
@@ -71,21 +73,50 @@ public final class IndicatorExtractor {
         return keys;
     }
 
-    private static double textValue(Indicator indicator, Report report) {
+    private static double textValue(Indicator indicator, Report report, Text text) {
         if (indicator.fatalityValued() || indicator.terms().isEmpty()) {
             return 0;
         }
-        List<String> words = Words.of(report.title() + " . " + report.body());
         List<List<Phrase>> lexicons = report.language() != null && indicator.terms().containsKey(report.language())
                 ? List.of(indicator.terms().get(report.language())) : List.copyOf(indicator.terms().values());
         for (List<Phrase> lexicon : lexicons) {
             for (Phrase phrase : lexicon) {
-                if (phrase.count(words) > 0) {
+                if (text.contains(phrase)) {
                     return 1;
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * A report's words, normalised once, with where each word stands, so a phrase is looked for only
+     * where its first word (or, for a prefix term of one word, a word it starts) occurs.
+     */
+    private static final class Text {
+
+        private final List<String> words;
+        private final java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
+
+        Text(List<String> words) {
+            this.words = words;
+            for (int i = 0; i < words.size(); i++) {
+                positions.computeIfAbsent(words.get(i), w -> new java.util.ArrayList<>()).add(i);
+            }
+        }
+
+        boolean contains(Phrase phrase) {
+            String first = phrase.words().get(0);
+            if (phrase.words().size() == 1 && phrase.prefix()) {
+                return positions.keySet().stream().anyMatch(w -> w.startsWith(first));
+            }
+            for (int at : positions.getOrDefault(first, List.of())) {
+                if (phrase.matchesAt(words, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

@@ -34,6 +34,16 @@ class NegativeBinomialTest {
     }
 
     @Test
+    void logGammaMatchesFactorials() {
+        double logFactorial = 0;
+        for (int n = 1; n <= 30; n++) {
+            assertThat(NegativeBinomial.logGamma(n)).isCloseTo(logFactorial, within(1e-9));
+            logFactorial += Math.log(n);
+        }
+        assertThat(NegativeBinomial.logGamma(0.5)).isCloseTo(0.5 * Math.log(Math.PI), within(1e-9));
+    }
+
+    @Test
     void surpriseRisesWithTheCount() {
         double previous = 0;
         for (int k = 1; k < 200; k += 7) {
