@@ -71,6 +71,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // the log cleaner's dedupe buffer (default 128 MB) lives in this process's heap; Horizon's compacted
+        // topics are small, and the load run showed the cleaner clearing the full buffer again and again
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20));
         return p;
     }
 

@@ -31,6 +31,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("token")) {
             return token();
         }
+        if (args.length > 0 && args[0].equals("bench")) {
+            int reports = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+            int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+            return LoadRun.run(reports, rate, Path.of("data", "bench-" + System.currentTimeMillis()), System.out);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         }
@@ -103,6 +108,7 @@ public final class Main {
         System.err.println("                        [--alert-level watch|warning|alert] [--lead-days N] [--config FILE]");
         System.err.println("                        [--labels DIR] [--gdelt ISO3=FILE ...]");
         System.err.println("                                        replay history through the scoring and measure it");
+        System.err.println("       horizon bench [REPORTS [RATE]]   end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         return problem == null ? 0 : USAGE_ERROR;
     }
