@@ -102,25 +102,8 @@ final class LoadRun {
 
     private static double pipeline(Horizon horizon, List<byte[]> items, int rate, Map<String, Object> settings,
                                    PrintStream out) throws Exception {
-        String topic = Topics.raw(SourceKind.POST);
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, "LOAD-" + i, items.get(i))));
-                if (rate > 0 && i % 100 == 99) {
-                    long due = start + (i + 1) * 1_000_000_000L / rate;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                }
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-        }
+        produce(settings, Topics.raw(SourceKind.POST), items, rate);
         HttpClient http = HttpClient.newHttpClient();
         long searchable = 0;
         Instant deadline = Instant.now().plusSeconds(600);
@@ -148,16 +131,7 @@ final class LoadRun {
             TopicCatalogue.awaitReady(admin, List.of(topic), Duration.ofSeconds(30));
         }
         long start = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                sent.add(producer.send(new ProducerRecord<>(topic, "LOAD-" + i, items.get(i))));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-        }
+        produce(settings, topic, items, 0);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(),
@@ -169,6 +143,28 @@ final class LoadRun {
             }
         }
         return items.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Sends every item, at {@code rate} per second (0: as fast as possible), and waits for every acknowledgement. */
+    private static void produce(Map<String, Object> settings, String topic, List<byte[]> items, int rate)
+            throws Exception {
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, "LOAD-" + i, items.get(i))));
+                if (rate > 0 && i % 100 == 99) {
+                    long wait = start + (i + 1) * 1_000_000_000L / rate - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
     }
 
     private static double rawLucene(Path dir, List<byte[]> items) throws Exception {
