@@ -171,6 +171,11 @@ public final class Horizon implements AutoCloseable {
         return http.port();
     }
 
+    /** The API's routes, for checking its documentation. */
+    java.util.List<String> httpRoutes() {
+        return http.routes();
+    }
+
     private static Map<String, String> dropFolder(java.nio.file.Path dir, String content, int maxBytes,
                                                   HorizonConfig config) {
         return Map.of("connector.class", DropFolderConnector.class.getName(), "tasks.max", "1",

@@ -99,6 +99,13 @@ public final class HttpApi implements AutoCloseable {
         return api;
     }
 
+    /** Every route as {@code METHOD path-pattern}, health and metrics included: what the OpenAPI file must describe. */
+    List<String> routes() {
+        List<String> all = new java.util.ArrayList<>(List.of("GET /health", "GET /health/live"));
+        routes.forEach(r -> all.add(r.method() + " " + r.path().pattern()));
+        return all;
+    }
+
     /** The port it listens on. */
     public int port() {
         return server.getAddress().getPort();

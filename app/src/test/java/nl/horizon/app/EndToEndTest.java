@@ -364,6 +364,31 @@ class EndToEndTest {
     }
 
     @Test
+    void theOpenApiFileDescribesExactlyTheRoutesTheServerServes() throws Exception {
+        Path file = Path.of(System.getProperty("horizon.root", "..")).resolve("docs/openapi.yaml");
+        JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile());
+        List<String> documented = new ArrayList<>();
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+                method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        List<String> served = horizon.httpRoutes();
+        assertThat(documented).hasSameSizeAs(served);
+        for (String route : documented) {
+            String[] parts = route.split(" ", 2);
+            String path = parts[1].replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{iso3}", "MLI")
+                    .replace("{partner}", "msf");
+            assertThat(served).as("documented %s is served", route)
+                    .anySatisfy(s -> assertThat(s.startsWith(parts[0] + " ") && path.matches(s.substring(s.indexOf(' ') + 1)))
+                            .isTrue());
+            HttpResponse<String> response = http.send(request(path, ANALYST).method(parts[0],
+                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(route).isNotIn(405, 500);
+            assertThat(response.body()).as("%s is a route, not an unknown resource", route)
+                    .doesNotContain("no such resource");
+        }
+    }
+
+    @Test
     void aQueryThatDoesNotParseIsA400WithTheReason() throws Exception {
         HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode("title:(menaka", StandardCharsets.UTF_8),
                 null);
