@@ -47,6 +47,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(server, bootstrap);
     }
 
+    /** A loopback port free right now, for a broker listener of a throw-away broker (tests, load runs). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }

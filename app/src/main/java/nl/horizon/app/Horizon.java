@@ -12,6 +12,7 @@ import nl.horizon.ingest.feed.FeedConnector;
 import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
+import nl.horizon.schema.Reasons;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.clients.admin.Admin;
@@ -208,19 +209,11 @@ public final class Horizon implements AutoCloseable {
                 return status.connector().state().toLowerCase();
             }
             return status.tasks().stream().filter(t -> !"RUNNING".equals(t.state())).findFirst()
-                    .map(t -> "task " + t.id() + " " + t.state().toLowerCase() + ": " + firstLine(t.trace()))
+                    .map(t -> "task " + t.id() + " " + t.state().toLowerCase() + ": " + Reasons.firstLine(t.trace()))
                     .orElse("up");
         } catch (RuntimeException e) {
             return "unknown: " + e.getMessage();
         }
-    }
-
-    private static String firstLine(String trace) {
-        if (trace == null) {
-            return "";
-        }
-        int nl = trace.indexOf('\n');
-        return nl < 0 ? trace : trace.substring(0, nl);
     }
 
     @Override

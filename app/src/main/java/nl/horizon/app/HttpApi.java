@@ -284,17 +284,13 @@ public final class HttpApi implements AutoCloseable {
 
     /** Saves a query for the caller: {"query": "..."}; matched from now on under the caller's clearance. */
     private void subscribe(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(SUBSCRIPTION_BYTES + 1);
-        }
-        if (body.length > SUBSCRIPTION_BYTES) {
-            error(exchange, 413, "oversized", "a subscription is at most " + SUBSCRIPTION_BYTES + " bytes");
+        Optional<byte[]> body = body(exchange, SUBSCRIPTION_BYTES);
+        if (body.isEmpty()) {
             return;
         }
         String query;
         try {
-            query = Json.mapper().readTree(body).path("query").asText("");
+            query = Json.mapper().readTree(body.get()).path("query").asText("");
         } catch (IOException e) {
             error(exchange, 400, "malformed", "send {\"query\": \"...\"} as JSON");
             return;
@@ -351,21 +347,12 @@ public final class HttpApi implements AutoCloseable {
 
     private void push(HttpExchange exchange, Caller caller, SourceKind kind) throws IOException {
         int max = services.maxItemBytes();
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > max) {
-            error(exchange, 413, "oversized", length + " bytes is over the limit of " + max + " bytes");
-            return;
-        }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(max + 1);
-        }
-        if (body.length > max) {
-            error(exchange, 413, "oversized", "the body is over the limit of " + max + " bytes");
+        Optional<byte[]> body = body(exchange, max);
+        if (body.isEmpty()) {
             return;
         }
         PushOutcome outcome = services.push().accept(kind, caller.name(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body, max);
+                exchange.getRequestHeaders().getFirst("Content-Type"), body.get(), max);
         json(exchange, outcome.status(), outcome.body());
     }
 
@@ -399,6 +386,27 @@ public final class HttpApi implements AutoCloseable {
             throw new IllegalArgumentException("parameter '" + name + "' must be a date (2012-01-17) or an ISO-8601 "
                     + "instant, not '" + value + "'");
         }
+    }
+
+    /**
+     * The request body, read no further than {@code max} bytes: a declared or actual larger body is answered
+     * 413 without being read (and empty is returned).
+     */
+    private static Optional<byte[]> body(HttpExchange exchange, int max) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > max) {
+            error(exchange, 413, "oversized", length + " bytes is over the limit of " + max + " bytes");
+            return Optional.empty();
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(max + 1);
+        }
+        if (body.length > max) {
+            error(exchange, 413, "oversized", "the body is over the limit of " + max + " bytes");
+            return Optional.empty();
+        }
+        return Optional.of(body);
     }
 
     private static int intParam(Map<String, List<String>> params, String name, int dflt, int min, int max) {

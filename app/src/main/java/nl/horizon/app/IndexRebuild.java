@@ -2,6 +2,7 @@ package nl.horizon.app;
 
 import nl.horizon.index.HorizonIndex;
 import nl.horizon.index.HorizonIndexer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * {@code horizon rebuild-index}: builds a new index from the topics into a fresh folder, reporting
@@ -31,7 +30,7 @@ final class IndexRebuild {
             out.println("horizon: the index is in use; stop Horizon before rebuilding it");
             return 1;
         }
-        delete(fresh);
+        Utils.delete(fresh.toFile());
         EmbeddedBroker broker = config.embeddedBroker() ? EmbeddedBroker.start(config.dataDir().resolve("kafka"),
                 config.embeddedPort(), config.embeddedControllerPort()) : null;
         try (HorizonIndex index = HorizonIndex.open(fresh)) {
@@ -52,24 +51,13 @@ final class IndexRebuild {
             }
         }
         Path old = config.dataDir().resolve("index.old");
-        delete(old);
+        Utils.delete(old.toFile());
         if (Files.exists(live)) {
             Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
-        delete(old);
+        Utils.delete(old.toFile());
         out.println("rebuilt the index in " + live);
         return 0;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

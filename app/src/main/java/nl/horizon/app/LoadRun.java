@@ -71,8 +71,8 @@ final class LoadRun {
         out.printf("load run: %d reports, %.1f MB, %s%n", reports, bytes / 1e6,
                 rate > 0 ? "at " + rate + " reports/s" : "as fast as possible");
         HorizonConfig config = HorizonConfig.of(Map.of(HorizonConfig.DATA_DIR, dir.toString(),
-                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(freePort()),
-                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBroker.freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBroker.freePort()),
                 HorizonConfig.HTTP_PORT, "0"));
         try (Horizon horizon = Horizon.start(config)) {
             Map<String, Object> producerSettings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -197,11 +197,5 @@ final class LoadRun {
                     "loadpost", "post-json", fetched, Classification.PUBLIC, payload)));
         }
         return items;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +30,8 @@ class EmbeddedBrokerTest {
 
     @Test
     void topicsAndRecordsSurviveARestart() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = EmbeddedBroker.freePort();
+        int controllerPort = EmbeddedBroker.freePort();
         try (EmbeddedBroker broker = EmbeddedBroker.start(dir, port, controllerPort);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, 2, (short) 1, Duration.ofSeconds(60));
@@ -73,11 +72,5 @@ class EmbeddedBrokerTest {
     /** The repository's config folder, as the product ships it. */
     static String repoConfig() {
         return Path.of(System.getProperty("horizon.root", "..")).resolve("config").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

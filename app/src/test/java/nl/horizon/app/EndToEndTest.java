@@ -97,8 +97,8 @@ class EndToEndTest {
         horizon = Horizon.start(HorizonConfig.of(Map.of(
                 HorizonConfig.DATA_DIR, dataDir.toString(),
                 HorizonConfig.SCORING_DIR, EmbeddedBrokerTest.repoConfig(),
-                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
-                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBrokerTest.freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBroker.freePort()),
+                HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBroker.freePort()),
                 HorizonConfig.HTTP_PORT, "0",
                 HorizonConfig.POSTS_POLL_INTERVAL_MS, "100",
                 HorizonConfig.MAX_ITEM_BYTES, "4096",

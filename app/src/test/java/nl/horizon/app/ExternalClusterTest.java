@@ -18,8 +18,8 @@ class ExternalClusterTest {
 
     @Test
     void usesTheConfiguredClusterAndStartsNoBroker() throws Exception {
-        try (EmbeddedBroker cluster = EmbeddedBroker.start(clusterDir, EmbeddedBrokerTest.freePort(),
-                EmbeddedBrokerTest.freePort());
+        try (EmbeddedBroker cluster = EmbeddedBroker.start(clusterDir, EmbeddedBroker.freePort(),
+                EmbeddedBroker.freePort());
              Horizon horizon = Horizon.start(HorizonConfig.of(Map.of(
                      HorizonConfig.DATA_DIR, dataDir.toString(),
                 HorizonConfig.SCORING_DIR, EmbeddedBrokerTest.repoConfig(),

@@ -45,7 +45,7 @@ class IndexRecoveryTest {
 
     @BeforeAll
     void start() throws Exception {
-        broker = EmbeddedBroker.start(dir.resolve("kafka"), EmbeddedBrokerTest.freePort(), EmbeddedBrokerTest.freePort());
+        broker = EmbeddedBroker.start(dir.resolve("kafka"), EmbeddedBroker.freePort(), EmbeddedBroker.freePort());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             TopicCatalogue.ensure(admin, 3, (short) 1, Duration.ofSeconds(60));
         }

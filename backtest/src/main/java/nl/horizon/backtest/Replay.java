@@ -94,20 +94,12 @@ final class Replay {
                 risksOut.readValuesToList().forEach(risks::add);
             }
         } finally {
-            deleteTree(state);
+            org.apache.kafka.common.utils.Utils.delete(state.toFile());
         }
         return new Output(signals, risks);
     }
 
     private static Instant end(YearMonth month) {
         return month.atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

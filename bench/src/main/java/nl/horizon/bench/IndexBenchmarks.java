@@ -26,10 +26,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Writing a report to Horizon's index (four analysed text fields, facets, stored JSON) beside the raw
@@ -56,11 +54,7 @@ public class IndexBenchmarks {
     public void close() throws IOException {
         horizon.close();
         plain.close();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        org.apache.kafka.common.utils.Utils.delete(dir.toFile());
     }
 
     private Report next() {

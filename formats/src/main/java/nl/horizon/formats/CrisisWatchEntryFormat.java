@@ -3,6 +3,7 @@ package nl.horizon.formats;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 
@@ -33,7 +34,7 @@ final class CrisisWatchEntryFormat implements ItemFormat {
                 .orElse(CountryNames.standard().allAlpha3(country));
         for (String code : countries) {
             if (!Countries.isAlpha3(code)) {
-                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "iso3: '" + SituationReportFormat.abbreviate(code)
+                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "iso3: '" + Reasons.quote(code)
                         + "' is not an ISO 3166-1 alpha-3 code");
             }
         }

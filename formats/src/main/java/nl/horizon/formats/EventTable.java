@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import nl.horizon.schema.Json;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ public enum EventTable {
         } catch (IOException | RuntimeException e) {
             String rest = text.lines().skip(Math.max(0, line)).collect(java.util.stream.Collectors.joining("\n"));
             splits.add(new Split.Rejected("line " + (line + 1) + " to the end", new Rejection(RejectReason.MALFORMED,
-                    "broken CSV from line " + (line + 1) + ": " + firstLine(e.getMessage())), rest));
+                    "broken CSV from line " + (line + 1) + ": " + Reasons.firstLine(e.getMessage())), rest));
         }
         return splits;
     }
@@ -165,13 +166,5 @@ public enum EventTable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

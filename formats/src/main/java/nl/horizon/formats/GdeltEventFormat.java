@@ -3,6 +3,7 @@ package nl.horizon.formats;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 
@@ -40,7 +41,7 @@ final class GdeltEventFormat implements ItemFormat {
         if (!place.isEmpty()) {
             Optional<String> code = CountryNames.standard().alpha3OfPlace(place);
             if (code.isEmpty()) {
-                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "ActionGeo_FullName: '" + SituationReportFormat.abbreviate(place)
+                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "ActionGeo_FullName: '" + Reasons.quote(place)
                         + "' names no known country");
             }
             return List.of(code.get());

@@ -3,6 +3,7 @@ package nl.horizon.formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Json;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 
 import java.time.Instant;
@@ -129,14 +130,14 @@ final class ItemFields {
         }
         java.util.List<String> codes = CountryNames.standard().allAlpha3(name.get());
         if (codes.isEmpty()) {
-            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, path + ": '" + SituationReportFormat.abbreviate(name.get())
+            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, path + ": '" + Reasons.quote(name.get())
                     + "' is not a known country");
         }
         return codes;
     }
 
     static Rejection invalid(String field, String value, String expected) {
-        return new Rejection(RejectReason.INVALID_FIELD, field + ": '" + SituationReportFormat.abbreviate(value)
+        return new Rejection(RejectReason.INVALID_FIELD, field + ": '" + Reasons.quote(value)
                 + "' is not valid; expected " + expected);
     }
 }

@@ -3,6 +3,7 @@ package nl.horizon.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 import org.jsoup.Jsoup;
@@ -48,7 +49,7 @@ final class ReliefWebReportFormat implements ItemFormat {
         }
         String code = iso3.asText().toUpperCase(Locale.ROOT);
         if (!Countries.isAlpha3(code)) {
-            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "fields/country: '" + SituationReportFormat.abbreviate(iso3.asText())
+            throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "fields/country: '" + Reasons.quote(iso3.asText())
                     + "' is not an ISO 3166-1 alpha-3 code");
         }
         if (!countries.contains(code)) {

@@ -1,5 +1,6 @@
 package nl.horizon.formats;
 
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 
 import javax.xml.stream.XMLInputFactory;
@@ -40,9 +41,9 @@ public final class SafeXml {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE") || message.contains("DTD")) {
                 throw new Rejection(RejectReason.HOSTILE_XML, "XML with a DOCTYPE or entity is refused: "
-                        + firstLine(message), e);
+                        + Reasons.firstLine(message), e);
             }
-            throw new Rejection(RejectReason.MALFORMED, "not well-formed XML: " + firstLine(message), e);
+            throw new Rejection(RejectReason.MALFORMED, "not well-formed XML: " + Reasons.firstLine(message), e);
         } finally {
             if (reader != null) {
                 try {
@@ -63,10 +64,5 @@ public final class SafeXml {
             throw new XMLStreamException("external entity " + systemId + " refused");
         });
         return factory;
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

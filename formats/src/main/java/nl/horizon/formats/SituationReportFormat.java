@@ -6,6 +6,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
@@ -120,12 +121,12 @@ public enum SituationReportFormat implements ItemFormat {
             int colon = lines[i].indexOf(':');
             if (colon <= 0) {
                 throw new Rejection(RejectReason.MALFORMED, "header line " + (i + 1)
-                        + " is not 'KEY: value': '" + abbreviate(lines[i]) + "'");
+                        + " is not 'KEY: value': '" + Reasons.quote(lines[i]) + "'");
             }
             String key = CABLE_KEYS.get(lines[i].substring(0, colon).trim().toUpperCase(Locale.ROOT));
             if (key == null) {
                 throw new Rejection(RejectReason.INVALID_FIELD, "unknown header '"
-                        + abbreviate(lines[i].substring(0, colon)) + "' on line " + (i + 1) + "; known: "
+                        + Reasons.quote(lines[i].substring(0, colon)) + "' on line " + (i + 1) + "; known: "
                         + CABLE_KEYS.keySet());
             }
             fields.put(key, lines[i].substring(colon + 1).trim());
@@ -161,7 +162,7 @@ public enum SituationReportFormat implements ItemFormat {
         known.add(authorField());
         for (String key : fields.keySet()) {
             if (!known.contains(key)) {
-                throw new Rejection(RejectReason.INVALID_FIELD, "unknown field '" + abbreviate(key) + "'; known: "
+                throw new Rejection(RejectReason.INVALID_FIELD, "unknown field '" + Reasons.quote(key) + "'; known: "
                         + known);
             }
         }
@@ -209,7 +210,7 @@ public enum SituationReportFormat implements ItemFormat {
                 continue;
             }
             if (!Countries.isAlpha3(code)) {
-                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "countries: '" + abbreviate(part)
+                throw new Rejection(RejectReason.UNKNOWN_COUNTRY, "countries: '" + Reasons.quote(part)
                         + "' is not an ISO 3166-1 alpha-3 code");
             }
             if (!codes.contains(code)) {
@@ -232,7 +233,7 @@ public enum SituationReportFormat implements ItemFormat {
             return null;
         }
         if (!value.isValueNode()) {
-            throw new Rejection(RejectReason.INVALID_FIELD, "field '" + abbreviate(key) + "' must be text");
+            throw new Rejection(RejectReason.INVALID_FIELD, "field '" + Reasons.quote(key) + "' must be text");
         }
         return value.asText();
     }
@@ -243,10 +244,5 @@ public enum SituationReportFormat implements ItemFormat {
             parts.add(scalar(key, element));
         }
         return String.join(",", parts);
-    }
-
-    /** Keeps echoed input short, so a hostile value cannot flood logs or error bodies. */
-    static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 }

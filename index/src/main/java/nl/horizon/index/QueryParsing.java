@@ -1,5 +1,6 @@
 package nl.horizon.index;
 
+import nl.horizon.schema.Reasons;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -24,9 +25,7 @@ final class QueryParsing {
         try {
             return new MultiFieldQueryParser(IndexFields.searchable(), analyzer).parse(text);
         } catch (ParseException | RuntimeException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            int nl = message.indexOf('\n');
-            throw new InvalidQueryException("query does not parse: " + (nl < 0 ? message : message.substring(0, nl)), e);
+            throw new InvalidQueryException("query does not parse: " + Reasons.firstLine(e.getMessage()), e);
         }
     }
 }
