@@ -48,7 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** A loopback port free right now, for a broker listener of a throw-away broker (tests, load runs). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }

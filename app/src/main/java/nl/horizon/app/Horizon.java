@@ -1,5 +1,15 @@
 package nl.horizon.app;
 
+import nl.horizon.app.web.Accounts;
+import nl.horizon.app.web.AuditTrail;
+import nl.horizon.app.web.Authenticator;
+import nl.horizon.app.web.HttpApi;
+import nl.horizon.app.web.LiveUpdates;
+import nl.horizon.app.web.PeopleTokens;
+import nl.horizon.app.web.Sessions;
+import nl.horizon.app.web.SignalFeeds;
+import nl.horizon.app.web.Situation;
+import nl.horizon.app.web.TriageDesk;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.index.HorizonIndex;
 import nl.horizon.index.HorizonIndexer;
@@ -27,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,6 +45,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -48,6 +60,9 @@ public final class Horizon implements AutoCloseable {
     static final String EVENTS_CONNECTOR = "event-drop-folder";
     /** Event tables are whole exports, far larger than one report. */
     private static final int EVENT_FILE_BYTES = 512 << 20;
+
+    /** Where the demo analyst's token is kept when no account may read the dashboard. */
+    static final String DEMO_TOKEN = "demo-token";
 
     private final List<String> connectors = new java.util.ArrayList<>();
 
@@ -114,20 +129,24 @@ public final class Horizon implements AutoCloseable {
             });
             HorizonIndexer indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
+            LiveUpdates live = new LiveUpdates();
+            indexer.listen(live);
             indexerThread = Thread.ofPlatform().name("horizon-indexer").start(indexer);
             started.push(() -> {
                 indexer.close();
                 indexerThread.join(30_000);
             });
 
-            Accounts accounts = Accounts.load(config.accountsFile());
+            Path demoToken = config.dataDir().resolve(DEMO_TOKEN);
+            Accounts accounts = Accounts.load(config.accountsFile()).withDemoAnalystIfNoReaders(demoToken);
+            Optional<PeopleTokens> people = config.peopleTokens();
             List<Map<String, String>> feeds = FeedCatalogue.load(config.feedsFile());
             connect = EmbeddedConnect.start(bootstrapServers, config.dataDir().resolve("connect"),
                     config.kafkaClientSettings());
             started.push(connect);
             config.samplesDir().ifPresent(samples -> {
                 try {
-                    Samples.loadOnce(samples, config.dataDir(), config.postsDir());
+                    Samples.loadOnce(samples, config.dataDir(), config.postsDir(), config.eventsDir());
                 } catch (IOException e) {
                     LOG.warn("could not load samples from {}: {}", samples, e.getMessage());
                 }
@@ -147,9 +166,12 @@ public final class Horizon implements AutoCloseable {
 
             PushIngest push = new PushIngest(producer, Clock.systemUTC());
 
-            http = HttpApi.start(config.httpHost(), config.httpPort(),
-                    new HttpApi.Services(index.search(), push, savedQueries, inbox, accounts, this::health,
-                            telemetry::scrape, config.maxItemBytes()));
+            Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
+            http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
+                    new Situation(index.search()), index.search(), push, savedQueries, inbox,
+                    new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
+                    new SignalFeeds(index.search()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,
+                    telemetry::scrape, config.maxItemBytes()));
             started.push(http);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -173,7 +195,7 @@ public final class Horizon implements AutoCloseable {
     }
 
     /** The API's routes, for checking its documentation. */
-    java.util.List<String> httpRoutes() {
+    public java.util.List<String> httpRoutes() {
         return http.routes();
     }
 

@@ -3,6 +3,7 @@ package nl.horizon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nl.horizon.app.web.PeopleTokens;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +44,10 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String EVENTS_DIR = "ingest.events.dir";
     public static final String FEEDS_FILE = "ingest.feeds.file";
     public static final String ACCOUNTS_FILE = "security.accounts.file";
+    public static final String OIDC_JWKS = "security.oidc.jwks";
+    public static final String OIDC_ISSUER = "security.oidc.issuer";
+    public static final String OIDC_AUDIENCE = "security.oidc.audience";
+    public static final String HTTP_SECURE_COOKIES = "http.secure.cookies";
     public static final String SAMPLES_DIR = "samples.dir";
     public static final String SCORING_DIR = "scoring.config.dir";
 
@@ -76,6 +82,15 @@ public final class HorizonConfig extends AbstractConfig {
                     "The feeds to poll (RSS/Atom, ReliefWeb API, CrisisWatch JSON); see docs/connectors.md.")
             .define(ACCOUNTS_FILE, ConfigDef.Type.STRING, "config/accounts.yaml", ConfigDef.Importance.HIGH,
                     "Accounts that authenticate with a bearer token (only token hashes are stored).")
+            .define(OIDC_JWKS, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "The identity provider's JWKS (an https:// address or a file) that people's JWT bearer tokens are "
+                            + "checked against. Empty: people sign in with account tokens only.")
+            .define(OIDC_ISSUER, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "The 'iss' a person's JWT must carry.")
+            .define(OIDC_AUDIENCE, ConfigDef.Type.STRING, "horizon", ConfigDef.Importance.HIGH,
+                    "The 'aud' a person's JWT must include.")
+            .define(HTTP_SECURE_COOKIES, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
+                    "Mark the dashboard's session cookie Secure; set it whenever the dashboard is reached over HTTPS.")
             .define(MAX_ITEM_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20),
                     ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
             .define(SCORING_DIR, ConfigDef.Type.STRING, "config", new ConfigDef.NonEmptyString(),
@@ -234,6 +249,15 @@ public final class HorizonConfig extends AbstractConfig {
 
     public Path accountsFile() {
         return Path.of(getString(ACCOUNTS_FILE));
+    }
+
+    /** Checks people's JWTs against the configured JWKS; empty when none is configured. */
+    public Optional<PeopleTokens> peopleTokens() {
+        return PeopleTokens.of(getString(OIDC_JWKS), getString(OIDC_ISSUER), getString(OIDC_AUDIENCE));
+    }
+
+    public boolean secureCookies() {
+        return getBoolean(HTTP_SECURE_COOKIES);
     }
 
     public long postsPollIntervalMs() {

@@ -70,14 +70,17 @@ final class LoadRun {
         long bytes = items.stream().mapToLong(b -> b.length).sum();
         out.printf("load run: %d reports, %.1f MB, %s%n", reports, bytes / 1e6,
                 rate > 0 ? "at " + rate + " reports/s" : "as fast as possible");
+        // no accounts: the run reads through the demo analyst's token, kept in its data directory
         HorizonConfig config = HorizonConfig.of(Map.of(HorizonConfig.DATA_DIR, dir.toString(),
+                HorizonConfig.ACCOUNTS_FILE, dir.resolve("no-accounts.yaml").toString(),
                 HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBroker.freePort()),
                 HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBroker.freePort()),
                 HorizonConfig.HTTP_PORT, "0"));
         try (Horizon horizon = Horizon.start(config)) {
             Map<String, Object> producerSettings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     horizon.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all");
-            double pipeline = pipeline(horizon, items, rate, producerSettings, out);
+            String token = java.nio.file.Files.readString(dir.resolve(Horizon.DEMO_TOKEN)).strip();
+            double pipeline = pipeline(horizon, token, items, rate, producerSettings, out);
             double kafka = rawKafka(horizon.bootstrapServers(), items, producerSettings);
             double lucene = rawLucene(dir.resolve("raw-lucene"), items);
             Timer searchable = Metrics.globalRegistry.find("horizon.latency.searchable").timer();
@@ -100,8 +103,8 @@ final class LoadRun {
         return 0;
     }
 
-    private static double pipeline(Horizon horizon, List<byte[]> items, int rate, Map<String, Object> settings,
-                                   PrintStream out) throws Exception {
+    private static double pipeline(Horizon horizon, String token, List<byte[]> items, int rate,
+                                   Map<String, Object> settings, PrintStream out) throws Exception {
         long start = System.nanoTime();
         produce(settings, Topics.raw(SourceKind.POST), items, rate);
         HttpClient http = HttpClient.newHttpClient();
@@ -110,7 +113,8 @@ final class LoadRun {
         long lastReport = System.nanoTime();
         while (searchable < items.size() && Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + horizon.httpPort() + "/api/search?kind=report&limit=1")).build(), HttpResponse.BodyHandlers.ofString());
+                    + horizon.httpPort() + "/api/search?kind=report&limit=1")).header("Authorization", "Bearer " + token)
+                    .build(), HttpResponse.BodyHandlers.ofString());
             searchable = Json.mapper().readTree(response.body()).path("total").asLong();
             if (System.nanoTime() - lastReport > 5_000_000_000L) {
                 out.printf("  %d of %d searchable%n", searchable, items.size());

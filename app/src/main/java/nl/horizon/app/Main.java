@@ -1,5 +1,7 @@
 package nl.horizon.app;
 
+import nl.horizon.app.web.Accounts;
+
 import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -75,10 +77,14 @@ public final class Main {
             horizon.close();
             stopped.countDown();
         }, "horizon-shutdown"));
-        System.out.printf("%nHorizon is running.%n  API:    http://%s:%d/api/search?q=...%n  Health: http://%s:%d/health%n"
-                        + "  Kafka:  %s%n  Posts:  drop reports into %s%nPress Ctrl-C to stop.%n%n",
-                config.httpHost(), horizon.httpPort(), config.httpHost(), horizon.httpPort(),
-                horizon.bootstrapServers(), config.postsDir().toAbsolutePath());
+        String base = "http://" + config.httpHost() + ":" + horizon.httpPort();
+        Path demoToken = config.dataDir().resolve(Horizon.DEMO_TOKEN);
+        System.out.printf("%nHorizon is running.%n  Dashboard: %s/%s%n  API:       %s/api/search?q=...%n"
+                        + "  Health:    %s/health%n  Kafka:     %s%n  Posts:     drop reports into %s%n"
+                        + "Press Ctrl-C to stop.%n%n", base,
+                java.nio.file.Files.exists(demoToken) ? "  (no reader accounts configured: sign in as the demo "
+                        + "analyst with the token in " + demoToken.toAbsolutePath() + ")" : "",
+                base, base, horizon.bootstrapServers(), config.postsDir().toAbsolutePath());
         stopped.await();
         return 0;
     }

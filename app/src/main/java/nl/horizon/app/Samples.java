@@ -23,24 +23,38 @@ final class Samples {
     private Samples() {
     }
 
-    /** Copies {@code samples/posts/*} into the post drop folder, once per data directory. */
-    static void loadOnce(Path samplesDir, Path dataDir, Path postsDir) throws IOException {
+    /**
+     * Copies {@code samples/posts/*} into the post drop folder and {@code samples/events/*} into the event
+     * drop folder, once per data directory.
+     */
+    static void loadOnce(Path samplesDir, Path dataDir, Path postsDir, Path eventsDir) throws IOException {
         Path marker = dataDir.resolve(MARKER);
-        Path posts = samplesDir.resolve("posts");
-        if (Files.exists(marker) || !Files.isDirectory(posts)) {
+        if (Files.exists(marker)) {
             return;
         }
-        Files.createDirectories(postsDir);
+        int posts = drop(samplesDir.resolve("posts"), postsDir);
+        int events = drop(samplesDir.resolve("events"), eventsDir);
+        Files.writeString(marker, "sample files dropped into " + postsDir + " and " + eventsDir + "\n");
+        LOG.info("dropped {} sample post reports into {} and {} event tables into {}", posts, postsDir, events,
+                eventsDir);
+    }
+
+    /** Moves copies of a folder's files into a drop folder atomically, so a connector never reads half a file. */
+    private static int drop(Path from, Path into) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return 0;
+        }
+        Files.createDirectories(into);
         List<Path> files;
-        try (Stream<Path> list = Files.list(posts)) {
-            files = list.filter(Files::isRegularFile).sorted().toList();
+        try (Stream<Path> list = Files.list(from)) {
+            files = list.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md"))
+                    .sorted().toList();
         }
         for (Path file : files) {
-            Path staged = postsDir.resolve("." + file.getFileName());
+            Path staged = into.resolve("." + file.getFileName());
             Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(staged, postsDir.resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staged, into.resolve(file.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.writeString(marker, "sample posts dropped into " + postsDir + "\n");
-        LOG.info("dropped {} sample post reports into {}", files.size(), postsDir);
+        return files.size();
     }
 }

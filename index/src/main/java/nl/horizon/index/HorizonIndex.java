@@ -3,6 +3,7 @@ package nl.horizon.index;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
+import nl.horizon.schema.TriageDecision;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -79,6 +80,11 @@ public final class HorizonIndex implements Closeable {
     /** Adds a point of a country's risk history (one per country, tier and day). */
     public void upsert(CountryRisk risk) throws IOException {
         upsert(IndexDocuments.risk(risk));
+    }
+
+    /** Adds an analyst's triage decision. */
+    public void upsert(TriageDecision decision) throws IOException {
+        upsert(IndexDocuments.triage(decision));
     }
 
     private void upsert(Document doc) throws IOException {

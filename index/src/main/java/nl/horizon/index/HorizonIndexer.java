@@ -5,6 +5,7 @@ import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
+import nl.horizon.schema.TriageDecision;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Feeds reports, signals and country risk into the {@link HorizonIndex}. It assigns itself every
+ * Feeds reports, signals, country risk and triage decisions into the {@link HorizonIndex}. It assigns itself every
  * partition and seeks to the offsets stored in the index, not in a consumer group: the index is the
  * only source of truth for what it holds. Reads committed records only, since Streams writes
  * transactionally.
@@ -36,7 +37,8 @@ import java.util.Properties;
 public final class HorizonIndexer implements Runnable, AutoCloseable {
 
     /** The topics indexed. */
-    public static final List<String> TOPICS = List.of(Topics.REPORTS, Topics.SIGNALS, Topics.COUNTRY_RISK);
+    public static final List<String> TOPICS = List.of(Topics.REPORTS, Topics.SIGNALS, Topics.COUNTRY_RISK,
+            Topics.TRIAGE);
     private static final Logger LOG = LoggerFactory.getLogger(HorizonIndexer.class);
     private static final io.micrometer.core.instrument.Timer SEARCHABLE = io.micrometer.core.instrument.Timer
             .builder("horizon.latency.searchable").description("from reading an item to its report being searchable")
@@ -174,6 +176,12 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
                 Signal signal = JsonSerde.of(Signal.class).deserialize(record.topic(), record.value());
                 index.upsert(signal);
                 return signal;
+            }
+            case Topics.TRIAGE -> {
+                TriageDecision decision = JsonSerde.of(TriageDecision.class).deserialize(record.topic(),
+                        record.value());
+                index.upsert(decision);
+                return decision;
             }
             default -> {
                 CountryRisk risk = JsonSerde.of(CountryRisk.class).deserialize(record.topic(), record.value());

@@ -48,6 +48,8 @@ import java.util.Set;
 public final class HorizonSearch {
 
     private static final int MAX_FACET_VALUES = 20;
+    /** More than there are countries: every one is counted. */
+    private static final int COUNTRIES = 1000;
     private static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(IndexFields.TIME, SortField.Type.LONG,
             true));
 
@@ -85,7 +87,7 @@ public final class HorizonSearch {
                         Float.isNaN(sd.score) ? 0 : sd.score, json(doc.getBinaryValue(IndexFields.JSON)),
                         highlights.getOrDefault(sd.doc, List.of())));
             }
-            return new SearchResult(top.totalHits.value(), hits, facets(searcher, result));
+            return new SearchResult(top.totalHits.value(), hits, facets(searcher, result, MAX_FACET_VALUES));
         } finally {
             searchers.release(searcher);
         }
@@ -122,6 +124,31 @@ public final class HorizonSearch {
                 .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, tier.label())), BooleanClause.Occur.FILTER)
                 .build();
         return first(query, limit, NEWEST_FIRST);
+    }
+
+    /** The countries with any risk history the caller may see, in code order. */
+    public List<String> scoredCountries(Classification clearance) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label())),
+                        BooleanClause.Occur.FILTER)
+                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
+                    new FacetsCollectorManager());
+            return facets(searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
+                    .stream().sorted().toList();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
+    public List<JsonNode> decisions(String signalId, Classification clearance) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.SIGNAL_ID, signalId)), BooleanClause.Occur.FILTER)
+                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
+        return first(query, 1000, NEWEST_FIRST).reversed();
     }
 
     private List<JsonNode> first(Query query, int n, Sort sort) throws IOException {
@@ -173,8 +200,8 @@ public final class HorizonSearch {
         }
     }
 
-    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result)
-            throws IOException {
+    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result,
+                                                     int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         SortedSetDocValuesReaderState state;
         try {
@@ -187,7 +214,7 @@ public final class HorizonSearch {
             Map<String, Integer> values = new LinkedHashMap<>();
             FacetResult top;
             try {
-                top = counts.getTopChildren(MAX_FACET_VALUES, dim);
+                top = counts.getTopChildren(valuesPerDimension, dim);
             } catch (IllegalArgumentException dimensionNotIndexedYet) {
                 top = null;
             }

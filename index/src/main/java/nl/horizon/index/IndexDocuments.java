@@ -7,6 +7,7 @@ import nl.horizon.schema.DocumentKind;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
+import nl.horizon.schema.TriageDecision;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -62,6 +63,14 @@ final class IndexDocuments {
         facet(doc, IndexFields.INDICATOR, r.contributions().stream().map(c -> c.indicator()).toList());
         String title = Countries.englishName(r.country()) + ": risk " + r.score() + " (" + r.level().label() + ")";
         text(doc, title, title, null);
+        return FACETS.build(doc);
+    }
+
+    /** A triage decision, under its signal's classification, findable by the signal's id. */
+    static Document triage(TriageDecision t) throws IOException {
+        Document doc = common("triage:" + t.id(), DocumentKind.TRIAGE, List.of(t.country()), t.classification(),
+                t.decidedAt(), t);
+        doc.add(new StringField(IndexFields.SIGNAL_ID, t.signalId(), Field.Store.NO));
         return FACETS.build(doc);
     }
 

@@ -22,6 +22,8 @@ final class IndexFields {
     static final String JSON = "json";
     /** Groups a country's risk history per tier: {@code MLI:public}. */
     static final String SERIES = "series";
+    /** The signal a triage decision is about. */
+    static final String SIGNAL_ID = "signal_id";
 
     static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
     /** Facet dimensions a search can count. */

@@ -1,6 +1,7 @@
 package nl.horizon.index;
 
 import io.micrometer.core.instrument.Metrics;
+import nl.horizon.schema.Acknowledged;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.DocumentKind;
@@ -28,9 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Saved queries, matched against every new report and signal as it is indexed (lucene-monitor: the
@@ -97,14 +95,7 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
     }
 
     private void write(String id, byte[] value) throws IOException {
-        try {
-            producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS, id, value)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("the subscription could not be stored: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted storing the subscription", e);
-        }
+        Acknowledged.send(producer, new ProducerRecord<>(Topics.SUBSCRIPTIONS, id, value));
     }
 
     /** The subscriptions of one owner. */
@@ -152,15 +143,12 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
         }
         for (Match m : found) {
             try {
-                producer.send(new ProducerRecord<>(Topics.MATCHES, m.subscriptionId(),
-                        JsonSerde.of(Match.class).serialize(Topics.MATCHES, m))).get(30, TimeUnit.SECONDS);
+                Acknowledged.send(producer, new ProducerRecord<>(Topics.MATCHES, m.subscriptionId(),
+                        JsonSerde.of(Match.class).serialize(Topics.MATCHES, m)));
                 Metrics.counter("horizon.matches").increment();
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (IOException e) {
                 Metrics.counter("horizon.matches.failed").increment();
-                LOG.error("could not record the match of {} with {}: {}", id, m.subscriptionId(), e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                LOG.error("could not record the match of {} with {}: {}", id, m.subscriptionId(), e.getMessage());
             }
         }
     }

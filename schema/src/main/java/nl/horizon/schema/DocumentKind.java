@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The kinds of document in the index. */
 public enum DocumentKind {
-    REPORT, SIGNAL, COUNTRY_RISK;
+    REPORT, SIGNAL, COUNTRY_RISK, TRIAGE;
 
     @JsonValue
     public String label() {

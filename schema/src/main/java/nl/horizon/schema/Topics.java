@@ -24,6 +24,10 @@ public final class Topics {
     public static final String SUBSCRIPTIONS = "horizon.subscriptions.v1";
     /** Saved-query matches. */
     public static final String MATCHES = "horizon.matches.v1";
+    /** Analysts' triage decisions on signals, appended, never edited. */
+    public static final String TRIAGE = "horizon.triage.v1";
+    /** Who saw or changed what, one event per authenticated request. */
+    public static final String AUDIT = "horizon.audit.v1";
     /** Rejected input with the reason. */
     public static final String DLQ = "horizon.dlq.v1";
 
@@ -45,7 +49,8 @@ public final class Topics {
 
     /**
      * Every topic Horizon writes. Raw input and reports are kept forever: they are the history that
-     * replays and back-tests run on. The dead-letter topic is kept 90 days.
+     * replays and back-tests run on. So are triage decisions and
+     * the audit trail, which are records of what people did. The dead-letter topic is kept 90 days.
      */
     public static List<TopicSpec> catalogue() {
         List<TopicSpec> all = new ArrayList<>();
@@ -61,6 +66,8 @@ public final class Topics {
         all.add(new TopicSpec(SUBSCRIPTIONS, Subscription.class, Map.of("cleanup.policy", "compact"),
                 "subscription.schema.json"));
         all.add(new TopicSpec(MATCHES, Match.class, retained(NINETY_DAYS), "match.schema.json"));
+        all.add(new TopicSpec(TRIAGE, TriageDecision.class, retained(KEEP_FOREVER), "triage-decision.schema.json"));
+        all.add(new TopicSpec(AUDIT, AuditEvent.class, retained(KEEP_FOREVER), "audit-event.schema.json"));
         all.add(new TopicSpec(DLQ, DeadLetter.class, retained(NINETY_DAYS), "dead-letter.schema.json"));
         return List.copyOf(all);
     }

@@ -46,6 +46,11 @@ class TopicContractsTest {
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
                 "Mali: warning", AT, Classification.PUBLIC));
+        byType.put(TriageDecision.class, new TriageDecision("d-1", "MLI:2012-01-17:new", "MLI",
+                TriageOutcome.DISMISSED, "a duplicate of last week's clash", "analyst-a", AT,
+                Classification.DEPARTMENTAL_CONFIDENTIAL));
+        byType.put(AuditEvent.class, new AuditEvent(AT, "analyst-a", Classification.SECRET, "GET",
+                "/api/signals/([^/]{1,200})", "/api/signals/MLI:2012-01-17:new", 200));
         byType.put(DeadLetter.class, new DeadLetter("f00", SourceKind.NEWS_FEED, "reliefweb", "connector:rss",
                 RejectReason.HOSTILE_XML, "DOCTYPE is not allowed", "<!DOCTYPE x>", AT));
         return byType;

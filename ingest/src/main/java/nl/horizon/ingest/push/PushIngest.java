@@ -6,6 +6,7 @@ import nl.horizon.formats.ItemText;
 import nl.horizon.formats.Rejection;
 import nl.horizon.formats.SituationReport;
 import nl.horizon.formats.SituationReportFormat;
+import nl.horizon.schema.Acknowledged;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.RawItem;
@@ -21,9 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Reports pushed by posts and partners. The caller is already authenticated; this checks that it
@@ -94,13 +92,10 @@ public final class PushIngest {
     /** Sends and waits for the acknowledgement; false when Kafka did not confirm the write. */
     private boolean send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            Acknowledged.send(producer, record);
             return true;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.error("could not write to {}: {}", record.topic(), e.toString());
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            LOG.error(e.getMessage());
             return false;
         }
     }

@@ -1,4 +1,4 @@
-package nl.horizon.app;
+package nl.horizon.app.web;
 
 import nl.horizon.schema.Classification;
 

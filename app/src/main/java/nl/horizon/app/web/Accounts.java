@@ -1,4 +1,4 @@
-package nl.horizon.app;
+package nl.horizon.app.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -103,6 +103,35 @@ public final class Accounts {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * These accounts, plus a demo analyst cleared for everything when none of them may read the dashboard:
+     * a fresh clone then has someone to sign in as. Its token is kept in {@code tokenFile} (readable by
+     * the owner only, never printed or logged) and reused on later starts; it is removed once real readers
+     * are configured.
+     */
+    public Accounts withDemoAnalystIfNoReaders(Path tokenFile) throws IOException {
+        boolean readers = accounts.stream().anyMatch(a -> a.caller().has(Role.VIEWER) || a.caller().has(Role.ANALYST)
+                || a.caller().has(Role.ADMIN));
+        if (readers) {
+            Files.deleteIfExists(tokenFile);
+            return this;
+        }
+        if (!Files.exists(tokenFile)) {
+            Files.createDirectories(tokenFile.toAbsolutePath().getParent());
+            Files.writeString(tokenFile, newToken() + "\n");
+            try {
+                Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions keeps its own
+            }
+        }
+        String token = Files.readString(tokenFile).strip();
+        List<Account> all = new ArrayList<>(accounts);
+        all.add(new Account(new Caller("demo-analyst", Set.of(Role.VIEWER, Role.ANALYST), Classification.SECRET),
+                HexFormat.of().parseHex(ContentHash.of(token.getBytes(StandardCharsets.UTF_8)))));
+        return new Accounts(all);
     }
 
     /** The account a bearer token belongs to. */

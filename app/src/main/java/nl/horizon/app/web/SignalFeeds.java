@@ -1,0 +1,214 @@
+package nl.horizon.app.web;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import nl.horizon.index.HorizonSearch;
+import nl.horizon.index.InvalidQueryException;
+import nl.horizon.index.SearchRequest;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.Countries;
+import nl.horizon.schema.Json;
+import nl.horizon.schema.RiskLevel;
+import nl.horizon.schema.Signal;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Signals for downstream systems that subscribe rather than query: an Atom or RSS feed per country or
+ * level (Rome writes them), and each signal as a Common Alerting Protocol 1.2 alert. A feed holds only
+ * signals the caller may see; where a country is scored in several tiers the caller may see, the most
+ * complete (highest) tier's signal stands for the others.
+ */
+public final class SignalFeeds {
+
+    /** The CAP 1.2 namespace. */
+    public static final String CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
+    private static final int ENTRIES = 50;
+    /** CAP wants offsets, never {@code Z}: UTC is written {@code -00:00}. */
+    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'-00:00'");
+
+    private final HorizonSearch search;
+
+    public SignalFeeds(HorizonSearch search) {
+        this.search = search;
+    }
+
+    /** The newest signals the caller may see, of the given countries and levels (empty: all). */
+    public List<Signal> latest(Classification clearance, Set<String> countries, Set<String> levels)
+            throws IOException {
+        List<Signal> found = new ArrayList<>();
+        try {
+            for (var hit : search.find(new SearchRequest("", clearance, Set.of("signal"), countries, Set.of(), levels,
+                    Set.of(), null, null, true, 0, ENTRIES * Classification.values().length)).hits()) {
+                found.add(Json.mapper().treeToValue(hit.document(), Signal.class));
+            }
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("the match-all query does not parse", e);
+        }
+        Map<String, Signal> mostComplete = new LinkedHashMap<>();
+        for (Signal s : found) {
+            mostComplete.merge(s.country() + ":" + s.day() + ":" + s.lifecycle().label(), s,
+                    (a, b) -> b.classification().rank() > a.classification().rank() ? b : a);
+        }
+        return mostComplete.values().stream().limit(ENTRIES).toList();
+    }
+
+    /**
+     * The signals as a feed.
+     *
+     * @param format  {@code atom_1.0} or {@code rss_2.0}
+     * @param baseUrl where this server is reached, for links back to the dashboard and the CAP alerts
+     */
+    public static String feed(List<Signal> signals, String title, String format, String baseUrl) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format);
+        feed.setTitle(title);
+        feed.setLink(baseUrl + "/");
+        feed.setUri("urn:horizon:signals:" + title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT));
+        feed.setDescription("Early-warning signals from Horizon");
+        feed.setPublishedDate(signals.isEmpty() ? new Date(0) : date(signals.getFirst()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Signal s : signals) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setUri("urn:horizon:signal:" + s.id());
+            entry.setTitle(headline(s));
+            entry.setLink(page(baseUrl, s));
+            entry.setPublishedDate(date(s));
+            entry.setUpdatedDate(date(s));
+            SyndContent description = new SyndContentImpl();
+            description.setType("text/plain");
+            description.setValue(description(s));
+            entry.setDescription(description);
+            List<SyndCategory> categories = new ArrayList<>();
+            for (String term : List.of(s.level().label(), s.lifecycle().label(), s.detection().indicator(),
+                    s.country(), s.classification().label())) {
+                SyndCategory category = new SyndCategoryImpl();
+                category.setName(term);
+                categories.add(category);
+            }
+            entry.setCategories(categories);
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome could not write the feed", e);
+        }
+    }
+
+    /** One signal as a CAP 1.2 alert; a classified one is {@code Restricted} to cleared readers. */
+    public static String cap(Signal s, String baseUrl) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("alert");
+            xml.writeDefaultNamespace(CAP_NAMESPACE);
+            element(xml, "identifier", "horizon-" + s.id().replaceAll("[^A-Za-z0-9:.-]", "-"));
+            element(xml, "sender", "horizon");
+            element(xml, "sent", CAP_TIME.format(s.day().atStartOfDay(ZoneOffset.UTC)));
+            element(xml, "status", "Actual");
+            element(xml, "msgType", "Alert");
+            if (s.classification() == Classification.PUBLIC) {
+                element(xml, "scope", "Public");
+            } else {
+                element(xml, "scope", "Restricted");
+                element(xml, "restriction", "classified " + s.classification().label()
+                        + ": for readers cleared to that level only");
+            }
+            xml.writeStartElement("info");
+            element(xml, "language", "en");
+            element(xml, "category", "Security");
+            element(xml, "event", "Early-warning signal");
+            element(xml, "urgency", "Future");
+            element(xml, "severity", severity(s.level()));
+            element(xml, "certainty", "Possible");
+            element(xml, "headline", headline(s));
+            element(xml, "description", description(s));
+            element(xml, "web", page(baseUrl, s));
+            parameter(xml, "horizon-score", String.valueOf(s.score()));
+            parameter(xml, "horizon-level", s.level().label());
+            parameter(xml, "horizon-lifecycle", s.lifecycle().label());
+            parameter(xml, "horizon-indicator", s.detection().indicator());
+            xml.writeStartElement("area");
+            element(xml, "areaDesc", Countries.englishName(s.country()));
+            xml.writeStartElement("geocode");
+            element(xml, "valueName", "ISO3166-1-alpha-3");
+            element(xml, "value", s.country());
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write a CAP alert", e);
+        }
+        return out.toString();
+    }
+
+    private static String severity(RiskLevel level) {
+        return switch (level) {
+            case CALM -> "Minor";
+            case WATCH -> "Moderate";
+            case WARNING -> "Severe";
+            case ALERT -> "Extreme";
+        };
+    }
+
+    private static void parameter(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeStartElement("parameter");
+        element(xml, "valueName", name);
+        element(xml, "value", value);
+        xml.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    /** The signal's page on the dashboard. */
+    private static String page(String baseUrl, Signal s) {
+        return baseUrl + "/#/signal/" + URLEncoder.encode(s.id(), StandardCharsets.UTF_8);
+    }
+
+    private static String headline(Signal s) {
+        return Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label();
+    }
+
+    private static String description(Signal s) {
+        return String.format(java.util.Locale.ROOT, "%s on %s: composite score %.1f (%+.1f). %s observed %.0f "
+                        + "against %.1f expected (surprise %.1f).", headline(s), s.day(), s.score(), s.delta(),
+                s.detection().indicator(), s.detection().observed(), s.detection().baseline(),
+                s.detection().statistic());
+    }
+
+    private static Date date(Signal s) {
+        return Date.from(s.day().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+}

@@ -1,0 +1,168 @@
+package nl.horizon.app.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, driven through Debian's chromedriver; no browser
+ * is downloaded) against the running launcher: an analyst signs in, reads the overview, opens a country,
+ * follows a signal to its evidence, triages it, and searches. A hostile report title stays text. Each
+ * step leaves a screenshot in {@code app/target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private DemoPipeline pipeline;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        }
+        assertThat(installed).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
+        pipeline = DemoPipeline.get();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAnalystWorksThroughTheMeeting() throws Exception {
+        // signing in: the dashboard sends a browser without a session to the sign-in page
+        browser.get(pipeline.base() + "/login");
+        browser.manage().deleteAllCookies();
+        browser.get(pipeline.base() + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("token")).sendKeys("not-a-token");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+        screenshot("01-sign-in-refused");
+        browser.findElement(By.id("token")).sendKeys(DemoPipeline.ANALYST);
+        browser.findElement(By.id("sign-in")).click();
+
+        // the overview: every scored country, sortable, and what changed
+        WebElement mali = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#countries tr[data-country=MLI]")));
+        assertThat(browser.findElement(By.id("who")).getText()).contains("analyst-s").contains("secret");
+        assertThat(browser.findElements(By.cssSelector("#countries tbody tr"))).hasSizeGreaterThan(3);
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+        screenshot("02-overview");
+        browser.findElements(By.cssSelector("#countries th")).get(0).click();
+        assertThat(browser.findElement(By.cssSelector("#countries tbody tr")).getAttribute("data-country"))
+                .as("sorted by name").isNotEqualTo("MLI");
+
+        // a country: the chart of contributions, its signals and its evidence
+        browser.findElement(By.cssSelector("#countries tr[data-country=MLI] a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
+        wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.Chart && Chart.getChart('history-chart') !== undefined"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Mali");
+        screenshot("03-country");
+
+        // a signal: its evidence, then triage
+        browser.findElement(By.cssSelector("table a[href^='#/signal/']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence li.report")));
+        screenshot("04-signal");
+        new Select(browser.findElement(By.id("triage-outcome"))).selectByValue("dismissed");
+        browser.findElement(By.id("triage-reason")).sendKeys("Seasonal pattern, already covered by the post");
+        browser.findElement(By.id("triage-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), "Seasonal pattern"));
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains("dismissed").contains("analyst-s");
+        screenshot("05-triaged");
+
+        // search: highlights, facets, a standing query
+        browser.get(pipeline.base() + "/#/search");
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("query")));
+        query.sendKeys("menaka");
+        browser.findElement(By.id("search-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#hits mark")));
+        assertThat(browser.findElement(By.cssSelector("#hits mark")).getText()).containsIgnoringCase("menaka");
+        assertThat(browser.findElements(By.cssSelector(".facet"))).isNotEmpty();
+        browser.findElement(By.id("save-query")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("standing"), "menaka"));
+        screenshot("06-search");
+
+        // the briefing page previews what the printable briefing holds
+        browser.get(pipeline.base() + "/#/briefing");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#briefing-preview h2")));
+        screenshot("07-briefing");
+    }
+
+    @Test
+    void aHostileReportTitleIsShownAsText() throws Exception {
+        String hostile = "<img src=x onerror=\"document.title='pwned'\"> Tessalit <script>document.title='pwned'</script>";
+        var response = pipeline.send("POST", "/api/ingest/posts", DemoPipeline.POST, "application/json", """
+                {"post": "bamako", "reference": "BAM-XSS-1", "date": "2026-11-15", "classification": "public",
+                 "countries": ["MLI"], "subject": %s, "body": "Tessalit market reopened."}
+                """.formatted(nl.horizon.schema.Json.mapper().writeValueAsString(hostile)), Map.of());
+        assertThat(response.statusCode()).isEqualTo(202);
+        pipeline.await("/api/search?q=" + DemoPipeline.encode("title:tessalit"), DemoPipeline.VIEWER,
+                Duration.ofSeconds(60), n -> n.path("total").asInt() > 0);
+
+        signIn(DemoPipeline.VIEWER);
+        browser.get(pipeline.base() + "/#/search?q=" + DemoPipeline.encode("tessalit market"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#hits li.report")));
+        List<WebElement> titles = browser.findElements(By.cssSelector("#hits .title"));
+        assertThat(titles).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("<img src=x"));
+        assertThat(browser.findElements(By.cssSelector("#hits img, #hits script"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo("Horizon");
+        screenshot("08-hostile-title-as-text");
+    }
+
+    private void signIn(String token) {
+        browser.manage().deleteAllCookies();
+        browser.get(pipeline.base() + "/login");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countries")));
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,280 @@
+package nl.horizon.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import nl.horizon.schema.AuditEvent;
+import nl.horizon.schema.Json;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Authentication, roles, CSRF and clearance on every path of the running server, with bearer tokens,
+ * the test identity provider's JWTs and the dashboard's session cookie.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebSecurityTest {
+
+    private DemoPipeline pipeline;
+    private String signal;
+
+    @BeforeAll
+    void start() throws Exception {
+        pipeline = DemoPipeline.get();
+        signal = pipeline.signalOf("MLI");
+    }
+
+    @Test
+    void everyRouteButHealthAndSignInNeedsCredentials() throws Exception {
+        String expiredPerson = pipeline.personToken("p", List.of("viewer"), null, "horizon",
+                Instant.now().minusSeconds(60));
+        for (String route : pipeline.horizon.httpRoutes()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = concrete(route.substring(route.indexOf(' ') + 1));
+            boolean open = path.startsWith("/health") || path.equals("/login") || path.startsWith("/assets/");
+            for (String token : new String[] {null, "wrong-token", "a.b.c", expiredPerson}) {
+                HttpResponse<String> response = pipeline.send(method, path, token, "application/json", "{}", Map.of());
+                if (open) {
+                    assertThat(response.statusCode()).as("%s with %s", route, token).isNotIn(401, 403);
+                } else if (path.equals("/") && token == null) {
+                    assertThat(response.statusCode()).as("the dashboard sends strangers to sign in").isEqualTo(303);
+                    assertThat(response.headers().firstValue("Location")).hasValue("/login");
+                } else {
+                    assertThat(response.statusCode()).as("%s with %s", route, token).isEqualTo(401);
+                    assertThat(response.body()).doesNotContain(DemoPipeline.SECRET_WORD);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rolesDecideWhatAnAccountMayDo() throws Exception {
+        assertThat(pipeline.get("/api/search?q=mali", DemoPipeline.POST).statusCode()).isEqualTo(403);
+        assertThat(pipeline.get("/api/overview", DemoPipeline.PARTNER).statusCode()).isEqualTo(403);
+        assertThat(pipeline.send("POST", "/api/signals/" + DemoPipeline.encode(signal) + "/triage", DemoPipeline.VIEWER,
+                "application/json", "{\"outcome\":\"acknowledged\"}", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(pipeline.get("/api/subscriptions", DemoPipeline.VIEWER).statusCode()).isEqualTo(403);
+        assertThat(pipeline.get("/api/overview", DemoPipeline.VIEWER).statusCode()).isEqualTo(200);
+        HttpResponse<String> headers = pipeline.get("/api/overview", DemoPipeline.VIEWER);
+        assertThat(headers.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                v -> assertThat(v).contains("default-src 'none'"));
+        assertThat(headers.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void peopleSignInWithTheIdentityProvidersTokens() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        String person = pipeline.personToken("e.devries", List.of("viewer", "payroll-admin"), "secret", "horizon",
+                later);
+        JsonNode me = Json.mapper().readTree(pipeline.get("/api/me", person).body());
+        assertThat(me.path("name").asText()).isEqualTo("e.devries");
+        assertThat(me.path("clearance").asText()).isEqualTo("secret");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"viewer\"]");
+        assertThat(pipeline.get("/api/search?q=" + DemoPipeline.SECRET_WORD, person).body()).contains("\"total\":1");
+
+        String noClearance = pipeline.personToken("j.jansen", List.of("viewer"), null, "horizon", later);
+        assertThat(pipeline.get("/api/search?q=" + DemoPipeline.SECRET_WORD, noClearance).body())
+                .contains("\"total\":0");
+        assertThat(pipeline.get("/api/me", pipeline.personToken("x", List.of("viewer"), null, "another-app", later))
+                .statusCode()).as("wrong audience").isEqualTo(401);
+        assertThat(pipeline.get("/api/me", pipeline.personToken("x", List.of("viewer"), "top-secret", "horizon", later))
+                .statusCode()).as("unknown clearance").isEqualTo(401);
+        String forged = pipeline.personToken("x", List.of("admin"), "secret", "horizon", later);
+        String[] parts = forged.split("\\.");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"x\",\"iss\":\"https://idp.horizon.test\",\"aud\":\"horizon\",\"exp\":9999999999,\"iat\":1,\"roles\":[\"admin\"],\"clearance\":\"secret\"}"
+                        .getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(pipeline.get("/api/me", tampered).statusCode()).as("tampered claims").isEqualTo(401);
+    }
+
+    @Test
+    void browserChangesNeedTheSessionsCsrfToken() throws Exception {
+        HttpResponse<String> foreign = pipeline.send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "token=" + DemoPipeline.ANALYST, Map.of("Origin", "https://evil.example"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Set-Cookie")).isEmpty();
+
+        String cookie = signIn(DemoPipeline.ANALYST);
+        String triage = "/api/signals/" + DemoPipeline.encode(signal) + "/triage";
+        String decision = "{\"outcome\":\"escalated\",\"reason\":\"check with the post\"}";
+        assertThat(pipeline.send("POST", triage, null, "application/json", decision, Map.of("Cookie", cookie))
+                .statusCode()).isEqualTo(403);
+        assertThat(pipeline.send("POST", triage, null, "application/json", decision,
+                Map.of("Cookie", cookie, Sessions.CSRF_HEADER, "guess")).statusCode()).isEqualTo(403);
+        String csrf = Json.mapper().readTree(pipeline.send("GET", "/api/me", null, "application/json", "",
+                Map.of("Cookie", cookie)).body()).path("csrfToken").asText();
+        assertThat(pipeline.send("POST", triage, null, "application/json", decision,
+                Map.of("Cookie", cookie, Sessions.CSRF_HEADER, csrf)).statusCode()).isEqualTo(201);
+
+        assertThat(pipeline.send("POST", "/logout", null, "application/json", "",
+                Map.of("Cookie", cookie, Sessions.CSRF_HEADER, csrf)).statusCode()).isEqualTo(204);
+        assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
+                .statusCode()).as("signed out").isEqualTo(401);
+    }
+
+    @Test
+    void aSecretReportNeverReachesAPublicReaderOnAnyPath() throws Exception {
+        String word = DemoPipeline.SECRET_WORD;
+        List<String> paths = new ArrayList<>(List.of(
+                "/api/search?q=" + word,
+                "/api/search?q=" + word + "&kind=report&sort=time",
+                "/api/search?q=*:*&country=MLI&limit=100",
+                "/api/search?q=menaka&limit=100",
+                "/api/overview",
+                "/api/countries/MLI",
+                "/api/briefing?from=2026-10-01&to=2026-11-20&format=html",
+                "/api/briefing?from=2026-10-01&to=2026-11-20&format=md",
+                "/api/briefing?from=2026-10-01&to=2026-11-20&format=json",
+                "/feeds/signals.atom?country=MLI",
+                "/feeds/signals.rss",
+                "/api/signals/" + DemoPipeline.encode(signal)));
+        JsonNode publicMali = Json.mapper().readTree(pipeline.get("/api/countries/MLI", DemoPipeline.VIEWER).body());
+        for (JsonNode s : publicMali.path("signals")) {
+            String id = DemoPipeline.encode(s.path("signal").path("id").asText());
+            paths.add("/api/signals/" + id);
+            paths.add("/api/signals/" + id + "/cap");
+        }
+        for (String path : paths) {
+            HttpResponse<String> response = pipeline.get(path, DemoPipeline.VIEWER);
+            assertThat(response.statusCode()).as(path).isIn(200, 404);
+            assertThat(response.body()).as(path).doesNotContainIgnoringCase(word);
+            if (response.statusCode() == 200) {
+                assertThat(response.body()).as(path).doesNotContain("\"secret\"")
+                        .doesNotContain("departmental-confidential");
+            }
+        }
+        JsonNode counted = Json.mapper().readTree(pipeline.get("/api/search?q=*:*", DemoPipeline.VIEWER).body());
+        assertThat(counted.path("facets").path("classification").has("secret")).isFalse();
+
+        // the cleared analyst does see it, with a highlight, in the country's evidence and in the briefing
+        assertThat(pipeline.get("/api/search?q=" + word, DemoPipeline.ANALYST).body()).contains("<mark>" + word);
+        assertThat(pipeline.get("/api/countries/MLI", DemoPipeline.ANALYST).body()).contains(word);
+        assertThat(pipeline.get("/api/signals/" + DemoPipeline.encode(signal), DemoPipeline.VIEWER).statusCode())
+                .as("the analyst's signal is of a classified tier").isEqualTo(404);
+    }
+
+    @Test
+    void feedsAreAtomRssAndCap() throws Exception {
+        HttpResponse<String> atom = pipeline.get("/feeds/signals.atom?level=alert,warning", DemoPipeline.ANALYST);
+        assertThat(atom.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/atom+xml"));
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(atom.body()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getEntries()).isNotEmpty();
+        assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getCategories())
+                .anySatisfy(c -> assertThat(c.getName()).isIn("alert", "warning")));
+        assertThat(new SyndFeedInput().build(new StringReader(pipeline.get("/feeds/signals.rss", DemoPipeline.ANALYST)
+                .body())).getFeedType()).isEqualTo("rss_2.0");
+
+        HttpResponse<String> cap = pipeline.get("/api/signals/" + DemoPipeline.encode(signal) + "/cap",
+                DemoPipeline.ANALYST);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document alert = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(cap.body())));
+        assertThat(alert.getDocumentElement().getNamespaceURI()).isEqualTo(SignalFeeds.CAP_NAMESPACE);
+        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "scope").item(0).getTextContent())
+                .isEqualTo("Restricted");
+        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "sent").item(0).getTextContent())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d-00:00");
+        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "severity").item(0).getTextContent())
+                .isIn("Moderate", "Severe", "Extreme");
+    }
+
+    @Test
+    void aTriageDecisionReachesOpenDashboardsAndTheAuditTopic() throws Exception {
+        HttpRequest events = HttpRequest.newBuilder(URI.create(pipeline.base() + "/api/events"))
+                .header("Authorization", "Bearer " + DemoPipeline.VIEWER).build();
+        HttpResponse<InputStream> stream = pipeline.http.send(events, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/event-stream"));
+        String publicSignal = Json.mapper().readTree(pipeline.get("/api/countries/MLI", DemoPipeline.VIEWER).body())
+                .path("signals").get(0).path("signal").path("id").asText();
+        CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:") && line.contains(publicSignal)) {
+                        return line;
+                    }
+                }
+                return "";
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        HttpResponse<String> decided = pipeline.send("POST", "/api/signals/" + DemoPipeline.encode(publicSignal)
+                + "/triage", DemoPipeline.ANALYST, "application/json", "{\"outcome\":\"acknowledged\"}", Map.of());
+        assertThat(decided.statusCode()).isEqualTo(201);
+        assertThat(received.get(60, TimeUnit.SECONDS)).contains("\"outcome\":\"acknowledged\"");
+        stream.body().close();
+
+        assertThat(pipeline.get("/api/overview", null).statusCode()).isEqualTo(401);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<AuditEvent> audit = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && (audit.stream().noneMatch(e -> e.route().endsWith("/triage")
+                    && e.actor().equals("analyst-s") && e.status() == 201)
+                    || audit.stream().noneMatch(e -> e.actor().equals("unauthenticated")))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> audit.add(JsonSerde.of(AuditEvent.class)
+                        .deserialize(r.topic(), r.value())));
+            }
+            assertThat(audit).anySatisfy(e -> {
+                assertThat(e.actor()).isEqualTo("analyst-s");
+                assertThat(e.method()).isEqualTo("POST");
+                assertThat(e.target()).contains("/triage");
+            });
+            assertThat(audit).anySatisfy(e -> assertThat(e.actor()).isEqualTo("unauthenticated"));
+        }
+    }
+
+    /** Signs in through the form, as a browser does; returns the session cookie. */
+    private String signIn(String token) throws Exception {
+        HttpResponse<String> response = pipeline.send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "token=" + token, Map.of("Origin", pipeline.base()));
+        assertThat(response.statusCode()).isEqualTo(303);
+        String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** A path pattern with its groups filled in with plausible values. */
+    private String concrete(String pattern) {
+        return pattern.replace("([^/]{1,200})", DemoPipeline.encode(signal)).replace("([A-Z]{3})", "MLI")
+                .replace("([0-9a-f-]{36})", "00000000-0000-0000-0000-000000000000")
+                .replace("([a-z0-9][a-z0-9-]{0,62})", "msf").replace("([a-z0-9./-]{1,80})", "app.js")
+                .replace("\\.", ".");
+    }
+}
