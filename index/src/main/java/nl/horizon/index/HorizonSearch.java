@@ -95,10 +95,7 @@ public final class HorizonSearch {
 
     /** One document by id, if it exists and the caller may see it. */
     public Optional<JsonNode> get(String id, Classification clearance) throws IOException {
-        Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.MUST)
-                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
-        return first(query, 1, null).stream().findFirst();
+        return first(visible(new Term(IndexFields.ID, id), clearance), 1, null).stream().findFirst();
     }
 
     /**
@@ -128,10 +125,7 @@ public final class HorizonSearch {
 
     /** The countries with any risk history the caller may see, in code order. */
     public List<String> scoredCountries(Classification clearance) throws IOException {
-        Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label())),
-                        BooleanClause.Occur.FILTER)
-                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
+        Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), clearance);
         IndexSearcher searcher = searchers.acquire();
         try {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
@@ -145,10 +139,7 @@ public final class HorizonSearch {
 
     /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
     public List<JsonNode> decisions(String signalId, Classification clearance) throws IOException {
-        Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.SIGNAL_ID, signalId)), BooleanClause.Occur.FILTER)
-                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
-        return first(query, 1000, NEWEST_FIRST).reversed();
+        return first(visible(new Term(IndexFields.SIGNAL_ID, signalId), clearance), 1000, NEWEST_FIRST).reversed();
     }
 
     private List<JsonNode> first(Query query, int n, Sort sort) throws IOException {
@@ -179,6 +170,12 @@ public final class HorizonSearch {
         facetTerms(filters, IndexFields.LEVEL, r.levels());
         facetTerms(filters, IndexFields.INDICATOR, r.indicators());
         return filters;
+    }
+
+    /** The documents with a term that a caller may see. */
+    private static Query visible(Term term, Classification clearance) {
+        return new BooleanQuery.Builder().add(new TermQuery(term), BooleanClause.Occur.FILTER)
+                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
     }
 
     private static Query visibleTo(Classification clearance) {

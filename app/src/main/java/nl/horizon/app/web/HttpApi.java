@@ -336,23 +336,29 @@ public final class HttpApi implements AutoCloseable {
 
     /** A signal with the evidence the caller may read and its triage history. */
     private void signal(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        String id = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
-        Optional<Situation.SignalPage> page = services.situation().signal(id, caller.clearance());
-        if (page.isEmpty()) {
-            Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
-            return;
+        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        if (page.isPresent()) {
+            Http.json(exchange, 200, page.get());
         }
-        Http.json(exchange, 200, page.get());
     }
 
     private void cap(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        if (page.isPresent()) {
+            Http.text(exchange, 200, "application/cap+xml", SignalFeeds.cap(page.get().signal().signal(),
+                    baseUrl(exchange)));
+        }
+    }
+
+    /** The signal the path names, or empty after answering 404 when it does not exist or the caller may not see it. */
+    private Optional<Situation.SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
+            throws IOException {
         String id = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
         Optional<Situation.SignalPage> page = services.situation().signal(id, caller.clearance());
         if (page.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
-            return;
         }
-        Http.text(exchange, 200, "application/cap+xml", SignalFeeds.cap(page.get().signal().signal(), baseUrl(exchange)));
+        return page;
     }
 
     /** Records an analyst's decision: {"outcome": "dismissed", "reason": "..."}. */
