@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * A single-node KRaft broker in this process, for the embedded default. Its log lives under
- * {@code <data.dir>/kafka}, formatted once and reused, so topics and offsets survive a restart. It listens
- * on 127.0.0.1 only. Internal topics (offsets, transactions) have replication factor 1 and min ISR 1,
- * which exactly-once Streams needs on one node.
+ * A KRaft node (broker and controller) in this process. Alone, it is the embedded default: its log lives
+ * under {@code <data.dir>/kafka}, formatted once and reused, so topics and offsets survive a restart, and it
+ * listens on 127.0.0.1 only; internal topics (offsets, transactions) then have replication factor 1 and
+ * min ISR 1, which exactly-once Streams needs on one node. As one of three or more nodes of a quorum
+ * ({@code horizon broker}), internal topics are replicated three times with a min ISR of 2, so the
+ * cluster keeps accepting acknowledged writes with one node down.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -35,16 +37,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Formats the log directory if it is new, then starts the broker. */
+    /** Formats the log directory if it is new, then starts a single-node broker on 127.0.0.1. */
     public static EmbeddedBroker start(Path logDir, int port, int controllerPort) throws IOException {
+        return startNode(logDir, 1, "127.0.0.1:" + port, "1@127.0.0.1:" + controllerPort, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * Formats the log directory if it is new, then starts one node of a quorum.
+     *
+     * @param listen    {@code host:port} of the client listener; the controller listens on the port its entry
+     *                  in {@code voters} names, on the same host
+     * @param voters    every node of the quorum as {@code id@host:controllerPort}, comma-separated
+     * @param clusterId the cluster's id, the same on every node; used only when the directory is new
+     */
+    public static EmbeddedBroker startNode(Path logDir, int nodeId, String listen, String voters, String clusterId)
+            throws IOException {
         Files.createDirectories(logDir);
-        Properties props = settings(logDir, port, controllerPort);
-        format(logDir, props);
+        Properties props = settings(logDir, nodeId, listen, voters);
+        format(logDir, props, clusterId);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        String bootstrap = "127.0.0.1:" + port;
-        LOG.info("embedded Kafka broker listening on {} (log in {})", bootstrap, logDir);
-        return new EmbeddedBroker(server, bootstrap);
+        LOG.info("Kafka node {} listening on {} (log in {})", nodeId, listen, logDir);
+        return new EmbeddedBroker(server, listen);
     }
 
     /** A loopback port free right now, for a broker listener of a throw-away broker (tests, load runs). */
@@ -58,24 +72,34 @@ public final class EmbeddedBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    private static Properties settings(Path logDir, int port, int controllerPort) {
+    private static Properties settings(Path logDir, int nodeId, String listen, String voters) {
+        String host = listen.substring(0, listen.lastIndexOf(':'));
+        String controller = java.util.Arrays.stream(voters.split(",")).map(String::strip)
+                .filter(v -> v.startsWith(nodeId + "@")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("node " + nodeId + " is not among the voters " + voters));
+        String controllerPort = controller.substring(controller.lastIndexOf(':') + 1);
+        int nodes = voters.split(",").length;
+        String replicas = Integer.toString(Math.min(3, nodes));
+        String minIsr = nodes >= 3 ? "2" : "1";
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", voters);
+        p.put("listeners", "PLAINTEXT://" + listen + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + listen);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
-        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", "3");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        p.put("min.insync.replicas", minIsr);
+        p.put("default.replication.factor", replicas);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         // the log cleaner's dedupe buffer (default 128 MB) lives in this process's heap; Horizon's compacted
@@ -85,7 +109,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Formats a new log directory once; an existing one keeps its cluster id and data. */
-    private static void format(Path logDir, Properties props) throws IOException {
+    private static void format(Path logDir, Properties props, String clusterId) throws IOException {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -94,10 +118,10 @@ public final class EmbeddedBroker implements AutoCloseable {
             props.store(out, "written by Horizon when it formatted this log directory");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+        int exit = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c",
                 file.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
-            throw new IOException("cannot format the embedded broker's log in " + logDir + ": "
+            throw new IOException("cannot format the Kafka log in " + logDir + ": "
                     + output.toString(StandardCharsets.UTF_8));
         }
     }

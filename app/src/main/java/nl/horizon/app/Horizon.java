@@ -70,6 +70,7 @@ public final class Horizon implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaStreams streams;
     private final EmbeddedConnect connect;
+    private final HorizonIndexer indexer;
     private final Thread indexerThread;
     private final HttpApi http;
     private Telemetry telemetry;
@@ -127,7 +128,7 @@ public final class Horizon implements AutoCloseable {
                 follower.close();
                 followerThread.join(30_000);
             });
-            HorizonIndexer indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
+            indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
             LiveUpdates live = new LiveUpdates();
             indexer.listen(live);
@@ -186,6 +187,11 @@ public final class Horizon implements AutoCloseable {
         return new Horizon(config);
     }
 
+    /** Tells {@code listener} of every record once it is searchable; for measuring the pipeline. */
+    public void whenSearchable(HorizonIndexer.IndexListener listener) {
+        indexer.listen(listener);
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -216,7 +222,8 @@ public final class Horizon implements AutoCloseable {
         Map<String, Object> health = new LinkedHashMap<>();
         KafkaStreams.State state = streams.state();
         health.put("streams", state == KafkaStreams.State.RUNNING ? "up" : state.name().toLowerCase());
-        health.put("indexer", indexerThread.isAlive() ? "up" : "stopped");
+        health.put("indexer", !indexerThread.isAlive() ? "stopped"
+                : indexer.failure().map(reason -> "failing, retrying: " + reason).orElse("up"));
         for (String name : connectors) {
             health.put("connector:" + name, connectorHealth(name));
         }

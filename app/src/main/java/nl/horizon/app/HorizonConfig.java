@@ -171,6 +171,11 @@ public final class HorizonConfig extends AbstractConfig {
         }
     }
 
+    /**
+     * Defined keys by their variable names, and Kafka client settings from {@code HORIZON_KAFKA_CLIENT_*}
+     * (Kafka's setting names have no underscores, so {@code HORIZON_KAFKA_CLIENT_SASL_JAAS_CONFIG} is
+     * {@code kafka.client.sasl.jaas.config}): the way to hand Horizon a password without writing it in a file.
+     */
     private static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> values = new TreeMap<>();
         for (String key : DEFINITION.names()) {
@@ -179,6 +184,13 @@ public final class HorizonConfig extends AbstractConfig {
                 values.put(key, value);
             }
         }
+        String clientPrefix = envName(KAFKA_CLIENT_PREFIX);
+        env.forEach((name, value) -> {
+            if (name.startsWith(clientPrefix) && name.length() > clientPrefix.length()) {
+                values.put(KAFKA_CLIENT_PREFIX + name.substring(clientPrefix.length()).toLowerCase(Locale.ROOT)
+                        .replace('_', '.'), value);
+            }
+        });
         return values;
     }
 

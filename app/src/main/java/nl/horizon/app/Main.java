@@ -38,6 +38,9 @@ public final class Main {
             int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
             return LoadRun.run(reports, rate, Path.of("data", "bench-" + System.currentTimeMillis()), System.out);
         }
+        if (args.length > 0 && args[0].equals("broker")) {
+            return BrokerCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         }
@@ -116,6 +119,8 @@ public final class Main {
         System.err.println("                                        replay history through the scoring and measure it");
         System.err.println("       horizon bench [REPORTS [RATE]]   end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
+        System.err.println("       horizon broker --node ID --listen HOST:PORT --voters ID@HOST:PORT,... --cluster-id ID --dir DIR");
+        System.err.println("                                        one node of a Kafka cluster (docker/, fault tests)");
         return problem == null ? 0 : USAGE_ERROR;
     }
 }

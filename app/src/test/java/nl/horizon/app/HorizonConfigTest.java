@@ -40,6 +40,19 @@ class HorizonConfigTest {
     }
 
     @Test
+    void kafkaClientSecretsComeFromTheEnvironment() throws Exception {
+        Path file = write("kafka:\n  client:\n    security.protocol: SASL_SSL\n    sasl.mechanism: SCRAM-SHA-512\n");
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"horizon\" "
+                + "password=\"s3cret\";";
+        HorizonConfig config = HorizonConfig.load(file, Map.of("HORIZON_KAFKA_CLIENT_SASL_JAAS_CONFIG", jaas,
+                "HORIZON_KAFKA_CLIENT_SSL_TRUSTSTORE_PASSWORD", "changeit", "HORIZON_KAFKA_CLIENT_", "ignored"));
+
+        assertThat(config.kafkaClientSettings()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("sasl.jaas.config", jaas)
+                .containsEntry("ssl.truststore.password", "changeit").hasSize(4);
+    }
+
+    @Test
     void theShippedConfigurationIsValid() {
         Path shipped = Path.of(System.getProperty("horizon.root", "..")).resolve("config/horizon.yaml");
         assertThat(shipped).exists();

@@ -65,7 +65,8 @@ class KillNineTest {
             killed.start();
         }
         assertThat(killed.awaitReports(reports, Duration.ofMinutes(4))).isEqualTo(reports);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // after the last start Streams restores its state from the changelogs before it catches up
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         TreeMap<String, JsonNode> actual = killed.signals();
         while (!actual.equals(expected) && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);

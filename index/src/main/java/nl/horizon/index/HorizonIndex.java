@@ -31,18 +31,42 @@ public final class HorizonIndex implements Closeable {
     private static final String OFFSET_PREFIX = "offset:";
 
     private final FSDirectory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final HorizonSearch search;
+    /** Replaced, with {@link #searchers}, when the index recovers from a failed write. */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
 
     private HorizonIndex(Path dir) throws IOException {
         this.directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig(IndexAnalysis.perField())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = newWriter();
         this.searchers = new SearcherManager(writer, null);
-        this.search = new HorizonSearch(searchers, config.getAnalyzer());
+        this.search = new HorizonSearch(() -> searchers, writer.getConfig().getAnalyzer());
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(IndexAnalysis.perField())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false));
+    }
+
+    /**
+     * Starts again from the last commit after a write failed (a full disk, a directory turned read-only):
+     * what was added since is dropped, to be read again from Kafka. Search goes on meanwhile with what
+     * was visible before the failure, and switches to the new writer's view once it opens.
+     *
+     * @throws IOException while the directory still cannot be written; call again later
+     */
+    public void recover() throws IOException {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException alreadyBroken) {
+            // a writer hit by a failure may have closed itself; its lock is released either way
+        }
+        IndexWriter fresh = newWriter();
+        SearcherManager old = searchers;
+        writer = fresh;
+        searchers = new SearcherManager(fresh, null);
+        old.close();
     }
 
     /** Opens (or creates) the index in {@code dir}. */

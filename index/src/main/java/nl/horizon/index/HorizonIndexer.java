@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -33,6 +34,11 @@ import java.util.Properties;
  * partition and seeks to the offsets stored in the index, not in a consumer group: the index is the
  * only source of truth for what it holds. Reads committed records only, since Streams writes
  * transactionally.
+ *
+ * <p>Every batch is made searchable at once (a near-real-time refresh); the index commit, which syncs to
+ * disk and records the offsets read, follows at most once per {@link #COMMIT_INTERVAL} and when the
+ * indexer stops. After a crash the index opens at its last commit and the records read since are
+ * indexed again; a document's id is its key, so they replace themselves and nothing is doubled.
  */
 public final class HorizonIndexer implements Runnable, AutoCloseable {
 
@@ -44,10 +50,20 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
             .builder("horizon.latency.searchable").description("from reading an item to its report being searchable")
             .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
 
+    /** How often the index is committed: fsyncs were a fifth of the indexer's time at one per batch. */
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
     private final HorizonIndex index;
+    /** Offsets read and indexed but not yet committed. */
+    private final Map<TopicPartition, Long> uncommitted = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime();
     private final KafkaConsumer<String, byte[]> consumer;
-    private final List<IndexListener> listeners = new ArrayList<>();
+    private static final long RETRY_FIRST_MS = 1_000;
+    private static final long RETRY_MAX_MS = 30_000;
+
+    private final List<IndexListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile String failure;
 
     /** Told of every document indexed, after it is searchable: saved-query matching listens here. */
     public interface IndexListener {
@@ -65,14 +81,70 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Adds a listener; call before {@link #run()}. */
+    /** Adds a listener, before or while the indexer runs. */
     public void listen(IndexListener listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Indexes until closed. When the index cannot be written (a full disk, a read-only directory) the
+     * indexer stops writing, search goes on with what was visible, and it tries again with a growing pause:
+     * it reopens the index at its last commit and reads on from the offsets stored there, so nothing is
+     * lost or doubled once the directory can be written again.
+     */
     @Override
     public void run() {
-        loop(() -> running);
+        try {
+            long pauseMs = RETRY_FIRST_MS;
+            while (running) {
+                try {
+                    loop(() -> running);
+                } catch (UncheckedIOException | AlreadyClosedException e) {
+                    failure = e.getMessage();
+                    Metrics.counter("horizon.index.write.failures").increment();
+                    LOG.error("index write failed; indexing stops, search keeps what it showed, retrying in {} ms",
+                            pauseMs, e);
+                    pause(pauseMs);
+                    pauseMs = Math.min(pauseMs * 2, RETRY_MAX_MS);
+                    if (running && reopen()) {
+                        pauseMs = RETRY_FIRST_MS;
+                    }
+                }
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Why indexing is stopped, while it is; empty while it runs. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    private boolean reopen() {
+        try {
+            index.recover();
+            uncommitted.clear();
+            failure = null;
+            LOG.info("index reopened at its last commit; indexing resumes");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failure = e.getMessage();
+            LOG.warn("the index still cannot be written: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private void pause(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -81,35 +153,42 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
      */
     public void catchUp(java.util.function.BiConsumer<Long, Long> progress) {
         Map<TopicPartition, Long> end = new HashMap<>();
-        loop(() -> {
-            if (end.isEmpty()) {
-                end.putAll(consumer.endOffsets(consumer.assignment()));
-            }
-            long total = end.values().stream().mapToLong(Long::longValue).sum();
-            long done = end.keySet().stream().mapToLong(consumer::position).sum();
-            progress.accept(done, total);
-            return done < total;
-        });
+        try {
+            loop(() -> {
+                if (end.isEmpty()) {
+                    end.putAll(consumer.endOffsets(consumer.assignment()));
+                }
+                long total = end.values().stream().mapToLong(Long::longValue).sum();
+                long done = end.keySet().stream().mapToLong(consumer::position).sum();
+                progress.accept(done, total);
+                return done < total;
+            });
+        } finally {
+            consumer.close();
+        }
     }
 
     private void loop(java.util.function.BooleanSupplier more) {
         try {
             assignFromIndex();
-            while (running && more.getAsBoolean()) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    indexBatch(records);
+            try {
+                while (running && more.getAsBoolean()) {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    if (!records.isEmpty()) {
+                        indexBatch(records);
+                    }
+                    if (!uncommitted.isEmpty() && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+                        commit();
+                    }
+                }
+            } catch (WakeupException e) {
+                if (running) {
+                    throw e;
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
+            commit();
         } catch (IOException e) {
-            throw new UncheckedIOException("index write failed; the indexer stops and resumes from its last commit",
-                    e);
-        } finally {
-            consumer.close();
+            throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
         }
     }
 
@@ -147,9 +226,7 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         }
         // the consumer's position, not the last offset + 1: it steps over transaction markers, so a fully
         // read partition is recorded as fully read
-        Map<TopicPartition, Long> next = new HashMap<>();
-        records.partitions().forEach(tp -> next.put(tp, consumer.position(tp)));
-        index.commit(next);
+        records.partitions().forEach(tp -> uncommitted.put(tp, consumer.position(tp)));
         index.refresh();
         Metrics.counter("horizon.index.documents").increment(indexed.size());
         java.time.Instant now = java.time.Instant.now();
@@ -163,6 +240,12 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         for (Object record : indexed) {
             listeners.forEach(l -> l.indexed(record));
         }
+    }
+
+    private void commit() throws IOException {
+        index.commit(uncommitted);
+        uncommitted.clear();
+        lastCommitNanos = System.nanoTime();
     }
 
     private Object indexRecord(ConsumerRecord<String, byte[]> record) throws IOException {

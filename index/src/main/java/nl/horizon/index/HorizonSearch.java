@@ -47,18 +47,41 @@ import java.util.Set;
  */
 public final class HorizonSearch {
 
+    /** The last facet ordinals built; replaced when a refresh brings a new reader. */
+    private volatile FacetState facetState;
+
     private static final int MAX_FACET_VALUES = 20;
     /** More than there are countries: every one is counted. */
     private static final int COUNTRIES = 1000;
     private static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(IndexFields.TIME, SortField.Type.LONG,
             true));
 
-    private final SearcherManager searchers;
+    private final java.util.function.Supplier<SearcherManager> searchers;
     private final Analyzer analyzer;
 
-    HorizonSearch(SearcherManager searchers, Analyzer analyzer) {
+    /**
+     * @param searchers the index's current searcher manager: the index replaces it when it recovers from a
+     *                  failed write
+     */
+    HorizonSearch(java.util.function.Supplier<SearcherManager> searchers, Analyzer analyzer) {
         this.searchers = searchers;
         this.analyzer = analyzer;
+    }
+
+    /** Work on one searcher, released to the manager it came from. */
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        SearcherManager manager = searchers.get();
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            manager.release(searcher);
+        }
     }
 
     /**
@@ -71,8 +94,7 @@ public final class HorizonSearch {
                 BooleanClause.Occur.MUST);
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
-        IndexSearcher searcher = searchers.acquire();
-        try {
+        return withSearcher(searcher -> {
             int wanted = request.offset() + request.limit();
             FacetsCollectorManager.FacetsResult result = request.byTime()
                     ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
@@ -88,9 +110,7 @@ public final class HorizonSearch {
                         highlights.getOrDefault(sd.doc, List.of())));
             }
             return new SearchResult(top.totalHits.value(), hits, facets(searcher, result, MAX_FACET_VALUES));
-        } finally {
-            searchers.release(searcher);
-        }
+        });
     }
 
     /** One document by id, if it exists and the caller may see it. */
@@ -126,15 +146,12 @@ public final class HorizonSearch {
     /** The countries with any risk history the caller may see, in code order. */
     public List<String> scoredCountries(Classification clearance) throws IOException {
         Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), clearance);
-        IndexSearcher searcher = searchers.acquire();
-        try {
+        return withSearcher(searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
             return facets(searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
                     .stream().sorted().toList();
-        } finally {
-            searchers.release(searcher);
-        }
+        });
     }
 
     /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
@@ -143,17 +160,14 @@ public final class HorizonSearch {
     }
 
     private List<JsonNode> first(Query query, int n, Sort sort) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
+        return withSearcher(searcher -> {
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             List<JsonNode> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
                 out.add(json(searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON)));
             }
             return out;
-        } finally {
-            searchers.release(searcher);
-        }
+        });
     }
 
     private static List<Query> filters(SearchRequest r) {
@@ -197,13 +211,37 @@ public final class HorizonSearch {
         }
     }
 
+    /**
+     * The facet ordinals of a reader, built once per reader: building them maps every facet value across
+     * all segments, which took most of a search's time when it was done per search.
+     *
+     * @return null for an index without facets yet
+     */
+    private SortedSetDocValuesReaderState facetState(org.apache.lucene.index.IndexReader reader) throws IOException {
+        FacetState cached = facetState;
+        org.apache.lucene.index.IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Object key = helper == null ? null : helper.getKey();
+        if (cached != null && key != null && cached.reader() == key) {
+            return cached.state();
+        }
+        try {
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facets());
+            facetState = new FacetState(key, state);
+            return state;
+        } catch (IllegalArgumentException emptyIndex) {
+            return null;
+        }
+    }
+
+    /** Facet ordinals with the reader they were built for. */
+    private record FacetState(Object reader, SortedSetDocValuesReaderState state) {
+    }
+
     private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result,
                                                      int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-        SortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), IndexFields.facets());
-        } catch (IllegalArgumentException emptyIndex) {
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) {
             return facets;
         }
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());

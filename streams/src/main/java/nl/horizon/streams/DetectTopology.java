@@ -4,7 +4,6 @@ import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.Topics;
-import nl.horizon.streams.scoring.CountryState;
 import nl.horizon.streams.scoring.DayScorer;
 import nl.horizon.streams.scoring.ScoringSettings;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,14 +29,13 @@ public final class DetectTopology {
      * @param upstreams partitions of {@code horizon.reports.v1}: a day is scored once all have passed it
      */
     public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings, int upstreams) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.STATE_STORE),
-                Serdes.String(), JsonSerde.of(CountryState.class)));
+        TierStore.builders().forEach(builder::addStateStore);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("observations-in"))
-                .process(() -> new Detector(scorer, settings, upstreams), Named.as("detect"), Detector.STATE_STORE,
-                        Detector.CLOCK_STORE)
+                .process(() -> new Detector(scorer, settings, upstreams), Named.as("detect"), TierStore.STANDING,
+                        TierStore.DAYS, TierStore.STORIES, TierStore.OFFSETS, Detector.CLOCK_STORE)
                 .split(Named.as("scored-"))
                 .branch((key, value) -> value instanceof Scored.Risk, Branched.withConsumer(risks -> risks
                         .mapValues(value -> ((Scored.Risk) value).risk(), Named.as("risk-values"))

@@ -6,21 +6,18 @@ import nl.horizon.schema.ClockTick;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.Topics;
-import nl.horizon.streams.scoring.CountryState;
 import nl.horizon.streams.scoring.DayScorer;
 import nl.horizon.streams.scoring.ScoringSettings;
 import nl.horizon.streams.scoring.TierState;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Takes observations into each country's state and closes days on event time. Every upstream partition
@@ -31,13 +28,17 @@ import java.util.Map;
  * for the day, including countries with nothing that day, so quiet days count as the zeros they are.
  * Upstream progress and the last closed day are kept in a state store, so a restart or a replay closes
  * exactly the same days. An observation for a day already closed still enters the history (it shapes
- * later baselines) but does not re-score that day; it is counted as late.
+ * later baselines) but does not re-score that day; it is counted as late. The countries' state is kept
+ * by a {@link TierStore}.
  */
 final class Detector implements Processor<String, byte[], String, Scored> {
 
-    static final String STATE_STORE = "country-scoring";
     static final String CLOCK_STORE = "scoring-clock";
     private static final String CLOSED = "closed-through-day";
+    /** Stories counted before this day are forgotten; absent until a day is closed. */
+    private static final String STORIES_FROM = "stories-from-day";
+    /** Forgotten stories are deleted from their store once a week of event time. */
+    private static final long SWEEP_DAYS = 7;
     private static final String UPSTREAM = "upstream-";
     private static final long DAY_MS = 86_400_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
@@ -46,7 +47,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     private final ScoringSettings settings;
     private final int upstreams;
     private ProcessorContext<String, Scored> context;
-    private KeyValueStore<String, CountryState> states;
+    private TierStore tiers;
     private KeyValueStore<String, Long> clock;
 
     /**
@@ -61,7 +62,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     @Override
     public void init(ProcessorContext<String, Scored> context) {
         this.context = context;
-        this.states = context.getStateStore(STATE_STORE);
+        this.tiers = new TierStore(context, settings.evidenceMax());
         this.clock = context.getStateStore(CLOCK_STORE);
     }
 
@@ -89,14 +90,10 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         }
         String input = context.recordMetadata().map(m -> m.topic() + "-" + m.partition()).orElse(null);
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
-        CountryState state = states.get(o.country());
-        if (state == null) {
-            state = new CountryState();
-        }
-        if (!state.add(o, day, settings.evidenceMax(), input, offset)) {
+        Long storiesFrom = clock.get(STORIES_FROM);
+        if (!tiers.take(o, day, input, offset, storiesFrom == null ? Long.MIN_VALUE : storiesFrom)) {
             Metrics.counter("horizon.scoring.duplicates").increment();
         }
-        states.put(o.country(), state);
     }
 
     private void advance(int upstream, long eventTimeMs) {
@@ -129,22 +126,22 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     }
 
     private void closeDays(long from, long through) {
-        List<String> countries = new ArrayList<>();
-        try (KeyValueIterator<String, CountryState> all = states.all()) {
-            all.forEachRemaining(kv -> countries.add(kv.key));
-        }
-        for (String country : countries) {
-            CountryState state = states.get(country);
+        for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
             for (long day = from; day <= through; day++) {
                 long timestamp = (day + 1) * DAY_MS - 1;
-                for (Map.Entry<Classification, TierState> tier : state.tiers.entrySet()) {
-                    DayScorer.Outcome outcome = scorer.close(country, tier.getKey(), tier.getValue(), day);
-                    String key = country + ":" + tier.getKey().label();
+                for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
+                    DayScorer.Outcome outcome = scorer.close(country.getKey(), tier.getKey(), tier.getValue(), day);
+                    String key = country.getKey() + ":" + tier.getKey().label();
                     outcome.risk().ifPresent(r -> context.forward(new Record<>(key, new Scored.Risk(r), timestamp)));
                     outcome.signal().ifPresent(s -> context.forward(new Record<>(key, new Scored.Raised(s), timestamp)));
                 }
             }
-            states.put(country, state);
+            tiers.closed(country.getKey(), settings.historyFrom(through));
+        }
+        long storiesFrom = settings.storiesFrom(through);
+        clock.put(STORIES_FROM, storiesFrom);
+        if (Math.floorDiv(through, SWEEP_DAYS) != Math.floorDiv(from - 1, SWEEP_DAYS)) {
+            tiers.forgetStories(storiesFrom);
         }
     }
 }

@@ -70,9 +70,10 @@ public final class DayScorer {
     public Outcome close(String country, Classification tier, TierState state, long day) {
         long recentFrom = day - settings.recentDays() + 1;
         long baselineFrom = recentFrom - settings.baselineDays();
-        if (!state.active(baselineFrom, day) && state.level == RiskLevel.CALM && state.heldScore == 0
-                && state.publishedScore <= 0) {
-            state.prune(baselineFrom, recentFrom - settings.graceDays());
+        TierStanding standing = state.standing();
+        if (!state.active(baselineFrom, day) && standing.level == RiskLevel.CALM && standing.heldScore == 0
+                && standing.publishedScore <= 0) {
+            standing.scores.headMap(settings.storiesFrom(day)).clear();
             return new Outcome(Optional.empty(), Optional.empty());
         }
         List<Scored> scored = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class DayScorer {
             }
         }
         double today = 100 * (1 - Math.exp(-sumStrength));
-        double decayed = state.heldScore * Math.pow(0.5, 1 / settings.decayHalfLifeDays());
+        double decayed = standing.heldScore * Math.pow(0.5, 1 / settings.decayHalfLifeDays());
         List<Contribution> contributions = new ArrayList<>();
         if (today >= decayed) {
             for (Scored s : scored) {
@@ -94,40 +95,40 @@ public final class DayScorer {
                             today * s.strength() / sumStrength));
                 }
             }
-            state.heldScore = today;
+            standing.heldScore = today;
         } else {
-            double factor = state.heldScore == 0 ? 0 : decayed / state.heldScore;
-            for (Contribution c : state.heldContributions) {
+            double factor = standing.heldScore == 0 ? 0 : decayed / standing.heldScore;
+            for (Contribution c : standing.heldContributions) {
                 contributions.add(new Contribution(c.indicator(), c.value(), c.weight(), c.contribution() * factor));
             }
-            state.heldScore = decayed < 0.05 ? 0 : decayed;
+            standing.heldScore = decayed < 0.05 ? 0 : decayed;
         }
         contributions.sort(Comparator.comparingDouble(Contribution::contribution).reversed()
                 .thenComparing(Contribution::indicator));
-        state.heldContributions = state.heldScore == 0 ? new ArrayList<>() : contributions;
-        double score = round(state.heldScore);
+        standing.heldContributions = standing.heldScore == 0 ? new ArrayList<>() : contributions;
+        double score = round(standing.heldScore);
         List<Contribution> published = contributions.stream().map(c -> new Contribution(c.indicator(), c.value(),
                 c.weight(), round(c.contribution()))).filter(c -> c.contribution() > 0).toList();
         Set<SourceKind> kinds = sourceKinds(state, scored, recentFrom, day);
-        Trend trend = trend(state, day, score);
-        state.scores.put(day, score);
+        Trend trend = trend(standing, day, score);
+        standing.scores.put(day, score);
 
-        RiskLevel previous = state.level;
-        RiskLevel level = nextLevel(state, day, score, kinds);
+        RiskLevel previous = standing.level;
+        RiskLevel level = nextLevel(standing, day, score, kinds);
         Optional<Signal> signal = signal(country, tier, state, day, score, previous, level, scored, kinds);
-        state.level = level;
+        standing.level = level;
         if (level == RiskLevel.CALM && previous != RiskLevel.CALM) {
-            state.cooldownUntil = day + settings.cooldownDays();
+            standing.cooldownUntil = day + settings.cooldownDays();
         }
 
         Optional<CountryRisk> risk = Optional.empty();
-        if (score != state.publishedScore || level != state.publishedLevel) {
+        if (score != standing.publishedScore || level != standing.publishedLevel) {
             risk = Optional.of(new CountryRisk(country, LocalDate.ofEpochDay(day), score, level, trend, published,
                     tier));
-            state.publishedScore = score;
-            state.publishedLevel = level;
+            standing.publishedScore = score;
+            standing.publishedLevel = level;
         }
-        state.prune(baselineFrom, recentFrom - settings.graceDays());
+        standing.scores.headMap(settings.storiesFrom(day)).clear();
         return new Outcome(risk, signal);
     }
 
@@ -137,7 +138,7 @@ public final class DayScorer {
         if (observed == 0 && baseline == 0) {
             return null;
         }
-        long history = Math.min(settings.baselineDays(), recentFrom - state.firstDay);
+        long history = Math.min(settings.baselineDays(), recentFrom - state.standing().firstDay);
         double expected = Math.max(settings.minBaseline(),
                 history <= 0 ? 0 : baseline * settings.recentDays() / Math.max(history, settings.recentDays()));
         double surprise = observed < indicator.floor() ? 0
@@ -150,16 +151,15 @@ public final class DayScorer {
     private Set<SourceKind> sourceKinds(TierState state, List<Scored> scored, long from, long to) {
         Set<SourceKind> kinds = EnumSet.noneOf(SourceKind.class);
         for (Scored s : scored) {
-            if (s.strength() > 0 && state.kinds.containsKey(s.indicator().id())) {
-                state.kinds.get(s.indicator().id()).subMap(from, true, to, true).values()
-                        .forEach(set -> set.forEach(k -> kinds.add(SourceKind.parse(k))));
+            if (s.strength() > 0) {
+                state.addKinds(s.indicator().id(), from, to, kinds);
             }
         }
         return kinds;
     }
 
-    private RiskLevel nextLevel(TierState state, long day, double score, Set<SourceKind> kinds) {
-        RiskLevel current = state.level;
+    private RiskLevel nextLevel(TierStanding standing, long day, double score, Set<SourceKind> kinds) {
+        RiskLevel current = standing.level;
         RiskLevel next = levelFor(score);
         if (next.compareTo(current) < 0) {
             // a level is left only below its threshold minus the hysteresis, and then only as far as that margin allows
@@ -168,8 +168,8 @@ public final class DayScorer {
         if (next == RiskLevel.ALERT && kinds.size() < settings.corroborationSourceKinds()) {
             next = RiskLevel.WARNING;
         }
-        boolean warmingUp = day - state.firstDay < settings.warmupDays();
-        boolean coolingDown = current == RiskLevel.CALM && day < state.cooldownUntil;
+        boolean warmingUp = day - standing.firstDay < settings.warmupDays();
+        boolean coolingDown = current == RiskLevel.CALM && day < standing.cooldownUntil;
         if (next != RiskLevel.CALM && (warmingUp || coolingDown) && current == RiskLevel.CALM) {
             next = RiskLevel.CALM;
         }
@@ -197,12 +197,13 @@ public final class DayScorer {
 
     private Optional<Signal> signal(String country, Classification tier, TierState state, long day, double score,
                                     RiskLevel previous, RiskLevel level, List<Scored> scored, Set<SourceKind> kinds) {
+        TierStanding standing = state.standing();
         Lifecycle lifecycle;
         if (level.compareTo(previous) > 0) {
             lifecycle = previous == RiskLevel.CALM ? Lifecycle.NEW : Lifecycle.ESCALATING;
         } else if (level.compareTo(previous) < 0) {
             lifecycle = level == RiskLevel.CALM ? Lifecycle.RESOLVED : Lifecycle.COOLING;
-        } else if (level != RiskLevel.CALM && day - state.lastSignalDay >= settings.sustainedDays()) {
+        } else if (level != RiskLevel.CALM && day - standing.lastSignalDay >= settings.sustainedDays()) {
             lifecycle = Lifecycle.SUSTAINED;
         } else {
             return Optional.empty();
@@ -213,13 +214,13 @@ public final class DayScorer {
                 ? new Detection(DETECTOR, VERSION, "none", 0, 0, 0, threshold(level))
                 : new Detection(DETECTOR, VERSION, top.indicator().id(), round(top.observed()), round(top.expected()),
                 round(top.surprise()), threshold(level == RiskLevel.CALM ? previous : level));
-        double delta = round(score - state.lastSignalScore);
-        state.lastSignalDay = day;
-        state.lastSignalScore = score;
+        double delta = round(score - standing.lastSignalScore);
+        standing.lastSignalDay = day;
+        standing.lastSignalScore = score;
         LocalDate date = LocalDate.ofEpochDay(day);
         return Optional.of(new Signal(country + ":" + tier.label() + ":" + date + ":" + lifecycle.label(), country, date,
                 lifecycle, level, score, delta, detection, evidence(state, scored, day), kinds,
-                new java.util.TreeMap<>(state.inputOffsets), tier));
+                new java.util.TreeMap<>(state.inputOffsets()), tier));
     }
 
     /** Report ids behind the indicators that count, strongest indicator first, latest day first. */
@@ -228,14 +229,13 @@ public final class DayScorer {
         long from = day - settings.recentDays() + 1;
         scored.stream().filter(s -> s.strength() > 0)
                 .sorted(Comparator.comparingDouble(Scored::strength).reversed())
-                .map(s -> state.evidence.get(s.indicator().id()))
-                .filter(java.util.Objects::nonNull)
-                .forEach(days -> days.subMap(from, true, day, true).descendingMap().values().forEach(ids::addAll));
+                .forEach(s -> state.window(s.indicator().id(), from, day).descendingMap().values()
+                        .forEach(cell -> ids.addAll(cell.evidence)));
         return ids.stream().limit(settings.evidenceMax()).toList();
     }
 
-    private Trend trend(TierState state, long day, double score) {
-        Map.Entry<Long, Double> before = state.scores.floorEntry(day - settings.trendDays());
+    private Trend trend(TierStanding standing, long day, double score) {
+        Map.Entry<Long, Double> before = standing.scores.floorEntry(day - settings.trendDays());
         double then = before == null ? 0 : before.getValue();
         if (score - then >= TREND_STEP) {
             return Trend.RISING;

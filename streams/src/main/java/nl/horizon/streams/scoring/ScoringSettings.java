@@ -54,6 +54,19 @@ public record ScoringSettings(
         check("trend.days", trendDays >= 1, trendDays, "1 or more");
     }
 
+    /** The first day whose totals still count once {@code day} is closed: the start of its baseline window. */
+    public long historyFrom(long day) {
+        return day - recentDays + 1 - baselineDays;
+    }
+
+    /**
+     * The first day whose stories and evidence are still remembered once {@code day} is closed: the
+     * recent window less the grace period. A story counted before it counts again when it comes back.
+     */
+    public long storiesFrom(long day) {
+        return day - recentDays + 1 - graceDays;
+    }
+
     private static void check(String key, boolean ok, Object value, String expected) {
         if (!ok) {
             throw new IllegalArgumentException("scoring setting " + key + " = " + value + " is not valid; expected "

@@ -1,135 +1,112 @@
 package nl.horizon.streams.scoring;
 
-import nl.horizon.schema.Json;
-import nl.horizon.schema.Observation;
-import nl.horizon.schema.RiskLevel;
+import nl.horizon.schema.SourceKind;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
- * What scoring remembers of one country as seen from one clearance tier: the daily totals of every
- * indicator (sparse: days without observations are zero), the evidence and source kinds behind them,
- * the stories already counted, and the level with its history. Fields are public for the JSON state
- * store; only the scoring package changes them. Maps are sorted so that the stored bytes, and so a
- * replay, are the same whatever the order of insertion.
+ * What scoring knows of one country as seen from one clearance tier: its {@link TierStanding}, the
+ * {@link DayCell}s of every indicator (sparse: days without observations are zero) and the offsets of
+ * the last input taken in. The detector holds it in memory for scoring and writes every change through
+ * to its state stores as small entries, from which it is loaded again after a restart. Maps are sorted,
+ * so that what is computed from them does not depend on the order of insertion.
  */
 public final class TierState {
 
-    /** Epoch day of the first observation. */
-    public long firstDay = Long.MAX_VALUE;
-    /** indicator → epoch day → total. */
-    public TreeMap<String, TreeMap<Long, Double>> values = new TreeMap<>();
-    /** indicator → epoch day → report ids (bounded). */
-    public TreeMap<String, TreeMap<Long, List<String>>> evidence = new TreeMap<>();
-    /** indicator → epoch day → source kinds. */
-    public TreeMap<String, TreeMap<Long, TreeSet<String>>> kinds = new TreeMap<>();
-    /** "indicator|story" → epoch day: stories already counted. */
-    public TreeMap<String, Long> seen = new TreeMap<>();
-    /** "indicator|story" → the report that stands for it: the smallest id, whatever came first. */
-    public TreeMap<String, String> seenAs = new TreeMap<>();
-    public RiskLevel level = RiskLevel.CALM;
-    public long lastSignalDay = Long.MIN_VALUE;
-    public long cooldownUntil = Long.MIN_VALUE;
-    public double lastSignalScore;
-    /** The decayed maximum of the daily composite: what is published and what levels follow. */
-    public double heldScore;
-    /** The contributions behind {@link #heldScore}, scaled with it. */
-    public List<nl.horizon.schema.Contribution> heldContributions = new ArrayList<>();
-    /** The score last published, rounded; -1 before the first. */
-    public double publishedScore = -1;
-    public RiskLevel publishedLevel = RiskLevel.CALM;
-    /** epoch day → composite score, for the trend. */
-    public TreeMap<Long, Double> scores = new TreeMap<>();
+    private final TierStanding standing;
+    /** indicator → epoch day → cell. */
+    private final TreeMap<String, TreeMap<Long, DayCell>> days = new TreeMap<>();
     /** "topic-partition" → offset of the last observation taken in. */
-    public TreeMap<String, Long> inputOffsets = new TreeMap<>();
+    private final TreeMap<String, Long> inputOffsets = new TreeMap<>();
 
-    /**
-     * Takes in an observation unless its story was already counted for its indicator.
-     *
-     * @return false for a duplicate
-     */
-    boolean add(Observation o, long day, int evidenceMax, String input, long offset) {
-        String story = o.indicator() + "|" + o.story();
-        if (input != null) {
-            inputOffsets.put(input, offset);
-        }
-        kinds.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).computeIfAbsent(day, d -> new TreeSet<>())
-                .add(o.sourceKind().label());
-        Long seenDay = seen.get(story);
-        if (seenDay != null) {
-            String standing = seenAs.get(story);
-            if (o.reportId().compareTo(standing) < 0) {
-                seenAs.put(story, o.reportId());
-                List<String> ids = evidence.getOrDefault(o.indicator(), new TreeMap<>()).get(seenDay);
-                if (ids != null && ids.remove(standing)) {
-                    addEvidence(ids, o.reportId(), evidenceMax);
-                }
-            }
-            return false;
-        }
-        seen.put(story, day);
-        seenAs.put(story, o.reportId());
-        firstDay = Math.min(firstDay, day);
-        values.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).merge(day, o.value(), Double::sum);
-        addEvidence(evidence.computeIfAbsent(o.indicator(), i -> new TreeMap<>()).computeIfAbsent(day,
-                d -> new ArrayList<>()), o.reportId(), evidenceMax);
-        return true;
+    public TierState(TierStanding standing) {
+        this.standing = standing;
     }
 
-    /** Keeps the smallest report ids, sorted, so the evidence does not depend on arrival order. */
-    private static void addEvidence(List<String> ids, String reportId, int evidenceMax) {
-        int at = java.util.Collections.binarySearch(ids, reportId);
-        if (at < 0) {
-            ids.add(-at - 1, reportId);
-        }
-        while (ids.size() > evidenceMax) {
-            ids.removeLast();
-        }
+    public TierStanding standing() {
+        return standing;
+    }
+
+    /** The cell of an indicator's day, created empty when missing. */
+    public DayCell cell(String indicator, long day) {
+        return days.computeIfAbsent(indicator, i -> new TreeMap<>()).computeIfAbsent(day, d -> new DayCell());
+    }
+
+    /** The cell of an indicator's day, or null when nothing is kept for it. */
+    public DayCell existingCell(String indicator, long day) {
+        TreeMap<Long, DayCell> cells = days.get(indicator);
+        return cells == null ? null : cells.get(day);
+    }
+
+    /** Restores a stored cell. */
+    public void put(String indicator, long day, DayCell cell) {
+        days.computeIfAbsent(indicator, i -> new TreeMap<>()).put(day, cell);
+    }
+
+    public void offset(String input, long offset) {
+        inputOffsets.put(input, offset);
+    }
+
+    public SortedMap<String, Long> inputOffsets() {
+        return inputOffsets;
     }
 
     /** Total of an indicator over the days {@code from..to}, inclusive. */
     double total(String indicator, long from, long to) {
-        TreeMap<Long, Double> days = values.get(indicator);
-        if (days == null || from > to) {
+        if (from > to) {
             return 0;
         }
-        return days.subMap(from, true, to, true).values().stream().mapToDouble(Double::doubleValue).sum();
+        return window(indicator, from, to).values().stream().mapToDouble(cell -> cell.total).sum();
     }
 
-    /** Whether anything was observed in {@code from..to}. */
+    /** Whether any story was counted in {@code from..to}. */
     boolean active(long from, long to) {
-        return values.values().stream().anyMatch(days -> !days.subMap(from, true, to, true).isEmpty());
+        return days.values().stream().anyMatch(cells -> cells.subMap(from, true, to, true).values().stream()
+                .anyMatch(cell -> cell.stories > 0));
     }
 
-    /** Forgets what no window reaches any more. */
-    void prune(long valuesBefore, long evidenceBefore) {
-        values.values().forEach(days -> days.headMap(valuesBefore).clear());
-        values.values().removeIf(TreeMap::isEmpty);
-        evidence.values().forEach(days -> days.headMap(evidenceBefore).clear());
-        evidence.values().removeIf(TreeMap::isEmpty);
-        kinds.values().forEach(days -> days.headMap(evidenceBefore).clear());
-        kinds.values().removeIf(TreeMap::isEmpty);
-        seen.entrySet().removeIf(e -> {
-            boolean old = e.getValue() < evidenceBefore;
-            if (old) {
-                seenAs.remove(e.getKey());
-            }
-            return old;
-        });
-        scores.headMap(evidenceBefore).clear();
+    /** Adds the source kinds that reported an indicator in {@code from..to}. */
+    void addKinds(String indicator, long from, long to, Set<SourceKind> kinds) {
+        window(indicator, from, to).values().forEach(cell -> cell.kinds.forEach(k -> kinds.add(SourceKind.parse(k))));
+    }
+
+    /** An indicator's cells in {@code from..to}, inclusive. */
+    NavigableMap<Long, DayCell> window(String indicator, long from, long to) {
+        TreeMap<Long, DayCell> cells = days.get(indicator);
+        return cells == null ? new TreeMap<>() : cells.subMap(from, true, to, true);
+    }
+
+    /** Forgets the cells of days before {@code before}, telling {@code forgotten} each indicator and day. */
+    public void forget(long before, BiConsumer<String, Long> forgotten) {
+        for (Map.Entry<String, TreeMap<Long, DayCell>> indicator : days.entrySet()) {
+            SortedMap<Long, DayCell> old = indicator.getValue().headMap(before);
+            old.keySet().forEach(day -> forgotten.accept(indicator.getKey(), day));
+            old.clear();
+        }
+        days.values().removeIf(TreeMap::isEmpty);
+    }
+
+    /** Every cell, for copying a tier into a new one. */
+    public void forEachCell(CellVisitor visitor) {
+        days.forEach((indicator, cells) -> cells.forEach((day, cell) -> visitor.visit(indicator, day, cell)));
     }
 
     /** A deep copy, to start a higher tier with everything this one has seen. */
-    TierState copy() {
-        try {
-            return Json.mapper().readValue(Json.mapper().writeValueAsBytes(this), TierState.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public TierState copy() {
+        TierState copy = new TierState(standing.copy());
+        forEachCell((indicator, day, cell) -> copy.put(indicator, day, cell.copy()));
+        copy.inputOffsets.putAll(inputOffsets);
+        return copy;
+    }
+
+    /** Receives the cells of a tier. */
+    @FunctionalInterface
+    public interface CellVisitor {
+        void visit(String indicator, long day, DayCell cell);
     }
 }
