@@ -29,6 +29,9 @@ import java.util.TreeMap;
 public final class HorizonIndex implements Closeable {
 
     private static final String OFFSET_PREFIX = "offset:";
+    private static final io.micrometer.core.instrument.Timer REFRESH = io.micrometer.core.instrument.Timer
+            .builder("horizon.index.refresh").description("making a batch of documents searchable")
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
     private final FSDirectory directory;
     private final HorizonSearch search;
@@ -126,7 +129,9 @@ public final class HorizonIndex implements Closeable {
 
     /** Makes added documents visible to search (near-real-time, without a commit). */
     public void refresh() throws IOException {
+        long start = System.nanoTime();
         searchers.maybeRefreshBlocking();
+        REFRESH.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Searches with the caller's clearance. */

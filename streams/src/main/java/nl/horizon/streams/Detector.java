@@ -42,6 +42,11 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     private static final String UPSTREAM = "upstream-";
     private static final long DAY_MS = 86_400_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
+    /** Wall clock, for measurement only: scoring never reads it. */
+    private static final io.micrometer.core.instrument.Timer SIGNAL_LATENCY = io.micrometer.core.instrument.Timer
+            .builder("horizon.latency.signal")
+            .description("from reading the report that completed a day to the signal raised for that day")
+            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
 
     private final DayScorer scorer;
     private final ScoringSettings settings;
@@ -76,7 +81,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
             take(o);
             advance(ExtractTopology.upstreamOf(record.headers()), o.eventTime().toEpochMilli());
         }
-        closeUpToWatermark();
+        closeUpToWatermark(ExtractTopology.receivedAt(record.headers()));
     }
 
     private void take(Observation o) {
@@ -105,7 +110,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     }
 
     /** Closes every day that all upstreams have passed by the grace period. */
-    private void closeUpToWatermark() {
+    private void closeUpToWatermark(long receivedAt) {
         Long closed = clock.get(CLOSED);
         if (closed == null) {
             return;
@@ -120,12 +125,12 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         }
         long through = Math.floorDiv(watermark, DAY_MS) - settings.graceDays() - 1;
         if (through > closed) {
-            closeDays(closed + 1, through);
+            closeDays(closed + 1, through, receivedAt);
             clock.put(CLOSED, through);
         }
     }
 
-    private void closeDays(long from, long through) {
+    private void closeDays(long from, long through, long receivedAt) {
         for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
             for (long day = from; day <= through; day++) {
                 long timestamp = (day + 1) * DAY_MS - 1;
@@ -133,7 +138,13 @@ final class Detector implements Processor<String, byte[], String, Scored> {
                     DayScorer.Outcome outcome = scorer.close(country.getKey(), tier.getKey(), tier.getValue(), day);
                     String key = country.getKey() + ":" + tier.getKey().label();
                     outcome.risk().ifPresent(r -> context.forward(new Record<>(key, new Scored.Risk(r), timestamp)));
-                    outcome.signal().ifPresent(s -> context.forward(new Record<>(key, new Scored.Raised(s), timestamp)));
+                    outcome.signal().ifPresent(s -> {
+                        context.forward(new Record<>(key, new Scored.Raised(s), timestamp));
+                        if (receivedAt >= 0) {
+                            SIGNAL_LATENCY.record(System.currentTimeMillis() - receivedAt,
+                                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                        }
+                    });
                 }
             }
             tiers.closed(country.getKey(), settings.historyFrom(through));

@@ -40,6 +40,11 @@ public final class ExtractTopology {
     static final String UPSTREAM_HEADER = "horizon.upstream";
     /** Marks a clock tick on the observations topic; its value is a {@link ClockTick}. */
     public static final String CLOCK_HEADER = "horizon.clock";
+    /**
+     * When the report behind an observation or tick was read by its connector (epoch ms, wall clock): for
+     * measuring how long a signal takes, never for scoring.
+     */
+    static final String RECEIVED_HEADER = "horizon.received-at";
     private static final String TICK_KEY_PREFIX = "upstream-";
     private static final long TICK_MS = 3_600_000L;
 
@@ -72,6 +77,21 @@ public final class ExtractTopology {
         return header == null ? 0 : ByteBuffer.wrap(header.value()).getInt();
     }
 
+    /** When the report behind a record was read, or -1 when unknown. */
+    static long receivedAt(Headers headers) {
+        Header header = headers.lastHeader(RECEIVED_HEADER);
+        return header == null ? -1 : ByteBuffer.wrap(header.value()).getLong();
+    }
+
+    private static RecordHeaders headers(String name, byte[] value, Report report) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(name, value);
+        if (report.receivedAt() != null) {
+            headers.add(RECEIVED_HEADER, ByteBuffer.allocate(8).putLong(report.receivedAt().toEpochMilli()).array());
+        }
+        return headers;
+    }
+
     private static final class Extractor implements Processor<String, Report, String, byte[]> {
 
         private final IndicatorExtractor extractor;
@@ -92,20 +112,17 @@ public final class ExtractTopology {
         public void process(Record<String, Report> record) {
             int upstream = context.recordMetadata().map(m -> m.partition()).orElse(0);
             for (Observation observation : extractor.extract(record.value())) {
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(UPSTREAM_HEADER, ByteBuffer.allocate(4).putInt(upstream).array());
                 context.forward(new Record<>(observation.country(),
                         JsonSerde.of(Observation.class).serialize(Topics.OBSERVATIONS, observation),
-                        observation.eventTime().toEpochMilli(), headers));
+                        observation.eventTime().toEpochMilli(),
+                        headers(UPSTREAM_HEADER, ByteBuffer.allocate(4).putInt(upstream).array(), record.value())));
             }
             eventTime = Math.max(eventTime, record.value().publishedAt().toEpochMilli());
             if (eventTime - lastTick >= TICK_MS) {
                 lastTick = eventTime;
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(CLOCK_HEADER, new byte[] {1});
                 context.forward(new Record<>(TICK_KEY_PREFIX + upstream, JsonSerde.of(ClockTick.class).serialize(
                         Topics.OBSERVATIONS, new ClockTick(upstream, Instant.ofEpochMilli(eventTime))), eventTime,
-                        headers));
+                        headers(CLOCK_HEADER, new byte[] {1}, record.value())));
             }
         }
     }
