@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Search over the index. The caller's clearance is a filter clause inside every Lucene query, so totals,
@@ -47,23 +48,22 @@ import java.util.Set;
  */
 public final class HorizonSearch {
 
-    /** The last facet ordinals built; replaced when a refresh brings a new reader. */
-    private volatile FacetState facetState;
-
     private static final int MAX_FACET_VALUES = 20;
     /** More than there are countries: every one is counted. */
     private static final int COUNTRIES = 1000;
     private static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(IndexFields.TIME, SortField.Type.LONG,
             true));
 
-    private final java.util.function.Supplier<SearcherManager> searchers;
+    private final Supplier<SearcherManager> searchers;
     private final Analyzer analyzer;
+    /** The last facet ordinals built; replaced when a refresh brings a new reader. */
+    private volatile FacetState facetState;
 
     /**
      * @param searchers the index's current searcher manager: the index replaces it when it recovers from a
      *                  failed write
      */
-    HorizonSearch(java.util.function.Supplier<SearcherManager> searchers, Analyzer analyzer) {
+    HorizonSearch(Supplier<SearcherManager> searchers, Analyzer analyzer) {
         this.searchers = searchers;
         this.analyzer = analyzer;
     }
