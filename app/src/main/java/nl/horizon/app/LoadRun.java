@@ -100,7 +100,7 @@ final class LoadRun {
             long[] search = facetedSearches(api, SEARCHES);
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            List<byte[]> same = items(MEASURED, Math.min(reports, RAW_ITEMS), n -> Instant.now());
+            List<byte[]> same = items(MEASURED, Math.min(reports, RAW_ITEMS));
             double kafka = rawKafka(horizon.bootstrapServers(), same, producerSettings);
             double lucene = rawLucene(dir.resolve("raw-lucene"), same);
             out.printf("%nresults (%d cores, max heap %d MB)%n", Runtime.getRuntime().availableProcessors(),
@@ -260,10 +260,10 @@ final class LoadRun {
     }
 
     /** Raw post items, as the drop-folder connector would write them: varied places, events and days. */
-    private static List<byte[]> items(String prefix, int n, java.util.function.IntFunction<Instant> fetched) {
+    private static List<byte[]> items(String prefix, int n) {
         List<byte[]> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            items.add(item(prefix, i, fetched.apply(i)));
+            items.add(item(prefix, i, Instant.now()));
         }
         return items;
     }

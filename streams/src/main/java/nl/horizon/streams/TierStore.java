@@ -119,10 +119,10 @@ final class TierStore {
                 stories.put(storyKey, seenDay + SEP + o.reportId());
                 DayCell seenCell = state.existingCell(o.indicator(), seenDay);
                 if (seenCell != null && seenCell.restate(standing, o.reportId(), evidenceMax)) {
-                    days.put(prefix + o.indicator() + SEP + seenDay, seenCell);
+                    days.put(dayKey(prefix, o.indicator(), seenDay), seenCell);
                 }
             }
-            days.put(prefix + o.indicator() + SEP + day, cell);
+            days.put(dayKey(prefix, o.indicator(), day), cell);
             return false;
         }
         stories.put(storyKey, day + SEP + o.reportId());
@@ -131,7 +131,7 @@ final class TierStore {
             standings.put(prefix, state.standing());
         }
         cell.count(o.reportId(), o.value(), evidenceMax);
-        days.put(prefix + o.indicator() + SEP + day, cell);
+        days.put(dayKey(prefix, o.indicator(), day), cell);
         return true;
     }
 
@@ -140,7 +140,7 @@ final class TierStore {
         countries.get(country).forEach((tier, state) -> {
             String prefix = prefix(country, tier);
             standings.put(prefix, state.standing());
-            state.forget(historyFrom, (indicator, day) -> days.delete(prefix + indicator + SEP + day));
+            state.forget(historyFrom, (indicator, day) -> days.delete(dayKey(prefix, indicator, day)));
         });
     }
 
@@ -161,7 +161,7 @@ final class TierStore {
         countries.computeIfAbsent(country, c -> new TreeMap<>()).put(tier, state);
         String prefix = prefix(country, tier);
         standings.put(prefix, state.standing());
-        state.forEachCell((indicator, day, cell) -> days.put(prefix + indicator + SEP + day, cell));
+        state.forEachCell((indicator, day, cell) -> days.put(dayKey(prefix, indicator, day), cell));
         state.inputOffsets().forEach((input, offset) -> offsets.put(prefix + input, offset));
     }
 
@@ -204,6 +204,11 @@ final class TierStore {
             throw new IllegalStateException("scoring state " + String.join(SEP, key) + " has no standing");
         }
         return state;
+    }
+
+    /** The key of a day cell; {@link #load()} reads it back from the right, as the indicator may hold dots. */
+    private static String dayKey(String prefix, String indicator, long day) {
+        return prefix + indicator + SEP + day;
     }
 
     private static String prefix(String country, Classification tier) {
