@@ -97,7 +97,7 @@ public final class Horizon implements AutoCloseable {
             Properties streamsSettings = HorizonTopology.settings(bootstrapServers, config.dataDir().resolve("streams"),
                     config.streamsThreads(), config.replicationFactor());
             streamsSettings.putAll(config.kafkaClientSettings());
-            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(), model, config.partitions()),
+            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(), model),
                     streamsSettings);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; replacing it", e);

@@ -73,7 +73,7 @@ final class Replay {
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         List<Signal> signals = new ArrayList<>();
         List<CountryRisk> risks = new ArrayList<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), model, 1),
+        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), model),
                 props, Instant.EPOCH)) {
             TestInputTopic<String, Report> in = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
                     JsonSerde.of(Report.class));

@@ -3,13 +3,14 @@ package nl.horizon.schema;
 import java.time.Instant;
 
 /**
- * How far in event time one upstream partition of {@code horizon.reports.v1} has got. Sent to every
- * partition of {@code horizon.observations.v1} between the observations, as a record with the header
- * {@code horizon.clock}, so that each scoring task knows when every upstream has passed a day and the
- * day can be scored, however the partitions interleave. Consumers of observations skip these records.
+ * How far event time has got in the reports of one classification, as seen by one extract task. Sent to
+ * every partition of {@code horizon.observations.v1} between the observations, as a record with the header
+ * {@code horizon.clock}, so that every scoring task learns the latest event time of all input, whichever
+ * partition carried it: each classification tier is scored up to the latest day of the input it may see,
+ * and never moves because of input it may not see. Consumers of observations skip these records.
  *
- * @param upstream   the partition of {@code horizon.reports.v1}
- * @param streamTime the latest event time seen in it
+ * @param classification the classification of the reports the time was seen in
+ * @param eventTime      the latest event time seen in them
  */
-public record ClockTick(int upstream, Instant streamTime) {
+public record ClockTick(Classification classification, Instant eventTime) {
 }

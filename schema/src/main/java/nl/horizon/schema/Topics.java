@@ -16,9 +16,9 @@ public final class Topics {
     public static final String REVIEW = "horizon.review.v1";
     /** Indicator observations per country. */
     public static final String OBSERVATIONS = "horizon.observations.v1";
-    /** Latest composite risk per country (compacted). */
+    /** Composite risk per country, tier and day on which it changed (compacted; keyed country:tier:day). */
     public static final String COUNTRY_RISK = "horizon.country-risk.v1";
-    /** Early-warning signals. */
+    /** Early-warning signals, keyed by signal id: the latest record per id is the signal as it stands. */
     public static final String SIGNALS = "horizon.signals.v1";
     /** Saved queries (compacted). */
     public static final String SUBSCRIPTIONS = "horizon.subscriptions.v1";

@@ -36,12 +36,13 @@ class TopicContractsTest {
                 "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
                 Trend.RISING, List.of(new Contribution("security.armed-clash", 7.2, 0.3, 21.6)),
-                Classification.PUBLIC));
+                "alert needs evidence from 2 independent source kinds; this has 1 (post)", Classification.PUBLIC,
+                new Revision(2, LocalDate.of(2012, 1, 20), false)));
         byType.put(Signal.class, new Signal("MLI:2012-01-17:new", "MLI", LocalDate.of(2012, 1, 17), Lifecycle.NEW,
                 RiskLevel.WARNING, 61.5, 20.0,
                 new Detection("negative-binomial-tail", "1", "security.armed-clash", 6, 0.4, 4.2, 50),
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
-                Map.of("horizon.observations.v1-0", 41L), Classification.DEPARTMENTAL_CONFIDENTIAL));
+                Classification.DEPARTMENTAL_CONFIDENTIAL, new Revision(1, LocalDate.of(2012, 1, 19), false)));
         byType.put(Subscription.class, new Subscription("sub-1", "analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
@@ -96,7 +97,7 @@ class TopicContractsTest {
         try (InputStream in = Topics.class.getResourceAsStream("clock-tick.schema.json")) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-            byte[] tick = JsonSerde.of(ClockTick.class).serialize("t", new ClockTick(2, AT));
+            byte[] tick = JsonSerde.of(ClockTick.class).serialize("t", new ClockTick(Classification.SECRET, AT));
             assertThat(schema.validate(Json.mapper().readTree(tick))).isEmpty();
         }
     }

@@ -15,27 +15,26 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Observations (keyed by country, stamped with event time, with the upstreams' clock ticks in between) to
- * {@code horizon.country-risk.v1} and
- * {@code horizon.signals.v1}, both keyed {@code <country>:<classification tier>}. Country state lives
- * in RocksDB with a changelog, so it survives restarts and moves with its partition.
+ * Observations (keyed by country, carrying their event time, with the extract tasks' clock ticks in
+ * between) to {@code horizon.country-risk.v1} (keyed {@code <country>:<tier>:<day>}) and
+ * {@code horizon.signals.v1} (keyed by signal id). Country state lives in RocksDB with changelogs, so it
+ * survives restarts and moves with its partition.
  */
 public final class DetectTopology {
 
     private DetectTopology() {
     }
 
-    /**
-     * @param upstreams partitions of {@code horizon.reports.v1}: a day is scored once all have passed it
-     */
-    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings, int upstreams) {
+    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings) {
         TierStore.builders().forEach(builder::addStateStore);
+        builder.addStateStore(Publications.builder());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
+        String[] stores = java.util.stream.Stream.concat(java.util.Arrays.stream(TierStore.names()),
+                java.util.stream.Stream.of(Publications.STORE, Detector.CLOCK_STORE)).toArray(String[]::new);
         builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("observations-in"))
-                .process(() -> new Detector(scorer, settings, upstreams), Named.as("detect"), TierStore.STANDING,
-                        TierStore.DAYS, TierStore.STORIES, TierStore.OFFSETS, Detector.CLOCK_STORE)
+                .process(() -> new Detector(scorer, settings), Named.as("detect"), stores)
                 .split(Named.as("scored-"))
                 .branch((key, value) -> value instanceof Scored.Risk, Branched.withConsumer(risks -> risks
                         .mapValues(value -> ((Scored.Risk) value).risk(), Named.as("risk-values"))

@@ -8,151 +8,143 @@ import nl.horizon.schema.Observation;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.DayScorer;
 import nl.horizon.streams.scoring.ScoringSettings;
+import nl.horizon.streams.scoring.TierRescorer;
 import nl.horizon.streams.scoring.TierState;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Takes observations into each country's state and closes days on event time. Every upstream partition
- * of the reports topic reports how far in event time it has got (its observations and its clock ticks,
- * in order in the same partition); the
- * watermark is the least of them, so a day is closed only once every upstream has passed its end by the
- * grace period, however the upstream partitions interleave. Then every country of the task is scored
- * for the day, including countries with nothing that day, so quiet days count as the zeros they are.
- * Upstream progress and the last closed day are kept in a state store, so a restart or a replay closes
- * exactly the same days. An observation for a day already closed still enters the history (it shapes
- * later baselines) but does not re-score that day; it is counted as late. The countries' state is kept
- * by a {@link TierStore}.
+ * Takes observations into each country's tiers and scores every tier up to its own event-time horizon.
+ *
+ * <p><b>Time.</b> Each classification tier has its own clock: the latest event day of all input it may
+ * see (observations, and the clock ticks that extract tasks send to every partition, so that input
+ * carried by other partitions counts too). A tier is scored through its clock less
+ * {@code day.grace.days}. The clock is a maximum, so it is the same whatever order input came in, and a
+ * tier's clock never moves for input it may not see: a secret report moves neither the public tier's
+ * days nor its timing.
+ *
+ * <p><b>Late input.</b> An observation for any past day, however old, enters its day's cell and marks the
+ * tier to be scored again from that day; {@link TierRescorer} does so from the checkpoint before it, and
+ * {@link Publications} sends out what changed as revisions, withdrawals and tombstones. Re-scoring runs
+ * every {@value #FLUSH_MS} ms of wall-clock time, for every tier with pending days, so a burst of history
+ * costs one re-score rather than one per observation. The wall clock decides only when results go out,
+ * never what they are: the results are a function of the set of observations each tier has seen.
  */
 final class Detector implements Processor<String, byte[], String, Scored> {
 
     static final String CLOCK_STORE = "scoring-clock";
-    private static final String CLOSED = "closed-through-day";
-    /** Stories counted before this day are forgotten; absent until a day is closed. */
-    private static final String STORIES_FROM = "stories-from-day";
-    /** Forgotten stories are deleted from their store once a week of event time. */
-    private static final long SWEEP_DAYS = 7;
-    private static final String UPSTREAM = "upstream-";
+    /** How often pending re-scores run, in wall-clock milliseconds. */
+    static final long FLUSH_MS = 200;
     private static final long DAY_MS = 86_400_000L;
-    private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
     /** Wall clock, for measurement only: scoring never reads it. */
     private static final io.micrometer.core.instrument.Timer SIGNAL_LATENCY = io.micrometer.core.instrument.Timer
             .builder("horizon.latency.signal")
-            .description("from reading the report that completed a day to the signal raised for that day")
+            .description("from reading the earliest report waiting to be scored to the signals its re-score raised")
             .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
 
-    private final DayScorer scorer;
+    private final TierRescorer rescorer;
     private final ScoringSettings settings;
-    private final int upstreams;
     private ProcessorContext<String, Scored> context;
     private TierStore tiers;
-    private KeyValueStore<String, Long> clock;
+    private Publications publications;
+    private KeyValueStore<String, Long> clockStore;
+    /** classification → latest event day of input of exactly that classification. */
+    private final EnumMap<Classification, Long> clock = new EnumMap<>(Classification.class);
+    /** When the earliest report waiting to be scored was read (wall clock), -1 when none waits. */
+    private long waitingSince = -1;
 
-    /**
-     * @param upstreams how many partitions the reports topic has: the watermark waits for all of them
-     */
-    Detector(DayScorer scorer, ScoringSettings settings, int upstreams) {
-        this.scorer = scorer;
+    Detector(DayScorer scorer, ScoringSettings settings) {
+        this.rescorer = new TierRescorer(scorer);
         this.settings = settings;
-        this.upstreams = upstreams;
     }
 
     @Override
     public void init(ProcessorContext<String, Scored> context) {
         this.context = context;
         this.tiers = new TierStore(context, settings.evidenceMax());
-        this.clock = context.getStateStore(CLOCK_STORE);
+        this.publications = new Publications(context, settings.historicalAfterDays());
+        this.clockStore = context.getStateStore(CLOCK_STORE);
+        for (Classification c : Classification.values()) {
+            Long day = clockStore.get(c.label());
+            if (day != null) {
+                clock.put(c, day);
+            }
+        }
+        context.schedule(Duration.ofMillis(FLUSH_MS), PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         if (ExtractTopology.isTick(record.headers())) {
             ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS, record.value());
-            advance(tick.upstream(), tick.streamTime().toEpochMilli());
+            advance(tick.classification(), Math.floorDiv(tick.eventTime().toEpochMilli(), DAY_MS));
         } else {
             Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
-            take(o);
-            advance(ExtractTopology.upstreamOf(record.headers()), o.eventTime().toEpochMilli());
-        }
-        closeUpToWatermark(ExtractTopology.receivedAt(record.headers()));
-    }
-
-    private void take(Observation o) {
-        long day = Math.floorDiv(o.eventTime().toEpochMilli(), DAY_MS);
-        Long closed = clock.get(CLOSED);
-        if (closed == null) {
-            clock.put(CLOSED, day - 1);
-        } else if (day <= closed) {
-            Metrics.counter("horizon.scoring.late").increment();
-            LOG.debug("late observation for {} on day {} (closed through {})", o.country(), day, closed);
-        }
-        String input = context.recordMetadata().map(m -> m.topic() + "-" + m.partition()).orElse(null);
-        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
-        Long storiesFrom = clock.get(STORIES_FROM);
-        if (!tiers.take(o, day, input, offset, storiesFrom == null ? Long.MIN_VALUE : storiesFrom)) {
-            Metrics.counter("horizon.scoring.duplicates").increment();
-        }
-    }
-
-    private void advance(int upstream, long eventTimeMs) {
-        String key = UPSTREAM + upstream;
-        Long before = clock.get(key);
-        if (before == null || eventTimeMs > before) {
-            clock.put(key, eventTimeMs);
-        }
-    }
-
-    /** Closes every day that all upstreams have passed by the grace period. */
-    private void closeUpToWatermark(long receivedAt) {
-        Long closed = clock.get(CLOSED);
-        if (closed == null) {
-            return;
-        }
-        long watermark = Long.MAX_VALUE;
-        for (int u = 0; u < upstreams; u++) {
-            Long progress = clock.get(UPSTREAM + u);
-            if (progress == null) {
-                return;
+            long day = Math.floorDiv(o.eventTime().toEpochMilli(), DAY_MS);
+            if (!tiers.take(o, day)) {
+                Metrics.counter("horizon.scoring.duplicates").increment();
             }
-            watermark = Math.min(watermark, progress);
+            advance(o.classification(), day);
         }
-        long through = Math.floorDiv(watermark, DAY_MS) - settings.graceDays() - 1;
-        if (through > closed) {
-            closeDays(closed + 1, through, receivedAt);
-            clock.put(CLOSED, through);
+        long receivedAt = ExtractTopology.receivedAt(record.headers());
+        if (receivedAt >= 0 && (waitingSince < 0 || receivedAt < waitingSince)) {
+            waitingSince = receivedAt;
         }
     }
 
-    private void closeDays(long from, long through, long receivedAt) {
+    private void advance(Classification classification, long day) {
+        Long before = clock.get(classification);
+        if (before == null || day > before) {
+            clock.put(classification, day);
+            clockStore.put(classification.label(), day);
+        }
+    }
+
+    /** The latest event day of input that {@code tier} may see, {@link Long#MIN_VALUE} when none. */
+    private long clockDay(Classification tier) {
+        long day = Long.MIN_VALUE;
+        for (Map.Entry<Classification, Long> c : clock.entrySet()) {
+            if (c.getKey().visibleTo(tier)) {
+                day = Math.max(day, c.getValue());
+            }
+        }
+        return day;
+    }
+
+    /** Re-scores every tier with pending days and publishes what changed. */
+    private void flush(long wallClock) {
+        boolean raised = false;
         for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
-            for (long day = from; day <= through; day++) {
-                long timestamp = (day + 1) * DAY_MS - 1;
-                for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
-                    DayScorer.Outcome outcome = scorer.close(country.getKey(), tier.getKey(), tier.getValue(), day);
-                    String key = country.getKey() + ":" + tier.getKey().label();
-                    outcome.risk().ifPresent(r -> context.forward(new Record<>(key, new Scored.Risk(r), timestamp)));
-                    outcome.signal().ifPresent(s -> {
-                        context.forward(new Record<>(key, new Scored.Raised(s), timestamp));
-                        if (receivedAt >= 0) {
-                            SIGNAL_LATENCY.record(System.currentTimeMillis() - receivedAt,
-                                    java.util.concurrent.TimeUnit.MILLISECONDS);
-                        }
-                    });
+            for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
+                long clockDay = clockDay(tier.getKey());
+                if (clockDay == Long.MIN_VALUE) {
+                    continue;
+                }
+                var rescored = rescorer.rescore(country.getKey(), tier.getKey(), tier.getValue(),
+                        clockDay - settings.graceDays());
+                if (rescored.isEmpty()) {
+                    continue;
+                }
+                tiers.rescored(country.getKey(), tier.getKey(), tier.getValue(), rescored.get());
+                for (Scored scored : publications.reconcile(country.getKey(), tier.getKey(), rescored.get(), clockDay)) {
+                    String key = scored instanceof Scored.Risk risk ? risk.key() : ((Scored.Raised) scored).signal().id();
+                    context.forward(new Record<>(key, scored, wallClock));
+                    raised |= scored instanceof Scored.Raised;
                 }
             }
-            tiers.closed(country.getKey(), settings.historyFrom(through));
         }
-        long storiesFrom = settings.storiesFrom(through);
-        clock.put(STORIES_FROM, storiesFrom);
-        if (Math.floorDiv(through, SWEEP_DAYS) != Math.floorDiv(from - 1, SWEEP_DAYS)) {
-            tiers.forgetStories(storiesFrom);
+        if (raised && waitingSince >= 0) {
+            SIGNAL_LATENCY.record(System.currentTimeMillis() - waitingSince, TimeUnit.MILLISECONDS);
         }
+        waitingSince = -1;
     }
 }

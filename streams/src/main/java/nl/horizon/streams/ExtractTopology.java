@@ -1,5 +1,6 @@
 package nl.horizon.streams;
 
+import nl.horizon.schema.Classification;
 import nl.horizon.schema.ClockTick;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
@@ -19,25 +20,27 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Reports to indicator observations on {@code horizon.observations.v1}, keyed by country and stamped
- * with the report's event time (not the time it was read); writing them there is the explicit, named
- * repartition by country. Each observation carries the reports partition it came from (header
- * {@value #UPSTREAM_HEADER}), and every hour of event time each upstream partition tells every
- * observations partition how far it has got: a clock tick, in the same topic so that it can never
- * overtake the observations it follows, marked by the header {@value #CLOCK_HEADER} (consumers of the
- * topic skip those). Scoring closes a day only when all upstreams have passed it, so the way partitions
- * interleave never changes a score.
+ * Reports to indicator observations on {@code horizon.observations.v1}, keyed by country and carrying the
+ * report's event time in their value; writing them there is the explicit, named repartition by country.
+ * Whenever the latest event day this task has seen in reports of a classification moves on, it tells
+ * every observations partition with a clock tick, in the same topic so that it can never overtake the
+ * observations it follows, marked by the header {@value #CLOCK_HEADER} (consumers of the topic skip
+ * those). So every scoring task learns how far each classification's input has got, whichever partition
+ * carried it.
+ *
+ * <p>Records keep the timestamp of the report they came from, which is when it was read: event time
+ * stays in the payload, because the broker refuses a record timestamp more than an hour ahead and
+ * reports are rightly dated in other time zones or long ago.
  */
 public final class ExtractTopology {
 
-    static final String UPSTREAM_HEADER = "horizon.upstream";
     /** Marks a clock tick on the observations topic; its value is a {@link ClockTick}. */
     public static final String CLOCK_HEADER = "horizon.clock";
     /**
@@ -45,8 +48,8 @@ public final class ExtractTopology {
      * measuring how long a signal takes, never for scoring.
      */
     static final String RECEIVED_HEADER = "horizon.received-at";
-    private static final String TICK_KEY_PREFIX = "upstream-";
-    private static final long TICK_MS = 3_600_000L;
+    private static final String TICK_KEY_PREFIX = "clock-";
+    private static final long DAY_MS = 86_400_000L;
 
     private ExtractTopology() {
     }
@@ -71,21 +74,14 @@ public final class ExtractTopology {
         return headers.lastHeader(CLOCK_HEADER) != null;
     }
 
-    /** The upstream partition an observation came from, from its header. */
-    static int upstreamOf(Headers headers) {
-        Header header = headers.lastHeader(UPSTREAM_HEADER);
-        return header == null ? 0 : ByteBuffer.wrap(header.value()).getInt();
-    }
-
     /** When the report behind a record was read, or -1 when unknown. */
     static long receivedAt(Headers headers) {
         Header header = headers.lastHeader(RECEIVED_HEADER);
         return header == null ? -1 : ByteBuffer.wrap(header.value()).getLong();
     }
 
-    private static RecordHeaders headers(String name, byte[] value, Report report) {
+    private static RecordHeaders headers(Report report) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(name, value);
         if (report.receivedAt() != null) {
             headers.add(RECEIVED_HEADER, ByteBuffer.allocate(8).putLong(report.receivedAt().toEpochMilli()).array());
         }
@@ -95,9 +91,9 @@ public final class ExtractTopology {
     private static final class Extractor implements Processor<String, Report, String, byte[]> {
 
         private final IndicatorExtractor extractor;
+        /** classification → latest event day ticked by this task (in memory: a restart ticks again, harmlessly). */
+        private final EnumMap<Classification, Long> ticked = new EnumMap<>(Classification.class);
         private ProcessorContext<String, byte[]> context;
-        private long lastTick = Long.MIN_VALUE;
-        private long eventTime = Long.MIN_VALUE;
 
         Extractor(IndicatorExtractor extractor) {
             this.extractor = extractor;
@@ -110,19 +106,22 @@ public final class ExtractTopology {
 
         @Override
         public void process(Record<String, Report> record) {
-            int upstream = context.recordMetadata().map(m -> m.partition()).orElse(0);
-            for (Observation observation : extractor.extract(record.value())) {
+            Report report = record.value();
+            for (Observation observation : extractor.extract(report)) {
                 context.forward(new Record<>(observation.country(),
                         JsonSerde.of(Observation.class).serialize(Topics.OBSERVATIONS, observation),
-                        observation.eventTime().toEpochMilli(),
-                        headers(UPSTREAM_HEADER, ByteBuffer.allocate(4).putInt(upstream).array(), record.value())));
+                        record.timestamp(), headers(report)));
             }
-            eventTime = Math.max(eventTime, record.value().publishedAt().toEpochMilli());
-            if (eventTime - lastTick >= TICK_MS) {
-                lastTick = eventTime;
-                context.forward(new Record<>(TICK_KEY_PREFIX + upstream, JsonSerde.of(ClockTick.class).serialize(
-                        Topics.OBSERVATIONS, new ClockTick(upstream, Instant.ofEpochMilli(eventTime))), eventTime,
-                        headers(CLOCK_HEADER, new byte[] {1}, record.value())));
+            long day = Math.floorDiv(report.publishedAt().toEpochMilli(), DAY_MS);
+            Long before = ticked.get(report.classification());
+            if (before == null || day > before) {
+                ticked.put(report.classification(), day);
+                RecordHeaders headers = headers(report);
+                headers.add(CLOCK_HEADER, new byte[] {1});
+                context.forward(new Record<>(TICK_KEY_PREFIX + report.classification().label(),
+                        JsonSerde.of(ClockTick.class).serialize(Topics.OBSERVATIONS,
+                                new ClockTick(report.classification(), report.publishedAt())),
+                        record.timestamp(), headers));
             }
         }
     }

@@ -20,16 +20,12 @@ public final class HorizonTopology {
     private HorizonTopology() {
     }
 
-    /**
-     * Every step, in order: normalise, extract indicators, detect.
-     *
-     * @param partitions partitions of Horizon's topics: scoring waits for every reports partition
-     */
-    public static Topology build(ItemFormats formats, ScoringModel model, int partitions) {
+    /** Every step, in order: normalise, extract indicators, detect. */
+    public static Topology build(ItemFormats formats, ScoringModel model) {
         StreamsBuilder builder = new StreamsBuilder();
         NormaliseTopology.addTo(builder, formats, model.places());
         ExtractTopology.addTo(builder, model.extractor());
-        DetectTopology.addTo(builder, model.scorer(), model.settings(), partitions);
+        DetectTopology.addTo(builder, model.scorer(), model.settings());
         return builder.build();
     }
 

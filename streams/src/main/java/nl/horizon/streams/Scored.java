@@ -3,12 +3,17 @@ package nl.horizon.streams;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Signal;
 
-/** What closing a day gave for one country tier: a risk update or a signal. */
+/** What re-scoring a tier published: a risk point (or its removal) or a signal (or its withdrawal). */
 sealed interface Scored {
 
-    record Risk(CountryRisk risk) implements Scored {
+    /**
+     * A risk point under its key {@code <country>:<tier>:<day>}; a null point removes the key's earlier one
+     * (a tombstone on the compacted topic).
+     */
+    record Risk(String key, CountryRisk risk) implements Scored {
     }
 
+    /** A signal, keyed by its id: a new one, a revision or a withdrawal. */
     record Raised(Signal signal) implements Scored {
     }
 }

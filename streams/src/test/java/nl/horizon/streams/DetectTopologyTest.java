@@ -40,8 +40,10 @@ class DetectTopologyTest {
         return reports;
     }
 
-    private static List<Signal> signalsOf(ScoringDriver driver, String key) {
-        return driver.signals().stream().filter(kv -> kv.key.equals(key)).map(kv -> kv.value).toList();
+    /** The signals of {@code <country>:<tier>} as they stand. */
+    private static List<Signal> signalsOf(ScoringDriver driver, String countryTier) {
+        String[] parts = countryTier.split(":");
+        return driver.standingSignals(parts[0], Classification.parse(parts[1]));
     }
 
     @Test
@@ -61,12 +63,12 @@ class DetectTopologyTest {
             assertThat(first.evidenceReportIds()).contains("event-data:ucdp:mli-24");
             assertThat(first.sourceKinds()).containsExactly(SourceKind.EVENT_DATA);
             assertThat(first.level()).as("one source kind cannot reach the top level").isEqualTo(RiskLevel.WARNING);
-            assertThat(first.inputOffsets()).isNotEmpty();
+            assertThat(first.revision().number()).isEqualTo(1);
+            assertThat(first.revision().historical()).as("published as the clock passed its day").isFalse();
             assertThat(mali).extracting(Signal::lifecycle).as("quiet days after the onset cool it down")
                     .contains(Lifecycle.RESOLVED);
 
-            List<CountryRisk> risks = driver.risks().stream().filter(kv -> kv.key.equals("MLI:public"))
-                    .map(kv -> kv.value).toList();
+            List<CountryRisk> risks = driver.riskHistory("MLI", Classification.PUBLIC);
             CountryRisk peak = risks.stream().max(java.util.Comparator.comparingDouble(CountryRisk::score)).orElseThrow();
             assertThat(peak.contributions()).isNotEmpty();
             assertThat(peak.contributions().stream().mapToDouble(c -> c.contribution()).sum())
@@ -100,28 +102,57 @@ class DetectTopologyTest {
                     driver.pipe(r);
                 }
             }
-            assertThat(signalsOf(driver, "MLI:public")).as("the same signals; only the input offsets move")
-                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("inputOffsets").isEqualTo(once);
+            assertThat(signalsOf(driver, "MLI:public")).as("the same signals").isEqualTo(once);
         }
     }
 
     @Test
-    void aLateEventWithinTheGracePeriodCountsForItsDay() {
+    void anEventArrivingMonthsLateRescoresItsDayAndEndsAsIfItHadComeInOrder() {
+        List<Signal> inOrder;
+        List<CountryRisk> inOrderRisks;
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().forEach(driver::pipe);
+            inOrder = signalsOf(driver, "MLI:public");
+            inOrderRisks = driver.riskHistory("MLI", Classification.PUBLIC);
+        }
         try (ScoringDriver driver = new ScoringDriver()) {
             List<Report> history = onsetHistory();
             Report onset = history.stream().filter(r -> r.id().endsWith("mli-24")).findFirst().orElseThrow();
+            history.stream().filter(r -> r != onset).forEach(driver::pipe);
+            assertThat(signalsOf(driver, "MLI:public")).as("nothing to signal without the onset").isEmpty();
+            driver.pipe(onset);
+
+            List<Signal> revised = signalsOf(driver, "MLI:public");
+            assertThat(revised).as("the same signals as in order, but for when they were known")
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("revision").isEqualTo(inOrder);
+            assertThat(revised.get(0).day()).isEqualTo(START.plusMonths(24).plusDays(14));
+            assertThat(revised.get(0).revision().historical()).as("five months behind the clock: a back-fill")
+                    .isTrue();
+            assertThat(driver.riskHistory("MLI", Classification.PUBLIC))
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("revision").isEqualTo(inOrderRisks);
+        }
+    }
+
+    @Test
+    void aSignalThatNoLongerHoldsIsWithdrawnUnderItsOwnId() {
+        try (ScoringDriver driver = new ScoringDriver()) {
+            List<Report> history = onsetHistory();
             LocalDate onsetDay = START.plusMonths(24).plusDays(14);
-            for (Report r : history) {
-                if (r == onset) {
-                    continue;
-                }
-                driver.pipe(r);
-                if (r.id().equals("event-data:ucdp:sen-24-2")) {
-                    // stream time is now the 15th, a day after the onset day: within the 2-day grace
-                    driver.pipe(onset);
-                }
+            history.forEach(driver::pipe);
+            Signal raised = signalsOf(driver, "MLI:public").get(0);
+            assertThat(raised.day()).isEqualTo(onsetDay);
+            // a year of steady violence before the onset, learnt late, makes the onset ordinary
+            for (int day = 1; day <= 360; day += 3) {
+                driver.pipeOnly(ScoringDriver.event("mli-steady-" + day, "MLI", onsetDay.minusDays(day),
+                        "state-based", 20));
             }
-            assertThat(signalsOf(driver, "MLI:public").get(0).day()).isEqualTo(onsetDay);
+            driver.flush();
+            List<KeyValue<String, Signal>> records = driver.signals();
+            Signal withdrawal = records.stream().filter(kv -> kv.key.equals(raised.id())).map(kv -> kv.value)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(withdrawal.lifecycle()).isEqualTo(Lifecycle.WITHDRAWN);
+            assertThat(withdrawal.revision().number()).isEqualTo(raised.revision().number() + 1);
+            assertThat(signalsOf(driver, "MLI:public")).extracting(Signal::id).doesNotContain(raised.id());
         }
     }
 
@@ -162,8 +193,8 @@ class DetectTopologyTest {
             assertThat(signalsOf(driver, "MLI:public")).isEmpty();
             assertThat(signalsOf(driver, "MLI:secret")).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.classification()).isEqualTo(Classification.SECRET));
-            assertThat(driver.risks()).filteredOn(kv -> kv.key.equals("MLI:public"))
-                    .allSatisfy(kv -> assertThat(kv.value.score()).isLessThan(30));
+            assertThat(driver.riskHistory("MLI", Classification.PUBLIC))
+                    .allSatisfy(r -> assertThat(r.score()).isLessThan(30));
         }
     }
 

@@ -59,7 +59,8 @@ class HistoryScenarioTest {
                     }
                 }
             }
-            driver.signals().forEach(kv -> signals.add(kv.value));
+            driver.latestStandingSignals().values().stream().sorted(java.util.Comparator.comparing(Signal::day))
+                    .forEach(signals::add);
         }
     }
 

@@ -16,11 +16,14 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 
 /** The whole Horizon topology in a {@link TopologyTestDriver}, fed with reports, for scoring tests. */
@@ -39,7 +42,8 @@ final class ScoringDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put("application.id", "scoring-test");
         props.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model(), 1), props);
+        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model()), props,
+                Instant.EPOCH);
         reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
         signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));
         risks = driver.createOutputTopic(Topics.COUNTRY_RISK, Serdes.String().deserializer(),
@@ -59,23 +63,74 @@ final class ScoringDriver implements AutoCloseable {
                 day.atStartOfDay(ZoneOffset.UTC).toInstant(), title, "", classification, null, List.of(), null, null);
     }
 
+    /** Pipes a report and lets the detector re-score, as it does a moment later in a running system. */
     void pipe(Report report) {
+        pipeOnly(report);
+        flush();
+    }
+
+    /** Pipes a report without letting the detector re-score yet. */
+    void pipeOnly(Report report) {
         reports.pipeInput(report.id(), report, Instant.ofEpochMilli(1_000_000L + sequence++));
     }
 
-    /** Signals so far, in order. */
+    /** Lets the detector's wall-clock re-score run. */
+    void flush() {
+        driver.advanceWallClockTime(Duration.ofMillis(Detector.FLUSH_MS));
+    }
+
+    /** Every signal record so far (new ones, revisions, withdrawals), in order. */
     List<KeyValue<String, Signal>> signals() {
+        flush();
         while (!signals.isEmpty()) {
             seenSignals.add(signals.readKeyValue());
         }
         return seenSignals;
     }
 
+    /** Every risk record so far, in order; a null value is a tombstone. */
     List<KeyValue<String, CountryRisk>> risks() {
+        flush();
         while (!risks.isEmpty()) {
             seenRisks.add(risks.readKeyValue());
         }
         return seenRisks;
+    }
+
+    /** The signals as they stand: the latest record per id, unless withdrawn, by day. */
+    List<Signal> standingSignals(String country, Classification tier) {
+        Map<String, Signal> latest = new TreeMap<>();
+        signals().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest.values().stream().filter(Signal::standing)
+                .filter(s -> s.country().equals(country) && s.classification() == tier)
+                .sorted(java.util.Comparator.comparing(Signal::day)).toList();
+    }
+
+    /** The risk history as it stands: the latest record per key, tombstones applied, by day. */
+    List<CountryRisk> riskHistory(String country, Classification tier) {
+        return latestRisks().values().stream().filter(r -> r.country().equals(country) && r.classification() == tier)
+                .sorted(java.util.Comparator.comparing(CountryRisk::day)).toList();
+    }
+
+    /** The compacted risk topic as a consumer ends up with it. */
+    Map<String, CountryRisk> latestRisks() {
+        Map<String, CountryRisk> latest = new TreeMap<>();
+        risks().forEach(kv -> {
+            if (kv.value == null) {
+                latest.remove(kv.key);
+            } else {
+                latest.put(kv.key, kv.value);
+            }
+        });
+        return latest;
+    }
+
+    /** The signals topic folded by key as a consumer ends up with it, withdrawn ones left out. */
+    Map<String, Signal> latestStandingSignals() {
+        Map<String, Signal> latest = new TreeMap<>();
+        signals().forEach(kv -> latest.put(kv.key, kv.value));
+        latest.values().removeIf(s -> !s.standing());
+        return latest;
     }
 
     /** Every record on the signal and risk topics, as bytes, for replay comparisons. */

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 public final class DayCell {
 
-    /** Stories counted on this day; 0 when only repeats of stories counted earlier arrived. */
+    /** Stories counted on this day; 0 when only repeats of stories counted elsewhere arrived. */
     public int stories;
     /** Sum of the counted stories' values. */
     public double total;
@@ -30,16 +30,14 @@ public final class DayCell {
     }
 
     /**
-     * Lets a report with a smaller id stand for a story counted here before.
-     *
-     * @return whether the evidence changed
+     * Takes back a story counted here, when another report turned out to stand for it (on this day or
+     * another). Its id leaves the evidence; when the story moved to another day and this cell had more
+     * stories than it lists, the next id is not known here (the evidence then lists fewer).
      */
-    public boolean restate(String standing, String reportId, int evidenceMax) {
-        if (!evidence.remove(standing)) {
-            return false;
-        }
-        addEvidence(reportId, evidenceMax);
-        return true;
+    public void uncount(String reportId, double value) {
+        stories--;
+        total -= value;
+        evidence.remove(reportId);
     }
 
     private void addEvidence(String reportId, int evidenceMax) {
@@ -50,6 +48,11 @@ public final class DayCell {
         while (evidence.size() > evidenceMax) {
             evidence.removeLast();
         }
+    }
+
+    /** Whether nothing is counted here and no source kind reported it: the cell can be forgotten. */
+    public boolean empty() {
+        return stories == 0 && kinds.isEmpty();
     }
 
     DayCell copy() {

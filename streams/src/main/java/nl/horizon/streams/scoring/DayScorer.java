@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +41,11 @@ import java.util.Set;
  * <p><b>Level</b>: entered at its threshold, left only {@code hysteresis} points below it; no level above
  * calm during warm-up or within the cooldown after a return to calm; the top level only with evidence
  * from {@code corroboration.source.kinds} independent source kinds. A signal is raised when the level
- * changes, and as a "sustained" reminder while it holds.
+ * changes, and as a "sustained" reminder while it holds. A level held back by warm-up, cooldown or the
+ * corroboration rule says why on the risk point.
+ *
+ * <p>It reads only the tier's cells and the standing it is given, never the clock or the order input
+ * arrived in: {@link TierRescorer} runs it over a range of days whenever the cells change.
  */
 public final class DayScorer {
 
@@ -66,14 +71,27 @@ public final class DayScorer {
                           double strength) {
     }
 
-    /** Scores {@code day} and moves the tier's level; prunes what no window reaches any more. */
-    public Outcome close(String country, Classification tier, TierState state, long day) {
+    /**
+     * Whether scoring {@code day} would do nothing but forget old trend scores: the tier is calm, holds
+     * no score and no story falls in the day's windows. Lets a re-score skip quiet stretches.
+     */
+    public boolean idle(TierState state, TierStanding standing, long day) {
+        long baselineFrom = day - settings.recentDays() + 1 - settings.baselineDays();
+        return standing.level == RiskLevel.CALM && standing.heldScore == 0 && standing.publishedScore <= 0
+                && !state.active(baselineFrom, day);
+    }
+
+    /** Forgets the trend scores that no day from {@code day} on looks at. */
+    public void forgetTrendBefore(TierStanding standing, long day) {
+        standing.scores.headMap(settings.trendMemoryFrom(day)).clear();
+    }
+
+    /** Scores {@code day} from the tier's cells and moves {@code standing} on to the next day. */
+    public Outcome close(String country, Classification tier, TierState state, TierStanding standing, long day) {
         long recentFrom = day - settings.recentDays() + 1;
         long baselineFrom = recentFrom - settings.baselineDays();
-        TierStanding standing = state.standing();
-        if (!state.active(baselineFrom, day) && standing.level == RiskLevel.CALM && standing.heldScore == 0
-                && standing.publishedScore <= 0) {
-            standing.scores.headMap(settings.storiesFrom(day)).clear();
+        if (idle(state, standing, day)) {
+            forgetTrendBefore(standing, day);
             return new Outcome(Optional.empty(), Optional.empty());
         }
         List<Scored> scored = new ArrayList<>();
@@ -114,21 +132,24 @@ public final class DayScorer {
         standing.scores.put(day, score);
 
         RiskLevel previous = standing.level;
-        RiskLevel level = nextLevel(standing, day, score, kinds);
-        Optional<Signal> signal = signal(country, tier, state, day, score, previous, level, scored, kinds);
+        Decision decision = nextLevel(standing, state.firstDay(), day, score, kinds);
+        RiskLevel level = decision.level();
+        Optional<Signal> signal = signal(country, tier, state, standing, day, score, previous, level, scored, kinds);
         standing.level = level;
         if (level == RiskLevel.CALM && previous != RiskLevel.CALM) {
             standing.cooldownUntil = day + settings.cooldownDays();
         }
 
         Optional<CountryRisk> risk = Optional.empty();
-        if (score != standing.publishedScore || level != standing.publishedLevel) {
+        if (score != standing.publishedScore || level != standing.publishedLevel
+                || !Objects.equals(decision.heldBack(), standing.publishedHeldBack)) {
             risk = Optional.of(new CountryRisk(country, LocalDate.ofEpochDay(day), score, level, trend, published,
-                    tier));
+                    decision.heldBack(), tier, null));
             standing.publishedScore = score;
             standing.publishedLevel = level;
+            standing.publishedHeldBack = decision.heldBack();
         }
-        standing.scores.headMap(settings.storiesFrom(day)).clear();
+        forgetTrendBefore(standing, day);
         return new Outcome(risk, signal);
     }
 
@@ -138,7 +159,7 @@ public final class DayScorer {
         if (observed == 0 && baseline == 0) {
             return null;
         }
-        long history = Math.min(settings.baselineDays(), recentFrom - state.standing().firstDay);
+        long history = Math.min(settings.baselineDays(), recentFrom - state.firstDay());
         double expected = Math.max(settings.minBaseline(),
                 history <= 0 ? 0 : baseline * settings.recentDays() / Math.max(history, settings.recentDays()));
         double surprise = observed < indicator.floor() ? 0
@@ -158,22 +179,34 @@ public final class DayScorer {
         return kinds;
     }
 
-    private RiskLevel nextLevel(TierStanding standing, long day, double score, Set<SourceKind> kinds) {
+    /** A level, and why it is lower than the score alone would give, if it is. */
+    private record Decision(RiskLevel level, String heldBack) {
+    }
+
+    private Decision nextLevel(TierStanding standing, long firstDay, long day, double score, Set<SourceKind> kinds) {
         RiskLevel current = standing.level;
         RiskLevel next = levelFor(score);
         if (next.compareTo(current) < 0) {
             // a level is left only below its threshold minus the hysteresis, and then only as far as that margin allows
             next = score >= threshold(current) - settings.hysteresis() ? current : levelFor(score + settings.hysteresis());
         }
+        String heldBack = null;
         if (next == RiskLevel.ALERT && kinds.size() < settings.corroborationSourceKinds()) {
             next = RiskLevel.WARNING;
+            heldBack = "alert needs evidence from " + settings.corroborationSourceKinds()
+                    + " independent source kinds; this has " + kinds.size() + " ("
+                    + String.join(", ", kinds.stream().map(SourceKind::label).toList()) + ")";
         }
-        boolean warmingUp = day - standing.firstDay < settings.warmupDays();
+        boolean warmingUp = day - firstDay < settings.warmupDays();
         boolean coolingDown = current == RiskLevel.CALM && day < standing.cooldownUntil;
         if (next != RiskLevel.CALM && (warmingUp || coolingDown) && current == RiskLevel.CALM) {
+            heldBack = warmingUp
+                    ? "warm-up: history since " + LocalDate.ofEpochDay(firstDay) + ", levels from "
+                    + LocalDate.ofEpochDay(firstDay + settings.warmupDays())
+                    : "cooldown after returning to calm, until " + LocalDate.ofEpochDay(standing.cooldownUntil);
             next = RiskLevel.CALM;
         }
-        return next;
+        return new Decision(next, heldBack);
     }
 
     private RiskLevel levelFor(double score) {
@@ -195,9 +228,9 @@ public final class DayScorer {
         };
     }
 
-    private Optional<Signal> signal(String country, Classification tier, TierState state, long day, double score,
-                                    RiskLevel previous, RiskLevel level, List<Scored> scored, Set<SourceKind> kinds) {
-        TierStanding standing = state.standing();
+    private Optional<Signal> signal(String country, Classification tier, TierState state, TierStanding standing,
+                                    long day, double score, RiskLevel previous, RiskLevel level, List<Scored> scored,
+                                    Set<SourceKind> kinds) {
         Lifecycle lifecycle;
         if (level.compareTo(previous) > 0) {
             lifecycle = previous == RiskLevel.CALM ? Lifecycle.NEW : Lifecycle.ESCALATING;
@@ -219,8 +252,7 @@ public final class DayScorer {
         standing.lastSignalScore = score;
         LocalDate date = LocalDate.ofEpochDay(day);
         return Optional.of(new Signal(country + ":" + tier.label() + ":" + date + ":" + lifecycle.label(), country, date,
-                lifecycle, level, score, delta, detection, evidence(state, scored, day), kinds,
-                new java.util.TreeMap<>(state.inputOffsets()), tier));
+                lifecycle, level, score, delta, detection, evidence(state, scored, day), kinds, tier, null));
     }
 
     /** Report ids behind the indicators that count, strongest indicator first, latest day first. */

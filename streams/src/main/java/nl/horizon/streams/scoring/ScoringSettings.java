@@ -27,7 +27,8 @@ public record ScoringSettings(
         @JsonProperty("sustained.days") int sustainedDays,
         @JsonProperty("corroboration.source.kinds") int corroborationSourceKinds,
         @JsonProperty("evidence.max") int evidenceMax,
-        @JsonProperty("trend.days") int trendDays) {
+        @JsonProperty("trend.days") int trendDays,
+        @JsonProperty("historical.after.days") int historicalAfterDays) {
 
     /** Composite score needed to enter each level. */
     public record Levels(double watch, double warning, double alert) {
@@ -52,18 +53,11 @@ public record ScoringSettings(
         check("corroboration.source.kinds", corroborationSourceKinds >= 1, corroborationSourceKinds, "1 or more");
         check("evidence.max", evidenceMax >= 1, evidenceMax, "1 or more");
         check("trend.days", trendDays >= 1, trendDays, "1 or more");
+        check("historical.after.days", historicalAfterDays >= 0, historicalAfterDays, "0 or more");
     }
 
-    /** The first day whose totals still count once {@code day} is closed: the start of its baseline window. */
-    public long historyFrom(long day) {
-        return day - recentDays + 1 - baselineDays;
-    }
-
-    /**
-     * The first day whose stories and evidence are still remembered once {@code day} is closed: the
-     * recent window less the grace period. A story counted before it counts again when it comes back.
-     */
-    public long storiesFrom(long day) {
+    /** The first day whose score the trend may still look back to once {@code day} is scored. */
+    public long trendMemoryFrom(long day) {
         return day - recentDays + 1 - graceDays;
     }
 

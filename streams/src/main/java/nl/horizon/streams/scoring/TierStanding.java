@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Where one country stands in one clearance tier between closed days: its level with the memory that
- * moves it (held score, cooldown, last signal), the scores of recent days for the trend, and when its
- * history began. Small, and rewritten once per closed day. Fields are public for the JSON serde; only
- * the scoring code changes them.
+ * Where one country stands in one clearance tier at the start of a day: its level with the memory that
+ * moves it (held score, cooldown, last signal) and the scores of recent days for the trend. Scoring a
+ * day moves it on; a copy is kept every few weeks as a checkpoint ({@link TierState}), so that late input
+ * re-scores from the checkpoint before the day it changed instead of from the first day of history.
+ * Fields are public for the JSON serde; only the scoring code changes them.
  */
 public final class TierStanding {
 
-    /** Epoch day of the first story counted. */
-    public long firstDay = Long.MAX_VALUE;
     public RiskLevel level = RiskLevel.CALM;
     public long lastSignalDay = Long.MIN_VALUE;
     public long cooldownUntil = Long.MIN_VALUE;
@@ -28,12 +27,13 @@ public final class TierStanding {
     /** The score last published, rounded; -1 before the first. */
     public double publishedScore = -1;
     public RiskLevel publishedLevel = RiskLevel.CALM;
+    /** Why the level last published was held back, null when it was not. */
+    public String publishedHeldBack;
     /** epoch day → composite score, for the trend. */
     public TreeMap<Long, Double> scores = new TreeMap<>();
 
-    TierStanding copy() {
+    public TierStanding copy() {
         TierStanding copy = new TierStanding();
-        copy.firstDay = firstDay;
         copy.level = level;
         copy.lastSignalDay = lastSignalDay;
         copy.cooldownUntil = cooldownUntil;
@@ -42,6 +42,7 @@ public final class TierStanding {
         copy.heldContributions = new ArrayList<>(heldContributions);
         copy.publishedScore = publishedScore;
         copy.publishedLevel = publishedLevel;
+        copy.publishedHeldBack = publishedHeldBack;
         copy.scores = new TreeMap<>(scores);
         return copy;
     }
