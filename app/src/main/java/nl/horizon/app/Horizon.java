@@ -49,9 +49,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The running pipeline: broker (when embedded), topic catalogue, Kafka Streams, the Connect worker with
- * the connectors, the indexer and the HTTP API, started in that order and stopped in reverse. The only
- * class that knows every module.
+ * The running pipeline: the data directory's lock, broker (when embedded), topic catalogue, Kafka Streams,
+ * the Connect worker with the connectors, the indexer and the HTTP API, started in that order and stopped
+ * in reverse. The only class that knows every module.
  */
 public final class Horizon implements AutoCloseable {
 
@@ -77,6 +77,7 @@ public final class Horizon implements AutoCloseable {
 
     private Horizon(HorizonConfig config) throws IOException, InterruptedException {
         try {
+            started.push(DataDirectoryLock.take(config.dataDir()));
             telemetry = new Telemetry();
             started.push(telemetry);
             if (config.embeddedBroker()) {
