@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code horizon backtest}: the arguments, their defaults and their errors. The scoring it measures is
@@ -31,7 +32,7 @@ final class BacktestCommand {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Path input = DEFAULT_INPUT;
         Path outDir = Path.of("data", "backtest");
-        Path config = Path.of("config", "horizon.yaml");
+        Optional<Path> config = Optional.empty();
         YearMonth from = YearMonth.of(1990, 1);
         YearMonth to = YearMonth.of(2019, 12);
         RiskLevel level = RiskLevel.WARNING;
@@ -53,7 +54,7 @@ final class BacktestCommand {
                 switch (args[i]) {
                     case "--input" -> input = Path.of(value);
                     case "--out" -> outDir = Path.of(value);
-                    case "--config" -> config = Path.of(value);
+                    case "--config" -> config = Optional.of(Path.of(value));
                     case "--from" -> from = YearMonth.parse(value);
                     case "--to" -> to = YearMonth.parse(value);
                     case "--alert-level" -> level = RiskLevel.parse(value);
@@ -87,7 +88,7 @@ final class BacktestCommand {
         }
         ScoringModel model;
         try {
-            model = ScoringModel.load(HorizonConfig.load(config, System.getenv()).scoringDir());
+            model = ScoringModel.load(Main.configuration(config, System.getenv(), err).scoringDir());
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;

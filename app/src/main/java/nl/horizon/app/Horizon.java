@@ -1,5 +1,6 @@
 package nl.horizon.app;
 
+import io.micrometer.core.instrument.Metrics;
 import nl.horizon.app.web.Accounts;
 import nl.horizon.app.web.AuditTrail;
 import nl.horizon.app.web.Authenticator;
@@ -49,9 +50,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The running pipeline: broker (when embedded), topic catalogue, Kafka Streams, the Connect worker with
- * the connectors, the indexer and the HTTP API, started in that order and stopped in reverse. The only
- * class that knows every module.
+ * The running pipeline: the data directory's lock, broker (when embedded), topic catalogue, Kafka Streams,
+ * the Connect worker with the connectors, the indexer and the HTTP API, started in that order and stopped
+ * in reverse. The only class that knows every module.
  */
 public final class Horizon implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class Horizon implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String bootstrapServers;
     private final KafkaStreams streams;
+    private final StreamThreadFailures streamFailures;
     private final EmbeddedConnect connect;
     private final HorizonIndexer indexer;
     private final Thread indexerThread;
@@ -77,6 +79,7 @@ public final class Horizon implements AutoCloseable {
 
     private Horizon(HorizonConfig config) throws IOException, InterruptedException {
         try {
+            started.push(DataDirectoryLock.take(config.dataDir()));
             telemetry = new Telemetry();
             started.push(telemetry);
             if (config.embeddedBroker()) {
@@ -99,8 +102,11 @@ public final class Horizon implements AutoCloseable {
             streamsSettings.putAll(config.kafkaClientSettings());
             streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(), model),
                     streamsSettings);
+            streamFailures = new StreamThreadFailures(Metrics.globalRegistry, Clock.systemUTC(),
+                    StreamThreadFailures.WINDOW);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; replacing it", e);
+                streamFailures.record(e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
             telemetry.watch(streams);
@@ -215,13 +221,15 @@ public final class Horizon implements AutoCloseable {
     }
 
     /**
-     * Each component's health: {@code up}, or what is wrong. A connector whose task failed, or a feed that
-     * is backing off, shows here with the reason.
+     * Each component's health: {@code up}, or what is wrong. A connector whose task failed, a feed that
+     * is backing off, or Streams threads that keep dying (Streams replaces them and stays RUNNING) show
+     * here with the reason.
      */
     Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
         KafkaStreams.State state = streams.state();
-        health.put("streams", state == KafkaStreams.State.RUNNING ? "up" : state.name().toLowerCase());
+        health.put("streams", streamFailures.recent().map(failure -> "failing (" + failure + ")")
+                .orElse(state == KafkaStreams.State.RUNNING ? "up" : state.name().toLowerCase()));
         health.put("indexer", !indexerThread.isAlive() ? "stopped"
                 : indexer.failure().map(reason -> "failing, retrying: " + reason).orElse("up"));
         for (String name : connectors) {

@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Horizon's runtime configuration: {@code config/horizon.yaml}, nested YAML flattened to dotted keys,
- * then overridden by environment variables ({@code HORIZON_HTTP_PORT} for {@code http.port}). Every key is
- * declared once below with type, default, validator and doc; an unknown key or a bad value stops the
- * start with an error that names the key and the value. Keys under {@code kafka.client.} pass through
- * to every Kafka client (security protocol, SASL, TLS).
+ * Horizon's runtime configuration: {@code config/horizon.yaml} or the file given with {@code --config},
+ * nested YAML flattened to dotted keys, then overridden by environment variables ({@code HORIZON_HTTP_PORT}
+ * for {@code http.port}). Every key is declared once below with type, default, validator and doc; an
+ * unknown key, a bad value or a given file that does not exist stops the start with an error that names
+ * the key, the value or the file. Keys under {@code kafka.client.} pass through to every Kafka client
+ * (security protocol, SASL, TLS).
  */
 public final class HorizonConfig extends AbstractConfig {
 
@@ -51,7 +54,10 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String SAMPLES_DIR = "samples.dir";
     public static final String SCORING_DIR = "scoring.config.dir";
 
-    private static final String ENV_PREFIX = "HORIZON_";
+    /** Where the configuration is read from unless {@code --config} names another file. */
+    public static final Path DEFAULT_FILE = Path.of("config", "horizon.yaml");
+
+    static final String ENV_PREFIX = "HORIZON_";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(DATA_DIR, ConfigDef.Type.STRING, "data", new ConfigDef.NonEmptyString(), ConfigDef.Importance.HIGH,
@@ -100,20 +106,34 @@ public final class HorizonConfig extends AbstractConfig {
                     "Sample reports copied into the drop folders on the first start of a new data.dir. "
                             + "Empty: none.");
 
+    private static final Map<String, String> KEYS_BY_VARIABLE = DEFINITION.names().stream()
+            .collect(Collectors.toMap(HorizonConfig::envName, key -> key, (a, b) -> a, TreeMap::new));
+    private static final String CLIENT_VARIABLE_PREFIX = envName(KAFKA_CLIENT_PREFIX);
+
     private HorizonConfig(Map<String, String> values) {
         super(DEFINITION, values, false);
     }
 
     /**
-     * Reads the file (if it exists) and the environment.
+     * Reads {@code file}, which must exist (a mistyped {@code --config} must not start Horizon on defaults),
+     * and the environment.
      *
      * @throws ConfigException naming the file, the key and the bad value
      */
     public static HorizonConfig load(Path file, Map<String, String> env) {
-        Map<String, String> values = new TreeMap<>();
-        if (Files.exists(file)) {
-            values.putAll(readYaml(file));
+        if (!Files.exists(file)) {
+            throw new ConfigException("configuration file " + file.toAbsolutePath() + " does not exist");
         }
+        return load(file, readYaml(file), env);
+    }
+
+    /** Reads {@link #DEFAULT_FILE} if there is one (without it: the defaults) and the environment. */
+    public static HorizonConfig loadDefault(Map<String, String> env) {
+        return load(DEFAULT_FILE, Files.exists(DEFAULT_FILE) ? readYaml(DEFAULT_FILE) : Map.of(), env);
+    }
+
+    private static HorizonConfig load(Path file, Map<String, String> fromFile, Map<String, String> env) {
+        Map<String, String> values = new TreeMap<>(fromFile);
         values.putAll(fromEnvironment(env));
         List<String> unknown = new ArrayList<>();
         for (String key : values.keySet()) {
@@ -171,27 +191,30 @@ public final class HorizonConfig extends AbstractConfig {
         }
     }
 
-    /**
-     * Defined keys by their variable names, and Kafka client settings from {@code HORIZON_KAFKA_CLIENT_*}
-     * (Kafka's setting names have no underscores, so {@code HORIZON_KAFKA_CLIENT_SASL_JAAS_CONFIG} is
-     * {@code kafka.client.sasl.jaas.config}): the way to hand Horizon a password without writing it in a file.
-     */
     private static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> values = new TreeMap<>();
-        for (String key : DEFINITION.names()) {
-            String value = env.get(envName(key));
-            if (value != null) {
-                values.put(key, value);
-            }
-        }
-        String clientPrefix = envName(KAFKA_CLIENT_PREFIX);
-        env.forEach((name, value) -> {
-            if (name.startsWith(clientPrefix) && name.length() > clientPrefix.length()) {
-                values.put(KAFKA_CLIENT_PREFIX + name.substring(clientPrefix.length()).toLowerCase(Locale.ROOT)
-                        .replace('_', '.'), value);
-            }
-        });
+        env.forEach((name, value) -> keyOf(name).ifPresent(key -> values.put(key, value)));
         return values;
+    }
+
+    /**
+     * The key an environment variable sets: a defined key by its variable name, or a Kafka client setting
+     * from {@code HORIZON_KAFKA_CLIENT_*} (Kafka's setting names have no underscores, so
+     * {@code HORIZON_KAFKA_CLIENT_SASL_JAAS_CONFIG} is {@code kafka.client.sasl.jaas.config}): the way to
+     * hand Horizon a password without writing it in a file. Empty for any other variable.
+     */
+    static Optional<String> keyOf(String variable) {
+        if (variable.startsWith(CLIENT_VARIABLE_PREFIX)) {
+            String setting = variable.substring(CLIENT_VARIABLE_PREFIX.length());
+            return setting.isEmpty() ? Optional.empty()
+                    : Optional.of(KAFKA_CLIENT_PREFIX + setting.toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
+        return Optional.ofNullable(KEYS_BY_VARIABLE.get(variable));
+    }
+
+    /** The variables of the defined keys, in order. */
+    static Set<String> variables() {
+        return KEYS_BY_VARIABLE.keySet();
     }
 
     /** The environment variable that overrides a key. */

@@ -3,7 +3,6 @@ package nl.horizon.app;
 import nl.horizon.index.HorizonIndex;
 import nl.horizon.index.HorizonIndexer;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.lucene.store.LockObtainFailedException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,22 +13,28 @@ import java.nio.file.StandardCopyOption;
 /**
  * {@code horizon rebuild-index}: builds a new index from the topics into a fresh folder, reporting
  * progress, and swaps it in for the old one only when it has caught up, so a failed rebuild leaves the
- * old index as it was. Horizon must be stopped (the index is locked while it runs).
+ * old index as it was. Horizon must be stopped: the rebuild takes the data directory's lock, as a running
+ * Horizon does, so the two never share the index or the embedded broker's log.
  */
 final class IndexRebuild {
 
     private IndexRebuild() {
     }
 
+    /**
+     * Rebuilds while holding the data directory's lock.
+     *
+     * @throws DataDirectoryLock.InUse while a Horizon runs on the data directory
+     */
     static int run(HorizonConfig config, PrintStream out) throws IOException {
+        try (DataDirectoryLock ignored = DataDirectoryLock.take(config.dataDir())) {
+            return rebuild(config, out);
+        }
+    }
+
+    private static int rebuild(HorizonConfig config, PrintStream out) throws IOException {
         Path live = config.dataDir().resolve("index");
         Path fresh = config.dataDir().resolve("index.rebuild");
-        try (HorizonIndex ignored = HorizonIndex.open(live)) {
-            // opening it proves no running Horizon holds it
-        } catch (LockObtainFailedException e) {
-            out.println("horizon: the index is in use; stop Horizon before rebuilding it");
-            return 1;
-        }
         Utils.delete(fresh.toFile());
         EmbeddedBroker broker = config.embeddedBroker() ? EmbeddedBroker.start(config.dataDir().resolve("kafka"),
                 config.embeddedPort(), config.embeddedControllerPort()) : null;

@@ -5,13 +5,17 @@ import nl.horizon.app.web.Accounts;
 import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code horizon} command. {@code horizon [run] [--config FILE]} starts the pipeline and serves
- * until stopped; a configuration error prints the key and value at fault and exits with status 2.
+ * until stopped; a configuration error prints the key and value at fault (or the missing file) and exits
+ * with status 2, as does a data directory that another Horizon holds.
  * {@code horizon rebuild-index} rebuilds the search index from the topics; {@code horizon token} makes a
  * bearer token and the hash to store for it.
  */
@@ -28,7 +32,7 @@ public final class Main {
     }
 
     static int run(String[] args) throws Exception {
-        Path configFile = Path.of("config", "horizon.yaml");
+        Optional<Path> configFile = Optional.empty();
         String command = "run";
         if (args.length > 0 && args[0].equals("token")) {
             return token();
@@ -39,10 +43,10 @@ public final class Main {
             return LoadRun.run(reports, rate, Path.of("data", "bench-" + System.currentTimeMillis()), System.out);
         }
         if (args.length > 0 && args[0].equals("broker")) {
-            return BrokerCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err);
+            return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.err);
         }
         if (args.length > 0 && args[0].equals("backtest")) {
-            return BacktestCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            return BacktestCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -50,7 +54,7 @@ public final class Main {
                     if (i + 1 == args.length) {
                         return usage("--config needs a file");
                     }
-                    configFile = Path.of(args[++i]);
+                    configFile = Optional.of(Path.of(args[++i]));
                 }
                 case "run", "rebuild-index" -> command = args[i];
                 case "-h", "--help" -> {
@@ -64,13 +68,30 @@ public final class Main {
         }
         HorizonConfig config;
         try {
-            config = HorizonConfig.load(configFile, System.getenv());
+            config = configuration(configFile, System.getenv(), System.err);
             ScoringModel.load(config.scoringDir());
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("horizon: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
         }
-        return "rebuild-index".equals(command) ? IndexRebuild.run(config, System.out) : serve(config);
+        try {
+            return "rebuild-index".equals(command) ? IndexRebuild.run(config, System.out) : serve(config);
+        } catch (DataDirectoryLock.InUse e) {
+            System.err.println("horizon: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+    }
+
+    /**
+     * The configuration of a command: the file given with {@code --config}, which must exist, or else the
+     * default file, with {@code env}'s overrides. {@code HORIZON_*} variables that configure nothing are
+     * reported on {@code err}.
+     *
+     * @throws ConfigException naming the file, the key and the bad value
+     */
+    static HorizonConfig configuration(Optional<Path> file, Map<String, String> env, PrintStream err) {
+        StrayVariables.warnings(env).forEach(warning -> err.println("horizon: warning: " + warning));
+        return file.isPresent() ? HorizonConfig.load(file.get(), env) : HorizonConfig.loadDefault(env);
     }
 
     private static int serve(HorizonConfig config) throws Exception {

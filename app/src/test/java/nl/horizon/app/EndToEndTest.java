@@ -363,7 +363,8 @@ class EndToEndTest {
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "horizon_http_requests_seconds_count",
                 "horizon_index_documents_total", "horizon_latency_searchable_seconds", "horizon_source_items_total",
-                "horizon_latency_signal_seconds", "horizon_index_refresh_seconds", "kafka_stream");
+                "horizon_latency_signal_seconds", "horizon_index_refresh_seconds", "kafka_stream",
+                "horizon_streams_thread_failures_total 0.0");
         assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,18 +79,59 @@ class HorizonConfigTest {
     @Test
     void startupWithABrokenConfigPrintsTheKeyAndExitsNonZero() throws Exception {
         Path file = write("kafka:\n  topic:\n    partitions: -3\n");
+        Launch launch = launch("--config", file.toString());
+        assertThat(launch.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(launch.stderr()).contains("configuration error").contains("kafka.topic.partitions").contains("-3");
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistIsAnErrorNamingIt() throws Exception {
+        Path missing = dir.resolve("horizon-prod.yaml");
+        assertThatThrownBy(() -> HorizonConfig.load(missing, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("configuration file " + missing.toAbsolutePath() + " does not exist");
+
+        Launch launch = launch("--config", missing.toString());
+        assertThat(launch.status()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(launch.stderr()).contains("configuration error").contains(missing.toAbsolutePath().toString());
+    }
+
+    @Test
+    void horizonVariablesThatConfigureNothingAreReportedButDoNotStopTheStart() throws Exception {
+        Path file = write("http:\n  port: 9000\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        HorizonConfig config = Main.configuration(Optional.of(file), Map.of(
+                "HORIZON_HTTP_PROT", "9100",
+                "HORIZON_KAFKA_BOOTSTRAP_SERVER", "kafka:9092",
+                "HORIZON_DASHBOARD_THEME", "dark",
+                "HORIZON_HTTP_HOST", "0.0.0.0",
+                "HORIZON_KAFKA_CLIENT_SASL_MECHANISM", "PLAIN",
+                "HORIZON_REQUIRE_DOCKER", "true",
+                "PATH", "/usr/bin"), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(config.httpPort()).as("the misspelt override is ignored").isEqualTo(9000);
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "horizon: warning: environment variable HORIZON_DASHBOARD_THEME configures nothing and is ignored "
+                        + "(a key's variable is HORIZON_<KEY> with dots as underscores, or "
+                        + "HORIZON_KAFKA_CLIENT_<SETTING>)",
+                "horizon: warning: environment variable HORIZON_HTTP_PROT configures nothing and is ignored; "
+                        + "did you mean HORIZON_HTTP_PORT?",
+                "horizon: warning: environment variable HORIZON_KAFKA_BOOTSTRAP_SERVER configures nothing and is "
+                        + "ignored; did you mean HORIZON_KAFKA_BOOTSTRAP_SERVERS?");
+    }
+
+    private static Launch launch(String... args) throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
         try {
-            exit = Main.run(new String[] {"--config", file.toString()});
+            return new Launch(Main.run(args), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(original);
         }
-        assertThat(exit).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("configuration error").contains("kafka.topic.partitions").contains("-3");
+    }
+
+    private record Launch(int status, String stderr) {
     }
 
     private Path write(String yaml) throws Exception {

@@ -118,6 +118,8 @@ class FeedTaskTest {
         List<SourceRecord> first = task.poll();
 
         assertThat(first).hasSize(20).allSatisfy(r -> assertThat(r.topic()).isEqualTo("horizon.raw.news-feed.v1"));
+        assertThat(first).as("stamped when written, never with an entry's own date")
+                .extracting(SourceRecord::timestamp).containsOnlyNulls();
         RawItem item = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) first.get(0).value());
         assertThat(item.format()).isEqualTo("feed-entry");
         assertThat(item.sourceName()).isEqualTo("test-feed-rss");

@@ -78,6 +78,25 @@ class DropFolderTaskTest {
         assertThat(dir.resolve("processed/bam-2012-017.txt")).hasContent(CABLE);
     }
 
+    /**
+     * A record without a timestamp is stamped by the producer when it is written. A report's own date can
+     * be years ahead by mistake, or before 1970; as a record timestamp the broker would refuse it.
+     */
+    @Test
+    void aReportsOwnDateIsNeverItsRecordTimestamp() throws Exception {
+        start();
+        Files.writeString(dir.resolve("a-future.txt"), CABLE.replace("2012-01-17", "2099-01-17"));
+        Files.writeString(dir.resolve("b-old.txt"), CABLE.replace("2012-01-17", "1965-01-17")
+                .replace("BAM-2012-017", "BAM-1965-017"));
+        Files.writeString(dir.resolve("c-bad.txt"), CABLE.replace("MLI", "MALI"));
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).extracting(SourceRecord::topic)
+                .containsExactly("horizon.raw.post.v1", "horizon.raw.post.v1", Topics.DLQ);
+        assertThat(records).extracting(SourceRecord::timestamp).containsOnlyNulls();
+    }
+
     @Test
     void badFilesAreDeadLetteredWithTheReasonAndKept() throws Exception {
         start();
