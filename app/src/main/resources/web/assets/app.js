@@ -138,7 +138,8 @@ async function country(code) {
   const data = await api('/api/countries/' + encodeURIComponent(code));
   const canvas = el('canvas', { id: 'history-chart', height: '110' });
   const signals = data.signals.length === 0 ? el('p', {}, 'No signals.') : table(['Day', 'Signal', 'Level', 'Score', 'Indicator', 'Triage'],
-    data.signals.map((s) => el('tr', {}, el('td', {}, s.signal.day), el('td', {}, signalLink(s.signal, s.signal.lifecycle)),
+    data.signals.map((s) => el('tr', {}, el('td', {}, s.signal.day), el('td', {}, signalLink(s.signal, s.signal.lifecycle),
+        s.signal.revision && s.signal.revision.historical ? el('span', { className: 'historical', title: 'recorded from input that arrived long after the day' }, ' (historical)') : null),
       el('td', {}, levelBadge(s.signal.level)), el('td', { className: 'num' }, fmt(s.signal.score)), el('td', {}, s.signal.detection.indicator), el('td', {}, status(s.status)))));
   const results = el('ul', { className: 'reports' }, data.reports.map((r) => reportItem(r)));
   const query = el('input', { type: 'search', id: 'country-query', placeholder: 'Search this country\'s reports' });
@@ -152,6 +153,7 @@ async function country(code) {
     el('h1', {}, data.name + ' (' + code + ')'),
     latest ? el('p', { className: 'standing' }, 'Score ', el('strong', {}, fmt(latest.score)), ' ', levelBadge(latest.level), ' trend ', latest.trend, ' · ', latest.day, ' ', marking(latest.classification))
       : el('p', {}, 'Nothing scored for this country that you may see.'),
+    el('div', {}, latest && latest.heldBack ? el('p', { className: 'held-back' }, 'Level held back: ' + latest.heldBack + '.') : null),
     el('section', {}, el('h2', {}, 'Score and what drives it'), canvas),
     el('section', {}, el('h2', {}, 'Signals'), signals),
     el('section', {}, el('h2', {}, 'Evidence'), el('form', { onsubmit: searchHere }, query, el('button', { type: 'submit' }, 'Search')), results));
@@ -188,6 +190,9 @@ async function signal(id) {
   view.replaceChildren(
     el('h1', {}, countryLink(s.country, data.signal.name), ': ', s.lifecycle, ' ', s.level),
     el('p', { className: 'standing' }, levelBadge(s.level), ' score ', el('strong', {}, fmt(s.score)), ' (', signed(s.delta), ') on ', s.day, ' ', marking(s.classification)),
+    el('div', {}, s.revision ? el('p', { className: 'revision' }, 'Revision ' + s.revision.number + ', as known on ' + s.revision.knownAsOf
+      + (s.revision.historical ? ' (historical: recorded from input that arrived long after the day)' : '')
+      + (s.lifecycle === 'withdrawn' ? '; withdrawn: later input showed that it no longer holds' : '') + '.') : null),
     el('p', {}, d.indicator, ': observed ', fmt(d.observed), ' against ', fmt(d.baseline), ' expected; surprise ', fmt(d.statistic),
       ' (', d.detector, ' v', d.version, '). Independent sources: ', s.sourceKinds.join(', ') || '—', '.'),
     el('p', {}, el('a', { href: '/api/signals/' + encodeURIComponent(s.id) + '/cap', target: '_blank' }, 'CAP 1.2 alert')),

@@ -262,7 +262,7 @@ class EndToEndTest {
         }
         drop(dataDir.resolve("inbox/events"), "acled-bfa.csv", csv.toString());
 
-        List<nl.horizon.schema.Signal> signals = readSignals("BFA:public", 1);
+        List<nl.horizon.schema.Signal> signals = readSignals("BFA:public:", 1);
         assertThat(signals).isNotEmpty();
         nl.horizon.schema.Signal onset = signals.get(0);
         assertThat(onset.lifecycle()).isEqualTo(nl.horizon.schema.Lifecycle.NEW);
@@ -298,7 +298,8 @@ class EndToEndTest {
         throw new AssertionError(path + " never answered as expected; last " + response.body());
     }
 
-    private List<nl.horizon.schema.Signal> readSignals(String key, int expected) {
+    /** Signals whose key (the signal id) starts with {@code prefix}, at least {@code expected} of them. */
+    private List<nl.horizon.schema.Signal> readSignals(String prefix, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "end-to-end-signals-" + System.nanoTime());
@@ -311,7 +312,7 @@ class EndToEndTest {
             Instant deadline = Instant.now().plusSeconds(60);
             while (signals.size() < expected && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, nl.horizon.schema.Signal> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(key)) {
+                    if (record.key().startsWith(prefix)) {
                         signals.add(record.value());
                     }
                 }

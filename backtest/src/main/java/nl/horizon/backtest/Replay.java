@@ -43,6 +43,9 @@ final class Replay {
     record Output(List<Signal> signals, List<CountryRisk> risks) {
     }
 
+    /** Longer than the detector's re-scoring period, so advancing the wall clock by it re-scores. */
+    private static final java.time.Duration RESCORE_EVERY = java.time.Duration.ofSeconds(1);
+
     private Replay() {
     }
 
@@ -71,8 +74,8 @@ final class Replay {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "horizon-backtest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest:0");
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        List<Signal> signals = new ArrayList<>();
-        List<CountryRisk> risks = new ArrayList<>();
+        Map<String, Signal> signals = new java.util.TreeMap<>();
+        Map<String, CountryRisk> risks = new java.util.TreeMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), model),
                 props, Instant.EPOCH)) {
             TestInputTopic<String, Report> in = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
@@ -85,18 +88,44 @@ final class Replay {
             for (Report report : reports) {
                 in.pipeInput(report.id(), report, report.publishedAt());
                 YearMonth month = YearMonth.from(report.publishedAt().atZone(ZoneOffset.UTC));
-                if (reported == null || month.getYear() != reported.getYear()) {
-                    progress.printf("back-test: replaying %d (%d signals so far)%n", month.getYear(),
-                            signals.size() + signalsOut.getQueueSize());
+                if (reported == null || !month.equals(reported)) {
+                    // the detector re-scores on wall-clock time: let it run once a month of history is in
+                    driver.advanceWallClockTime(RESCORE_EVERY);
+                    if (reported == null || month.getYear() != reported.getYear()) {
+                        progress.printf("back-test: replaying %d (%d signals so far)%n", month.getYear(),
+                                signals.size());
+                    }
                     reported = month;
                 }
-                signalsOut.readValuesToList().forEach(signals::add);
-                risksOut.readValuesToList().forEach(risks::add);
+                fold(signalsOut, risksOut, signals, risks);
             }
+            driver.advanceWallClockTime(RESCORE_EVERY);
+            fold(signalsOut, risksOut, signals, risks);
         } finally {
             org.apache.kafka.common.utils.Utils.delete(state.toFile());
         }
-        return new Output(signals, risks);
+        List<Signal> standing = signals.values().stream().filter(Signal::standing)
+                .sorted(Comparator.comparing(Signal::day).thenComparing(Signal::id)).toList();
+        List<CountryRisk> history = risks.values().stream()
+                .sorted(Comparator.comparing(CountryRisk::day).thenComparing(CountryRisk::country)
+                        .thenComparing(CountryRisk::classification)).toList();
+        return new Output(standing, history);
+    }
+
+    /**
+     * The topics as a consumer ends up with them: the latest signal per id, the latest risk point per key
+     * (a tombstone removes it).
+     */
+    private static void fold(TestOutputTopic<String, Signal> signalsOut, TestOutputTopic<String, CountryRisk> risksOut,
+                             Map<String, Signal> signals, Map<String, CountryRisk> risks) {
+        signalsOut.readKeyValuesToList().forEach(kv -> signals.put(kv.key, kv.value));
+        risksOut.readKeyValuesToList().forEach(kv -> {
+            if (kv.value == null) {
+                risks.remove(kv.key);
+            } else {
+                risks.put(kv.key, kv.value);
+            }
+        });
     }
 
     private static Instant end(YearMonth month) {

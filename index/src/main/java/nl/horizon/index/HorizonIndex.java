@@ -104,9 +104,17 @@ public final class HorizonIndex implements Closeable {
         upsert(IndexDocuments.signal(signal));
     }
 
-    /** Adds a point of a country's risk history (one per country, tier and day). */
+    /** Adds or replaces a point of a country's risk history (one per country, tier and day). */
     public void upsert(CountryRisk risk) throws IOException {
         upsert(IndexDocuments.risk(risk));
+    }
+
+    /**
+     * Removes the risk point published under {@code key} ({@code <country>:<tier>:<day>}): late input showed
+     * that nothing changed on that day after all (a tombstone on the compacted topic).
+     */
+    public void removeRisk(String key) throws IOException {
+        writer.deleteDocuments(new Term(IndexFields.ID, IndexDocuments.riskId(key)));
     }
 
     /** Adds an analyst's triage decision. */

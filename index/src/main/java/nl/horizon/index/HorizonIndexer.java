@@ -215,7 +215,10 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         List<Object> indexed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                indexed.add(indexRecord(record));
+                Object done = indexRecord(record);
+                if (done != null) {
+                    indexed.add(done);
+                }
             } catch (SerializationException e) {
                 // a record that is not what its topic promises is a bug upstream, not input to reject: logged
                 // with its position and counted, and the indexer moves on so search stays current
@@ -248,6 +251,7 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         lastCommitNanos = System.nanoTime();
     }
 
+    /** Indexes one record; returns it, or null when it removed a risk point (a tombstone). */
     private Object indexRecord(ConsumerRecord<String, byte[]> record) throws IOException {
         switch (record.topic()) {
             case Topics.REPORTS -> {
@@ -268,7 +272,11 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
             }
             default -> {
                 CountryRisk risk = JsonSerde.of(CountryRisk.class).deserialize(record.topic(), record.value());
-                index.upsert(risk);
+                if (risk == null) {
+                    index.removeRisk(record.key());
+                } else {
+                    index.upsert(risk);
+                }
                 return risk;
             }
         }

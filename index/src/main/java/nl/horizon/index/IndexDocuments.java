@@ -56,7 +56,8 @@ final class IndexDocuments {
 
     static Document risk(CountryRisk r) throws IOException {
         String series = r.country() + ":" + r.classification().label();
-        Document doc = common("risk:" + series + ":" + r.day(), DocumentKind.COUNTRY_RISK, List.of(r.country()),
+        Document doc = common(riskId(CountryRisk.key(r.country(), r.classification(), r.day())),
+                DocumentKind.COUNTRY_RISK, List.of(r.country()),
                 r.classification(), start(r.day()), r);
         doc.add(new StringField(IndexFields.SERIES, series, Field.Store.NO));
         facet(doc, IndexFields.LEVEL, List.of(r.level().label()));
@@ -64,6 +65,11 @@ final class IndexDocuments {
         String title = Countries.englishName(r.country()) + ": risk " + r.score() + " (" + r.level().label() + ")";
         text(doc, title, title, null);
         return FACETS.build(doc);
+    }
+
+    /** The id of the risk point published under a key of {@code horizon.country-risk.v1}. */
+    static String riskId(String key) {
+        return "risk:" + key;
     }
 
     /** A triage decision, under its signal's classification, findable by the signal's id. */

@@ -115,6 +115,9 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
             switch (record) {
                 case Report r -> match(IndexDocuments.report(r), DocumentKind.REPORT, r.id(), r.title(),
                         r.classification());
+                case Signal s when s.historical() -> {
+                    // a back-fill of days long past does not notify: it is history, not news
+                }
                 case Signal s -> match(IndexDocuments.signal(s), DocumentKind.SIGNAL, s.id(),
                         Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label(),
                         s.classification());

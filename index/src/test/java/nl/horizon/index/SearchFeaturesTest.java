@@ -6,6 +6,7 @@ import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Detection;
 import nl.horizon.schema.Lifecycle;
 import nl.horizon.schema.Report;
+import nl.horizon.schema.Revision;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -52,14 +53,15 @@ class SearchFeaturesTest {
                 Classification.PUBLIC, "2013-05-01T00:00:00Z", SourceKind.NEWS_FEED, "NER"));
         index.upsert(new Signal("MLI:public:2012-01-31:new", "MLI", LocalDate.of(2012, 1, 31), Lifecycle.NEW,
                 RiskLevel.WARNING, 62, 62, new Detection("d", "1", "security.fatalities", 144, 2, 9, 50),
-                List.of("en-1"), Set.of(SourceKind.EVENT_DATA), Map.of(), Classification.PUBLIC));
+                List.of("en-1"), Set.of(SourceKind.EVENT_DATA), Classification.PUBLIC,
+                new Revision(1, LocalDate.of(2012, 2, 2), false)));
         for (int day = 1; day <= 3; day++) {
             index.upsert(new CountryRisk("MLI", LocalDate.of(2012, 1, 28).plusDays(day), 20.0 * day,
                     RiskLevel.WATCH, Trend.RISING, List.of(new Contribution("security.fatalities", 5, 0.9, 20.0 * day)),
-                    Classification.PUBLIC));
+                    null, Classification.PUBLIC, new Revision(1, LocalDate.of(2012, 2, 2), false)));
         }
         index.upsert(new CountryRisk("MLI", LocalDate.of(2012, 2, 1), 90, RiskLevel.WARNING, Trend.RISING, List.of(),
-                Classification.SECRET));
+                null, Classification.SECRET, new Revision(1, LocalDate.of(2012, 2, 3), false)));
         index.refresh();
     }
 
@@ -141,5 +143,15 @@ class SearchFeaturesTest {
         assertThat(index.search().signals("MLI", Classification.PUBLIC, 10)).hasSize(1);
         assertThat(index.search().get("en-secret", Classification.PUBLIC)).isEmpty();
         assertThat(index.search().get("en-secret", Classification.SECRET)).isPresent();
+    }
+
+    @Test
+    void aRevisedRiskPointReplacesItsDayAndATombstoneRemovesIt() throws Exception {
+        index.upsert(new CountryRisk("MLI", LocalDate.of(2012, 1, 30), 35, RiskLevel.WATCH, Trend.RISING, List.of(),
+                null, Classification.PUBLIC, new Revision(2, LocalDate.of(2012, 3, 1), true)));
+        index.removeRisk(CountryRisk.key("MLI", Classification.PUBLIC, LocalDate.of(2012, 1, 31)));
+        index.refresh();
+        assertThat(index.search().riskHistory("MLI", Classification.PUBLIC, 100))
+                .extracting(n -> n.get("score").asDouble()).containsExactly(20.0, 35.0);
     }
 }

@@ -17,20 +17,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Takes observations into each country's tiers and scores every tier up to its own event-time horizon.
  *
- * <p><b>Time.</b> Each classification tier has its own clock: the latest event day of all input it may
- * see (observations, and the clock ticks that extract tasks send to every partition, so that input
- * carried by other partitions counts too). A tier is scored through its clock less
- * {@code day.grace.days}. The clock is a maximum, so it is the same whatever order input came in, and a
- * tier's clock never moves for input it may not see: a secret report moves neither the public tier's
- * days nor its timing.
+ * <p><b>Time.</b> Each classification tier has its own clock ({@link TierClocks}): the span of event days
+ * of all input it may see (observations, and the clock ticks that extract tasks send to every partition,
+ * so that input carried by other partitions counts too). A tier is scored through its latest day less
+ * {@code day.grace.days}, and its history (the warm-up, the baseline a country has had) begins at its
+ * earliest day. Both are extremes, the same whatever order input came in, and a tier's clock never moves
+ * for input it may not see: a secret report moves neither the public tier's days nor its timing.
  *
  * <p><b>Late input.</b> An observation for any past day, however old, enters its day's cell and marks the
  * tier to be scored again from that day; {@link TierRescorer} does so from the checkpoint before it, and
@@ -56,9 +56,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     private ProcessorContext<String, Scored> context;
     private TierStore tiers;
     private Publications publications;
-    private KeyValueStore<String, Long> clockStore;
-    /** classification → latest event day of input of exactly that classification. */
-    private final EnumMap<Classification, Long> clock = new EnumMap<>(Classification.class);
+    private TierClocks clocks;
     /** When the earliest report waiting to be scored was read (wall clock), -1 when none waits. */
     private long waitingSince = -1;
 
@@ -72,13 +70,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         this.context = context;
         this.tiers = new TierStore(context, settings.evidenceMax());
         this.publications = new Publications(context, settings.historicalAfterDays());
-        this.clockStore = context.getStateStore(CLOCK_STORE);
-        for (Classification c : Classification.values()) {
-            Long day = clockStore.get(c.label());
-            if (day != null) {
-                clock.put(c, day);
-            }
-        }
+        this.clocks = new TierClocks(context.getStateStore(CLOCK_STORE));
         context.schedule(Duration.ofMillis(FLUSH_MS), PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
@@ -86,14 +78,14 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     public void process(Record<String, byte[]> record) {
         if (ExtractTopology.isTick(record.headers())) {
             ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS, record.value());
-            advance(tick.classification(), Math.floorDiv(tick.eventTime().toEpochMilli(), DAY_MS));
+            widen(tick.classification(), dayOf(tick.earliest()), dayOf(tick.latest()));
         } else {
             Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
-            long day = Math.floorDiv(o.eventTime().toEpochMilli(), DAY_MS);
+            long day = dayOf(o.eventTime());
             if (!tiers.take(o, day)) {
                 Metrics.counter("horizon.scoring.duplicates").increment();
             }
-            advance(o.classification(), day);
+            widen(o.classification(), day, day);
         }
         long receivedAt = ExtractTopology.receivedAt(record.headers());
         if (receivedAt >= 0 && (waitingSince < 0 || receivedAt < waitingSince)) {
@@ -101,23 +93,16 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         }
     }
 
-    private void advance(Classification classification, long day) {
-        Long before = clock.get(classification);
-        if (before == null || day > before) {
-            clock.put(classification, day);
-            clockStore.put(classification.label(), day);
+    /** Widens a classification's span; tiers whose history now begins earlier are scored again from the start. */
+    private void widen(Classification classification, long firstDay, long lastDay) {
+        Set<Classification> earlier = clocks.widen(classification, firstDay, lastDay);
+        if (!earlier.isEmpty()) {
+            tiers.historyBeginsEarlier(earlier);
         }
     }
 
-    /** The latest event day of input that {@code tier} may see, {@link Long#MIN_VALUE} when none. */
-    private long clockDay(Classification tier) {
-        long day = Long.MIN_VALUE;
-        for (Map.Entry<Classification, Long> c : clock.entrySet()) {
-            if (c.getKey().visibleTo(tier)) {
-                day = Math.max(day, c.getValue());
-            }
-        }
-        return day;
+    private static long dayOf(java.time.Instant time) {
+        return Math.floorDiv(time.toEpochMilli(), DAY_MS);
     }
 
     /** Re-scores every tier with pending days and publishes what changed. */
@@ -125,12 +110,12 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         boolean raised = false;
         for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
             for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
-                long clockDay = clockDay(tier.getKey());
+                long clockDay = clocks.latestDay(tier.getKey());
                 if (clockDay == Long.MIN_VALUE) {
                     continue;
                 }
                 var rescored = rescorer.rescore(country.getKey(), tier.getKey(), tier.getValue(),
-                        clockDay - settings.graceDays());
+                        clocks.historyStart(tier.getKey()), clockDay - settings.graceDays());
                 if (rescored.isEmpty()) {
                     continue;
                 }

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ import java.util.stream.IntStream;
 /**
  * Reports to indicator observations on {@code horizon.observations.v1}, keyed by country and carrying the
  * report's event time in their value; writing them there is the explicit, named repartition by country.
- * Whenever the latest event day this task has seen in reports of a classification moves on, it tells
+ * Whenever the span of event days this task has seen in reports of a classification widens, it tells
  * every observations partition with a clock tick, in the same topic so that it can never overtake the
  * observations it follows, marked by the header {@value #CLOCK_HEADER} (consumers of the topic skip
  * those). So every scoring task learns how far each classification's input has got, whichever partition
@@ -91,8 +92,8 @@ public final class ExtractTopology {
     private static final class Extractor implements Processor<String, Report, String, byte[]> {
 
         private final IndicatorExtractor extractor;
-        /** classification → latest event day ticked by this task (in memory: a restart ticks again, harmlessly). */
-        private final EnumMap<Classification, Long> ticked = new EnumMap<>(Classification.class);
+        /** classification → earliest and latest event time ticked by this task (in memory: a restart ticks again). */
+        private final EnumMap<Classification, long[]> ticked = new EnumMap<>(Classification.class);
         private ProcessorContext<String, byte[]> context;
 
         Extractor(IndicatorExtractor extractor) {
@@ -112,15 +113,18 @@ public final class ExtractTopology {
                         JsonSerde.of(Observation.class).serialize(Topics.OBSERVATIONS, observation),
                         record.timestamp(), headers(report)));
             }
-            long day = Math.floorDiv(report.publishedAt().toEpochMilli(), DAY_MS);
-            Long before = ticked.get(report.classification());
-            if (before == null || day > before) {
-                ticked.put(report.classification(), day);
+            long time = report.publishedAt().toEpochMilli();
+            long[] span = ticked.get(report.classification());
+            if (span == null || Math.floorDiv(time, DAY_MS) < Math.floorDiv(span[0], DAY_MS)
+                    || Math.floorDiv(time, DAY_MS) > Math.floorDiv(span[1], DAY_MS)) {
+                span = span == null ? new long[] {time, time}
+                        : new long[] {Math.min(span[0], time), Math.max(span[1], time)};
+                ticked.put(report.classification(), span);
                 RecordHeaders headers = headers(report);
                 headers.add(CLOCK_HEADER, new byte[] {1});
                 context.forward(new Record<>(TICK_KEY_PREFIX + report.classification().label(),
-                        JsonSerde.of(ClockTick.class).serialize(Topics.OBSERVATIONS,
-                                new ClockTick(report.classification(), report.publishedAt())),
+                        JsonSerde.of(ClockTick.class).serialize(Topics.OBSERVATIONS, new ClockTick(
+                                report.classification(), Instant.ofEpochMilli(span[0]), Instant.ofEpochMilli(span[1]))),
                         record.timestamp(), headers));
             }
         }

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -131,6 +132,16 @@ final class TierStore {
         cells.put(cellKey(prefix, o.indicator(), day),
                 state.count(o.indicator(), day, o.reportId(), o.value(), evidenceMax));
         return standing == null;
+    }
+
+    /** The history of these tiers begins earlier now: every country's days in them are scored again. */
+    void historyBeginsEarlier(Set<Classification> tiers) {
+        countries.forEach((country, states) -> states.forEach((tier, state) -> {
+            if (tiers.contains(tier) && state.firstDay() != Long.MAX_VALUE) {
+                state.changed(state.firstDay());
+                saveProgress(prefix(country, tier), state);
+            }
+        }));
     }
 
     /** Stores what a re-score of a tier changed: its checkpoints and how far it is scored. */

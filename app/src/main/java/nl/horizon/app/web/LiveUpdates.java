@@ -43,6 +43,9 @@ public final class LiveUpdates implements HorizonIndexer.IndexListener, AutoClos
     @Override
     public void indexed(Object record) {
         switch (record) {
+            case Signal s when s.historical() -> {
+                // a back-fill of days long past is recorded and searchable, but it is not news for open dashboards
+            }
             case Signal s -> publish("signal", s, s.classification());
             case TriageDecision t -> publish("triage", t, t.classification());
             default -> {

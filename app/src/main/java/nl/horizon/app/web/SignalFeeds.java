@@ -55,14 +55,20 @@ public final class SignalFeeds {
         this.search = search;
     }
 
-    /** The newest signals the caller may see, of the given countries and levels (empty: all). */
+    /**
+     * The newest signals the caller may see, of the given countries and levels (empty: all), as they stand
+     * (a withdrawal shows as such); back-fills of days long past are history, not news, and are left out.
+     */
     public List<Signal> latest(Classification clearance, Set<String> countries, Set<String> levels)
             throws IOException {
         List<Signal> found = new ArrayList<>();
         try {
             for (var hit : search.find(new SearchRequest("", clearance, Set.of("signal"), countries, Set.of(), levels,
                     Set.of(), null, null, true, 0, ENTRIES * Classification.values().length)).hits()) {
-                found.add(Json.mapper().treeToValue(hit.document(), Signal.class));
+                Signal signal = Json.mapper().treeToValue(hit.document(), Signal.class);
+                if (!signal.historical()) {
+                    found.add(signal);
+                }
             }
         } catch (InvalidQueryException e) {
             throw new IllegalStateException("the match-all query does not parse", e);
@@ -119,7 +125,11 @@ public final class SignalFeeds {
         }
     }
 
-    /** One signal as a CAP 1.2 alert; a classified one is {@code Restricted} to cleared readers. */
+    /**
+     * One signal as a CAP 1.2 alert; a classified one is {@code Restricted} to cleared readers. Each
+     * revision is a message of its own: the first an {@code Alert}, later ones an {@code Update} and a
+     * withdrawal a {@code Cancel}, each referencing the revision before it.
+     */
     public static String cap(Signal s, String baseUrl) {
         StringWriter out = new StringWriter();
         try {
@@ -127,17 +137,22 @@ public final class SignalFeeds {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("alert");
             xml.writeDefaultNamespace(CAP_NAMESPACE);
-            element(xml, "identifier", "horizon-" + s.id().replaceAll("[^A-Za-z0-9:.-]", "-"));
+            int revision = s.revision() == null ? 1 : s.revision().number();
+            String sent = CAP_TIME.format(s.day().atStartOfDay(ZoneOffset.UTC));
+            element(xml, "identifier", capIdentifier(s, revision));
             element(xml, "sender", "horizon");
-            element(xml, "sent", CAP_TIME.format(s.day().atStartOfDay(ZoneOffset.UTC)));
+            element(xml, "sent", sent);
             element(xml, "status", "Actual");
-            element(xml, "msgType", "Alert");
+            element(xml, "msgType", !s.standing() ? "Cancel" : revision > 1 ? "Update" : "Alert");
             if (s.classification() == Classification.PUBLIC) {
                 element(xml, "scope", "Public");
             } else {
                 element(xml, "scope", "Restricted");
                 element(xml, "restriction", "classified " + s.classification().label()
                         + ": for readers cleared to that level only");
+            }
+            if (revision > 1) {
+                element(xml, "references", "horizon," + capIdentifier(s, revision - 1) + "," + sent);
             }
             xml.writeStartElement("info");
             element(xml, "language", "en");
@@ -168,6 +183,12 @@ public final class SignalFeeds {
             throw new IllegalStateException("could not write a CAP alert", e);
         }
         return out.toString();
+    }
+
+    /** The CAP identifier of one revision of a signal: the first keeps the plain id. */
+    private static String capIdentifier(Signal s, int revision) {
+        String id = "horizon-" + s.id().replaceAll("[^A-Za-z0-9:.-]", "-");
+        return revision == 1 ? id : id + "-r" + revision;
     }
 
     private static String severity(RiskLevel level) {

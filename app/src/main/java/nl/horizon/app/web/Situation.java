@@ -101,7 +101,8 @@ public final class Situation {
         for (List<CountryRisk> history : histories) {
             lines.add(line(history, reference, history.getLast().day()));
             for (SignalLine signal : signals(history.getLast(), clearance)) {
-                if (CHANGES.contains(signal.signal().lifecycle()) && signal.signal().day().isAfter(reference)) {
+                if (CHANGES.contains(signal.signal().lifecycle()) && signal.signal().day().isAfter(reference)
+                        && !signal.signal().historical()) {
                     changes.add(signal);
                 }
             }

@@ -86,8 +86,14 @@ public final class DayScorer {
         standing.scores.headMap(settings.trendMemoryFrom(day)).clear();
     }
 
-    /** Scores {@code day} from the tier's cells and moves {@code standing} on to the next day. */
-    public Outcome close(String country, Classification tier, TierState state, TierStanding standing, long day) {
+    /**
+     * Scores {@code day} from the tier's cells and moves {@code standing} on to the next day.
+     *
+     * @param historyStart the first event day of any input the tier has: a country is known to have been
+     *                     quiet since then where it has no cells, and the warm-up counts from it
+     */
+    public Outcome close(String country, Classification tier, TierState state, TierStanding standing,
+                         long historyStart, long day) {
         long recentFrom = day - settings.recentDays() + 1;
         long baselineFrom = recentFrom - settings.baselineDays();
         if (idle(state, standing, day)) {
@@ -97,7 +103,7 @@ public final class DayScorer {
         List<Scored> scored = new ArrayList<>();
         double sumStrength = 0;
         for (Indicator indicator : taxonomy.indicators()) {
-            Scored s = score(indicator, state, day, recentFrom, baselineFrom);
+            Scored s = score(indicator, state, historyStart, day, recentFrom, baselineFrom);
             if (s != null) {
                 scored.add(s);
                 sumStrength += s.strength();
@@ -132,7 +138,7 @@ public final class DayScorer {
         standing.scores.put(day, score);
 
         RiskLevel previous = standing.level;
-        Decision decision = nextLevel(standing, state.firstDay(), day, score, kinds);
+        Decision decision = nextLevel(standing, historyStart, day, score, kinds);
         RiskLevel level = decision.level();
         Optional<Signal> signal = signal(country, tier, state, standing, day, score, previous, level, scored, kinds);
         standing.level = level;
@@ -153,13 +159,14 @@ public final class DayScorer {
         return new Outcome(risk, signal);
     }
 
-    private Scored score(Indicator indicator, TierState state, long day, long recentFrom, long baselineFrom) {
+    private Scored score(Indicator indicator, TierState state, long historyStart, long day, long recentFrom,
+                         long baselineFrom) {
         double observed = state.total(indicator.id(), recentFrom, day);
         double baseline = state.total(indicator.id(), baselineFrom, recentFrom - 1);
         if (observed == 0 && baseline == 0) {
             return null;
         }
-        long history = Math.min(settings.baselineDays(), recentFrom - state.firstDay());
+        long history = Math.min(settings.baselineDays(), recentFrom - historyStart);
         double expected = Math.max(settings.minBaseline(),
                 history <= 0 ? 0 : baseline * settings.recentDays() / Math.max(history, settings.recentDays()));
         double surprise = observed < indicator.floor() ? 0
@@ -183,7 +190,8 @@ public final class DayScorer {
     private record Decision(RiskLevel level, String heldBack) {
     }
 
-    private Decision nextLevel(TierStanding standing, long firstDay, long day, double score, Set<SourceKind> kinds) {
+    private Decision nextLevel(TierStanding standing, long historyStart, long day, double score,
+                               Set<SourceKind> kinds) {
         RiskLevel current = standing.level;
         RiskLevel next = levelFor(score);
         if (next.compareTo(current) < 0) {
@@ -197,12 +205,12 @@ public final class DayScorer {
                     + " independent source kinds; this has " + kinds.size() + " ("
                     + String.join(", ", kinds.stream().map(SourceKind::label).toList()) + ")";
         }
-        boolean warmingUp = day - firstDay < settings.warmupDays();
+        boolean warmingUp = day - historyStart < settings.warmupDays();
         boolean coolingDown = current == RiskLevel.CALM && day < standing.cooldownUntil;
         if (next != RiskLevel.CALM && (warmingUp || coolingDown) && current == RiskLevel.CALM) {
             heldBack = warmingUp
-                    ? "warm-up: history since " + LocalDate.ofEpochDay(firstDay) + ", levels from "
-                    + LocalDate.ofEpochDay(firstDay + settings.warmupDays())
+                    ? "warm-up: input since " + LocalDate.ofEpochDay(historyStart) + ", levels from "
+                    + LocalDate.ofEpochDay(historyStart + settings.warmupDays())
                     : "cooldown after returning to calm, until " + LocalDate.ofEpochDay(standing.cooldownUntil);
             next = RiskLevel.CALM;
         }

@@ -42,8 +42,13 @@ public final class TierRescorer {
                            List<Signal> signals) {
     }
 
-    /** Scores the tier's pending days through {@code horizon}; empty when nothing is pending. */
-    public Optional<Rescored> rescore(String country, Classification tier, TierState state, long horizon) {
+    /**
+     * Scores the tier's pending days through {@code horizon}; empty when nothing is pending.
+     *
+     * @param historyStart the first event day of any input the tier has (see {@link DayScorer#close})
+     */
+    public Optional<Rescored> rescore(String country, Classification tier, TierState state, long historyStart,
+                                      long horizon) {
         long from = state.pendingFrom(horizon);
         if (from == Long.MAX_VALUE) {
             return Optional.empty();
@@ -74,7 +79,7 @@ public final class TierRescorer {
                 block = Math.floorDiv(day, CHECKPOINT_DAYS);
                 state.checkpoint(day, standing);
             }
-            DayScorer.Outcome outcome = scorer.close(country, tier, state, standing, day);
+            DayScorer.Outcome outcome = scorer.close(country, tier, state, standing, historyStart, day);
             outcome.risk().ifPresent(risks::add);
             outcome.signal().ifPresent(signals::add);
             day++;
