@@ -207,6 +207,48 @@ class EndToEndTest {
                 .contains("\"connector:event-drop-folder\":\"up\"");
     }
 
+    /**
+     * Dates the broker would refuse as record timestamps, through the push endpoints and both drop folders:
+     * 65 minutes and a day ahead are accepted (time zones), ten years ahead and 1900 are dead letters with the
+     * reason, and a report pushed right after them is searchable within seconds: nothing stalls.
+     */
+    @Test
+    void futureAndAncientDatesNeverStopThePipeline() throws Exception {
+        Instant now = Instant.now();
+        String pushed = """
+                {"post": "bamako", "reference": "BAM-FUT-%s", "date": "%s", "classification": "public",
+                 "countries": ["MLI"], "subject": "Dated %s", "body": "A report dated %s."}
+                """;
+        for (String[] at : List.of(new String[] {"65min", now.plusSeconds(65 * 60).toString()},
+                new String[] {"day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString()},
+                new String[] {"decade", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(10).toString()},
+                new String[] {"1900", "1900-01-01"})) {
+            assertThat(post("/api/ingest/posts", BAMAKO, "application/json",
+                    pushed.formatted(at[0], at[1], "push" + at[0], at[1])).statusCode()).isEqualTo(202);
+        }
+        drop(dataDir.resolve("inbox/posts"), "bam-fut.txt", CABLE.formatted("FUT-DROP", "public", "Dated ahead by an hour")
+                .replace("DATE: 2012-01-17", "DATE: " + now.plusSeconds(65 * 60)));
+        drop(dataDir.resolve("inbox/events"), "acled-dates.csv", "event_id_cnty,event_date,country,event_type,"
+                + "sub_event_type,location,notes,fatalities\n"
+                + "FUT1," + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)
+                + ",Mali,Battles,Armed clash,Gao,Dated tomorrow,0\n"
+                + "FUT2," + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(10)
+                + ",Mali,Battles,Armed clash,Gao,Dated a decade ahead,0\n"
+                + "FUT3,1900-01-01,Mali,Battles,Armed clash,Gao,Dated 1900,0\n");
+
+        assertThat(post("/api/ingest/posts", BAMAKO, "application/json",
+                pushed.formatted("probe", "2012-01-25", "probe", "an ordinary day")).statusCode()).isEqualTo(202);
+        Instant probed = Instant.now();
+        awaitSearch("title:\"dated probe\"", 1, VIEWER);
+        assertThat(Duration.between(probed, Instant.now())).isLessThan(Duration.ofSeconds(20));
+        assertThat(awaitSearch("title:dated", 4, VIEWER).get("total").asLong()).as("65 min and a day ahead, probe")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(readDeadLetters(d -> d.stage().equals("normalise") && (d.detail().contains("from the future")
+                || d.detail().contains("before 1946")), 4)).as("a decade ahead and 1900, pushed and dropped")
+                .hasSize(4).allSatisfy(d -> assertThat(d.reason()).isEqualTo(RejectReason.INVALID_FIELD));
+        assertThat(get("/health", null).body()).contains("\"streams\":\"up\"");
+    }
+
     @Test
     void aHundredMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
         long hundredMb = 100L << 20;

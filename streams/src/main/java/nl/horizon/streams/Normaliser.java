@@ -29,10 +29,17 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
 
     static final String STAGE = "normalise";
     /**
-     * How far a report's date may lie after the moment it was read (time zones, clock skew). Later is a
-     * mistake, and a mistaken future date would drag the event-time clock ahead and make everything late.
+     * How far a report's date may lie after the moment it was read (time zones, clock skew: a date-only
+     * report written "tomorrow" east of UTC). Later is a mistake, and a mistaken future date would drag its
+     * tier's event-time clock ahead of the days the meeting looks at.
      */
     static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+    /**
+     * The earliest date a report may carry: the start of the conflict histories Horizon is built on
+     * (UCDP/PRIO, from 1946). An earlier date is a mistake (a year 1900 for "unknown"), and it would move the
+     * start of its tier's history, from which warm-up and baselines count, for every country.
+     */
+    static final Instant EARLIEST = Instant.parse("1946-01-01T00:00:00Z");
 
     private final ItemFormats formats;
     private final CountryMentions places;
@@ -69,6 +76,10 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
             if (report.publishedAt().isAfter(item.fetchedAt().plus(FUTURE_TOLERANCE))) {
                 throw new Rejection(RejectReason.INVALID_FIELD, "date " + report.publishedAt()
                         + " lies after the item was read (" + item.fetchedAt() + "); a report cannot be from the future");
+            }
+            if (report.publishedAt().isBefore(EARLIEST)) {
+                throw new Rejection(RejectReason.INVALID_FIELD, "date " + report.publishedAt() + " lies before "
+                        + EARLIEST + ", where the conflict histories Horizon scores against begin; check the date");
             }
             return new Normalised.Accepted(withCountries(report));
         } catch (Rejection rejection) {
