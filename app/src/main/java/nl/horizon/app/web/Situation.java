@@ -219,11 +219,17 @@ public final class Situation {
         return found;
     }
 
-    /** The signals of a country in the tier of its latest score, newest first, each with its triage standing. */
+    /**
+     * The standing signals of a country in the tier of its latest score, newest first, each with its triage
+     * standing; withdrawn ones stay searchable and reachable by id, but are no longer the country's story.
+     */
     private List<SignalLine> signals(CountryRisk latest, Classification clearance) throws IOException {
         List<SignalLine> lines = new ArrayList<>();
         for (JsonNode node : search.signals(latest.country(), latest.classification(), SIGNALS_PER_COUNTRY)) {
             Signal signal = read(node, Signal.class);
+            if (!signal.standing()) {
+                continue;
+            }
             List<TriageDecision> decisions = decisions(signal.id(), clearance);
             lines.add(new SignalLine(signal, Countries.englishName(signal.country()),
                     decisions.isEmpty() ? null : decisions.getLast()));
