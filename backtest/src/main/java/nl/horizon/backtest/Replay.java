@@ -43,8 +43,11 @@ final class Replay {
     record Output(List<Signal> signals, List<CountryRisk> risks) {
     }
 
-    /** Longer than the detector's re-scoring period, so advancing the wall clock by it re-scores. */
-    private static final java.time.Duration RESCORE_EVERY = java.time.Duration.ofSeconds(1);
+    /**
+     * Longer than the detector's re-scoring period and any rest it takes after a re-score, so advancing
+     * the (mock) wall clock by it always re-scores.
+     */
+    private static final java.time.Duration RESCORE_EVERY = java.time.Duration.ofHours(1);
 
     private Replay() {
     }

@@ -1,6 +1,8 @@
 package nl.horizon.schema;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,7 +12,10 @@ import java.util.TreeSet;
  */
 public final class Countries {
 
-    private static final Set<String> ALPHA3 = loadAlpha3();
+    /** alpha-3 → English name, built once: looking a name up through the JDK's locales walks them all. */
+    private static final Map<String, String> ENGLISH_NAMES = loadEnglishNames();
+    private static final Set<String> ALPHA3 = java.util.Collections.unmodifiableSet(
+            new TreeSet<>(ENGLISH_NAMES.keySet()));
 
     private Countries() {
     }
@@ -27,21 +32,20 @@ public final class Countries {
 
     /** English name of a code, e.g. {@code Mali} for {@code MLI}. */
     public static String englishName(String alpha3) {
-        if ("XKX".equals(alpha3)) {
-            return "Kosovo";
+        String name = ENGLISH_NAMES.get(alpha3);
+        if (name == null) {
+            throw new IllegalArgumentException("not an ISO 3166-1 alpha-3 code: '" + alpha3 + "'");
         }
-        for (String alpha2 : Locale.getISOCountries()) {
-            Locale locale = Locale.of("", alpha2);
-            if (locale.getISO3Country().equals(alpha3)) {
-                return locale.getDisplayCountry(Locale.ENGLISH);
-            }
-        }
-        throw new IllegalArgumentException("not an ISO 3166-1 alpha-3 code: '" + alpha3 + "'");
+        return name;
     }
 
-    private static Set<String> loadAlpha3() {
-        Set<String> codes = new TreeSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-        codes.add("XKX");
-        return java.util.Collections.unmodifiableSet(codes);
+    private static Map<String, String> loadEnglishNames() {
+        Map<String, String> names = new HashMap<>();
+        for (String alpha2 : Locale.getISOCountries()) {
+            Locale locale = Locale.of("", alpha2);
+            names.put(locale.getISO3Country(), locale.getDisplayCountry(Locale.ENGLISH));
+        }
+        names.put("XKX", "Kosovo");
+        return Map.copyOf(names);
     }
 }

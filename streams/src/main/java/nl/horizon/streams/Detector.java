@@ -17,6 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,15 +36,24 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Late input.</b> An observation for any past day, however old, enters its day's cell and marks the
  * tier to be scored again from that day; {@link TierRescorer} does so from the checkpoint before it, and
  * {@link Publications} sends out what changed as revisions, withdrawals and tombstones. Re-scoring runs
- * every {@value #FLUSH_MS} ms of wall-clock time, for every tier with pending days, so a burst of history
- * costs one re-score rather than one per observation. The wall clock decides only when results go out,
+ * every {@value #FLUSH_MS} ms of wall-clock time (less often while re-scores are long, so that they take no
+ * more than a fiftieth of the stream thread), for every tier with pending days, so a burst of history costs
+ * one re-score rather than one per observation. The wall clock decides only when results go out,
  * never what they are: the results are a function of the set of observations each tier has seen.
  */
 final class Detector implements Processor<String, byte[], String, Scored> {
 
     static final String CLOCK_STORE = "scoring-clock";
-    /** How often pending re-scores run, in wall-clock milliseconds. */
-    static final long FLUSH_MS = 200;
+    /** How often pending re-scores run at most, in wall-clock milliseconds. */
+    private static final long FLUSH_MS = 200;
+    /**
+     * After a tier's re-score took {@code t}, its next waits at least this many times {@code t}: re-scoring
+     * shares the stream thread with normalising and extracting, and the revisions it publishes cost the
+     * broker and the indexer about twice as much again, so under a flood of late input it may take no more
+     * than a fiftieth of the thread. More input then joins each re-score; results stay the same. Each tier
+     * rests by its own cost only, so classified input never delays what the public tier publishes.
+     */
+    private static final int REST_FACTOR = 49;
     private static final long DAY_MS = 86_400_000L;
     /** Wall clock, for measurement only: scoring never reads it. */
     private static final io.micrometer.core.instrument.Timer SIGNAL_LATENCY = io.micrometer.core.instrument.Timer
@@ -59,6 +69,8 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     private TierClocks clocks;
     /** When the earliest report waiting to be scored was read (wall clock), -1 when none waits. */
     private long waitingSince = -1;
+    /** tier → wall-clock time (ms) before which it is not re-scored. */
+    private final EnumMap<Classification, Long> restUntil = new EnumMap<>(Classification.class);
 
     Detector(DayScorer scorer, ScoringSettings settings) {
         this.rescorer = new TierRescorer(scorer);
@@ -108,12 +120,14 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     /** Re-scores every tier with pending days and publishes what changed. */
     private void flush(long wallClock) {
         boolean raised = false;
+        EnumMap<Classification, Long> took = new EnumMap<>(Classification.class);
         for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
             for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
                 long clockDay = clocks.latestDay(tier.getKey());
-                if (clockDay == Long.MIN_VALUE) {
+                if (clockDay == Long.MIN_VALUE || wallClock < restUntil.getOrDefault(tier.getKey(), 0L)) {
                     continue;
                 }
+                long started = System.nanoTime();
                 var rescored = rescorer.rescore(country.getKey(), tier.getKey(), tier.getValue(),
                         clocks.historyStart(tier.getKey()), clockDay - settings.graceDays());
                 if (rescored.isEmpty()) {
@@ -125,8 +139,10 @@ final class Detector implements Processor<String, byte[], String, Scored> {
                     context.forward(new Record<>(key, scored, wallClock));
                     raised |= scored instanceof Scored.Raised;
                 }
+                took.merge(tier.getKey(), System.nanoTime() - started, Long::sum);
             }
         }
+        took.forEach((tier, nanos) -> restUntil.put(tier, wallClock + REST_FACTOR * nanos / 1_000_000));
         if (raised && waitingSince >= 0) {
             SIGNAL_LATENCY.record(System.currentTimeMillis() - waitingSince, TimeUnit.MILLISECONDS);
         }

@@ -2,7 +2,6 @@ package nl.horizon.streams;
 
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.schema.Classification;
-import nl.horizon.schema.ContentHash;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Revision;
@@ -30,7 +29,7 @@ import java.util.TreeMap;
  * its revision, so the latest record per key ends the same whatever order the input came in; only the
  * revision (its number, the day it was known as of, the historical mark) tells the path it took.
  *
- * <p>Kept in the store {@value #STORE}: {@code <country>|<tier>|R|<sortable day>} → {@code <revision>|<hash>}
+ * <p>Kept in the store {@value #STORE}: {@code <country>|<tier>|R|<sortable day>} → {@code <revision>|<fingerprint>}
  * for risk points, {@code <country>|<tier>|S|<sortable day>|<lifecycle>} → the signal as last published.
  */
 final class Publications {
@@ -38,7 +37,6 @@ final class Publications {
     static final String STORE = "scoring-published";
     private static final String RISK = "R|";
     private static final String SIGNAL = "S|";
-    private static final JsonSerde<CountryRisk> RISKS = JsonSerde.of(CountryRisk.class);
     private static final JsonSerde<Signal> SIGNALS = JsonSerde.of(Signal.class);
 
     private final KeyValueStore<String, String> published;
@@ -73,7 +71,7 @@ final class Publications {
         scan(prefix + RISK, rescored.from(), (rest, value) -> before.put(SortableDay.parse(rest), value));
         for (CountryRisk risk : rescored.risks()) {
             long day = risk.day().toEpochDay();
-            String hash = ContentHash.of(RISKS.serialize(null, risk));
+            String hash = fingerprint(risk);
             String earlier = before.remove(day);
             int number = earlier == null ? 1 : Integer.parseInt(earlier.substring(0, earlier.indexOf('|'))) + 1;
             if (earlier != null && earlier.endsWith("|" + hash)) {
@@ -122,6 +120,49 @@ final class Publications {
     private void publish(String key, Signal signal, List<Scored> out) {
         published.put(key, new String(SIGNALS.serialize(null, signal), java.nio.charset.StandardCharsets.UTF_8));
         out.add(new Scored.Raised(signal));
+    }
+
+    /**
+     * A 64-bit FNV-1a hash of a risk point's content (everything but its revision), to tell whether a
+     * re-score changed it without keeping or serialising the point; a collision (about 2⁻⁶⁴) would only
+     * hold back one revision.
+     */
+    static String fingerprint(CountryRisk risk) {
+        Fingerprint f = new Fingerprint().text(risk.country()).number(risk.day().toEpochDay())
+                .number(Double.doubleToLongBits(risk.score())).text(risk.level().label()).text(risk.trend().label())
+                .text(risk.heldBack()).text(risk.classification().label());
+        for (var c : risk.contributions()) {
+            f.text(c.indicator()).number(Double.doubleToLongBits(c.value())).number(Double.doubleToLongBits(c.weight()))
+                    .number(Double.doubleToLongBits(c.contribution()));
+        }
+        return Long.toHexString(f.hash);
+    }
+
+    /** FNV-1a over the parts of a record, each part closed by a separator so that parts cannot run together. */
+    private static final class Fingerprint {
+        private long hash = 0xcbf29ce484222325L;
+
+        Fingerprint text(String text) {
+            if (text != null) {
+                for (int i = 0; i < text.length(); i++) {
+                    mix(text.charAt(i));
+                }
+            }
+            mix(0xffff);
+            return this;
+        }
+
+        Fingerprint number(long value) {
+            for (int i = 0; i < 8; i++) {
+                mix((int) (value >>> (8 * i)) & 0xff);
+            }
+            mix(0xffff);
+            return this;
+        }
+
+        private void mix(int unit) {
+            hash = (hash ^ unit) * 0x100000001b3L;
+        }
     }
 
     private Revision revision(int number, long day, long clockDay) {

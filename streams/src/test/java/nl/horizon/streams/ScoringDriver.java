@@ -74,9 +74,12 @@ final class ScoringDriver implements AutoCloseable {
         reports.pipeInput(report.id(), report, Instant.ofEpochMilli(1_000_000L + sequence++));
     }
 
-    /** Lets the detector's wall-clock re-score run. */
+    /**
+     * Lets the detector's wall-clock re-score run: an hour of (mock) wall-clock time, longer than any rest
+     * the detector takes after a re-score.
+     */
     void flush() {
-        driver.advanceWallClockTime(Duration.ofMillis(Detector.FLUSH_MS));
+        driver.advanceWallClockTime(Duration.ofHours(1));
     }
 
     /** Every signal record so far (new ones, revisions, withdrawals), in order. */
