@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The span of event time that the input of each classification covers, and so the span each tier sees:
@@ -67,21 +68,21 @@ final class TierClocks {
 
     /** The first event day of the input {@code tier} may see, {@link Long#MAX_VALUE} when it has none. */
     long historyStart(Classification tier) {
-        long day = Long.MAX_VALUE;
-        for (var c : earliest.entrySet()) {
-            if (c.getKey().visibleTo(tier)) {
-                day = Math.min(day, c.getValue());
-            }
-        }
-        return day;
+        return extreme(earliest, tier, Long.MAX_VALUE, Math::min);
     }
 
     /** The latest event day of the input {@code tier} may see, {@link Long#MIN_VALUE} when it has none. */
     long latestDay(Classification tier) {
-        long day = Long.MIN_VALUE;
-        for (var c : latest.entrySet()) {
+        return extreme(latest, tier, Long.MIN_VALUE, Math::max);
+    }
+
+    /** {@code pick} over the days of the classifications {@code tier} may see, {@code none} when there are none. */
+    private static long extreme(EnumMap<Classification, Long> days, Classification tier, long none,
+                                LongBinaryOperator pick) {
+        long day = none;
+        for (var c : days.entrySet()) {
             if (c.getKey().visibleTo(tier)) {
-                day = Math.max(day, c.getValue());
+                day = pick.applyAsLong(day, c.getValue());
             }
         }
         return day;
