@@ -1,6 +1,5 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.horizon.schema.Json;
@@ -39,15 +38,11 @@ public final class CrisisWatchEdition {
     /**
      * Splits an edition into entries.
      *
-     * @throws Rejection when the document is not JSON, has neither shape, or its month does not parse
+     * @throws Rejection when the document is not JSON, repeats a key in one object, has neither shape, or its
+     *                   month does not parse
      */
     public static List<Split> split(String json) throws Rejection {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = InputJson.read(json);
         if (root != null && root.isObject() && root.path("entries").isArray()) {
             return structured(root);
         }

@@ -1,8 +1,6 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.horizon.schema.Json;
 import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 
@@ -29,15 +27,11 @@ final class ItemFields {
     }
 
     static ItemFields parse(String payload) throws Rejection {
-        try {
-            JsonNode root = Json.mapper().readTree(payload);
-            if (root == null || !root.isObject()) {
-                throw new Rejection(RejectReason.MALFORMED, "an item must be a JSON object");
-            }
-            return new ItemFields(root);
-        } catch (JsonProcessingException e) {
-            throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
+        JsonNode root = InputJson.read(payload);
+        if (root == null || !root.isObject()) {
+            throw new Rejection(RejectReason.MALFORMED, "an item must be a JSON object");
         }
+        return new ItemFields(root);
     }
 
     JsonNode node(String path) {

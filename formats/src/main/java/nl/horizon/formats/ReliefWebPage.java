@@ -1,8 +1,6 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.horizon.schema.Json;
 import nl.horizon.schema.RejectReason;
 
 import java.util.ArrayList;
@@ -24,15 +22,10 @@ public record ReliefWebPage(List<Split> splits, Optional<String> next) {
     /**
      * Reads a page.
      *
-     * @throws Rejection when the answer is not JSON or has no {@code data} array
+     * @throws Rejection when the answer is not JSON, repeats a key in one object, or has no {@code data} array
      */
     public static ReliefWebPage read(String json) throws Rejection {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = InputJson.read(json);
         if (root == null || !root.path("data").isArray()) {
             throw new Rejection(RejectReason.MALFORMED, "not a ReliefWeb API answer: no 'data' array");
         }

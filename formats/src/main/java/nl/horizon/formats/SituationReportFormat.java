@@ -1,23 +1,22 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
-import nl.horizon.schema.Json;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,21 +37,21 @@ public enum SituationReportFormat implements ItemFormat {
 
     POST_JSON("post-json", SourceKind.POST) {
         @Override
-        Map<String, String> fields(String text) throws Rejection {
+        Map<String, List<String>> fields(String text) throws Rejection {
             return jsonFields(text);
         }
     },
 
     POST_CABLE("post-cable", SourceKind.POST) {
         @Override
-        Map<String, String> fields(String text) throws Rejection {
+        Map<String, List<String>> fields(String text) throws Rejection {
             return cableFields(text);
         }
     },
 
     PARTNER_JSON("partner-json", SourceKind.PARTNER) {
         @Override
-        Map<String, String> fields(String text) throws Rejection {
+        Map<String, List<String>> fields(String text) throws Rejection {
             return jsonFields(text);
         }
     };
@@ -94,28 +93,24 @@ public enum SituationReportFormat implements ItemFormat {
         return formatName;
     }
 
-    private static Map<String, String> jsonFields(String text) throws Rejection {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new Rejection(RejectReason.MALFORMED, "not valid JSON: " + e.getOriginalMessage(), e);
-        }
+    private static Map<String, List<String>> jsonFields(String text) throws Rejection {
+        JsonNode root = InputJson.read(text);
         if (root == null || !root.isObject()) {
             throw new Rejection(RejectReason.MALFORMED, "a situation report must be a JSON object");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isArray() ? joinArray(field.getKey(), value) : scalar(field.getKey(), value));
+            fields.put(field.getKey(), Collections.singletonList(value.isArray() ? joinArray(field.getKey(), value)
+                    : scalar(field.getKey(), value)));
         }
         return fields;
     }
 
-    private static Map<String, String> cableFields(String text) throws Rejection {
+    private static Map<String, List<String>> cableFields(String text) throws Rejection {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         int i = 0;
         for (; i < lines.length && !lines[i].isBlank(); i++) {
             int colon = lines[i].indexOf(':');
@@ -129,10 +124,10 @@ public enum SituationReportFormat implements ItemFormat {
                         + Reasons.quote(lines[i].substring(0, colon)) + "' on line " + (i + 1) + "; known: "
                         + CABLE_KEYS.keySet());
             }
-            fields.put(key, lines[i].substring(colon + 1).trim());
+            fields.computeIfAbsent(key, k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
         }
-        fields.put("body", String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(i + 1, lines.length),
-                lines.length)).strip());
+        fields.put("body", List.of(String.join("\n", java.util.Arrays.copyOfRange(lines, Math.min(i + 1,
+                lines.length), lines.length)).strip()));
         return fields;
     }
 
@@ -148,8 +143,11 @@ public enum SituationReportFormat implements ItemFormat {
         return java.util.Optional.empty();
     }
 
-    /** The raw field values by field name. */
-    abstract Map<String, String> fields(String text) throws Rejection;
+    /**
+     * Every value stated for each field, by field name, in the order written: a cable may repeat a header
+     * or write it under an alias; JSON states each field once, since {@link InputJson} refuses a repeated key.
+     */
+    abstract Map<String, List<String>> fields(String text) throws Rejection;
 
     /**
      * Reads and checks a message.
@@ -157,7 +155,7 @@ public enum SituationReportFormat implements ItemFormat {
      * @throws Rejection naming the first missing or bad field
      */
     public SituationReport read(String text) throws Rejection {
-        Map<String, String> fields = fields(text);
+        Map<String, List<String>> fields = fields(text);
         Set<String> known = new java.util.TreeSet<>(COMMON_FIELDS);
         known.add(authorField());
         for (String key : fields.keySet()) {
@@ -166,32 +164,78 @@ public enum SituationReportFormat implements ItemFormat {
                         + known);
             }
         }
-        String author = required(fields, authorField()).toLowerCase(Locale.ROOT);
-        if (!SLUG.matcher(author).matches()) {
-            throw ItemFields.invalid(authorField(), author, "lower-case letters, digits and '-'");
+        String authorField = authorField();
+        return new SituationReport(sourceKind, stated(fields, authorField, value -> author(authorField, value)),
+                stated(fields, "reference", SituationReportFormat::reference),
+                stated(fields, "date", value -> ItemFields.instantOf("date", required("date", value))),
+                stated(fields, "classification", SituationReportFormat::classification),
+                stated(fields, "countries", SituationReportFormat::countries),
+                stated(fields, "language", SituationReportFormat::language),
+                stated(fields, "subject", value -> required("subject", value)),
+                stated(fields, "body", value -> required("body", value)));
+    }
+
+    /** Reads one statement of a field; given {@code null} when the field is not stated at all. */
+    @FunctionalInterface
+    private interface FieldReader<T> {
+        T read(String value) throws Rejection;
+    }
+
+    /**
+     * What a field says. Every statement of it is read, and all must read the same: a cable that says
+     * {@code CLASSIFICATION: SECRET} and then {@code RUBRICERING: Openbaar} is refused, never stored by
+     * whichever line came last. Statements that differ only in spelling ({@code secret} and
+     * {@code geheim}) agree.
+     *
+     * @throws Rejection {@link RejectReason#CONFLICTING_FIELD} naming the field and two values that
+     *                   disagree, or the reader's rejection of a bad value
+     */
+    private static <T> T stated(Map<String, List<String>> fields, String key, FieldReader<T> reader)
+            throws Rejection {
+        List<String> statements = fields.getOrDefault(key, Collections.singletonList(null));
+        T value = reader.read(statements.get(0));
+        for (String other : statements.subList(1, statements.size())) {
+            if (!Objects.equals(value, reader.read(other))) {
+                throw new Rejection(RejectReason.CONFLICTING_FIELD, key + " is stated more than once with different "
+                        + "values: '" + Reasons.quote(statements.get(0)) + "' and '" + Reasons.quote(other) + "'");
+            }
         }
-        String reference = required(fields, "reference");
+        return value;
+    }
+
+    private static String author(String field, String value) throws Rejection {
+        String author = required(field, value).toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(author).matches()) {
+            throw ItemFields.invalid(field, author, "lower-case letters, digits and '-'");
+        }
+        return author;
+    }
+
+    private static String reference(String value) throws Rejection {
+        String reference = required("reference", value);
         if (!REFERENCE.matcher(reference).matches()) {
             throw ItemFields.invalid("reference", reference, "letters, digits and . _ / -, at most 128");
         }
-        Instant date = ItemFields.instantOf("date", required(fields, "date"));
-        Classification classification;
+        return reference;
+    }
+
+    private static Classification classification(String value) throws Rejection {
         try {
-            classification = Classification.parse(required(fields, "classification"));
+            return Classification.parse(required("classification", value));
         } catch (IllegalArgumentException e) {
             throw new Rejection(RejectReason.INVALID_FIELD, "classification: " + e.getMessage());
         }
-        String language = fields.get("language");
-        if (language != null && !language.isBlank()) {
-            language = language.trim().toLowerCase(Locale.ROOT);
-            if (!LANGUAGE.matcher(language).matches()) {
-                throw ItemFields.invalid("language", language, "an ISO 639-1 code such as nl, en or fr");
-            }
-        } else {
-            language = null;
+    }
+
+    private static String language(String value) throws Rejection {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return new SituationReport(sourceKind, author, reference, date, classification,
-                countries(fields.get("countries")), language, required(fields, "subject"), required(fields, "body"));
+        String language = value.trim().toLowerCase(Locale.ROOT);
+        if (!LANGUAGE.matcher(language).matches()) {
+            throw ItemFields.invalid("language", language, "an ISO 639-1 code such as nl, en or fr");
+        }
+        return language;
     }
 
     @Override
@@ -220,8 +264,7 @@ public enum SituationReportFormat implements ItemFormat {
         return codes;
     }
 
-    private static String required(Map<String, String> fields, String key) throws Rejection {
-        String value = fields.get(key);
+    private static String required(String key, String value) throws Rejection {
         if (value == null || value.isBlank()) {
             throw new Rejection(RejectReason.INVALID_FIELD, "required field '" + key + "' is missing or empty");
         }

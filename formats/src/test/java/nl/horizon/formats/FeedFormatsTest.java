@@ -1,8 +1,11 @@
 package nl.horizon.formats;
 
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -120,5 +123,27 @@ class FeedFormatsTest {
         assertThat(text.reports).filteredOn(r -> r.title().startsWith("China/Japan"))
                 .allSatisfy(r -> assertThat(r.countries()).containsExactly("CHN", "JPN"));
         assertThat(text.reports).extracting(Report::id).doesNotHaveDuplicates();
+    }
+
+    /** Jackson keeps the last of two equal keys; every JSON a source delivers is read strictly instead. */
+    @Test
+    void aRepeatedKeyInAnySourcesJsonIsAConflictNamingTheKey() {
+        assertConflict(() -> ReliefWebPage.read("{\"data\": [], \"data\": [{\"id\": \"1\"}]}"), "key 'data' (at /data)");
+        assertConflict(() -> CrisisWatchEdition.split("{\"month\": \"February 2026\", \"entries\": [{\"iso3\": \"MLI\", "
+                + "\"arrow\": \"deteriorated\", \"arrow\": \"improved\"}]}"), "key 'arrow' (at /entries/0/arrow)");
+        RawItem item = RawItem.of("1", SourceKind.NEWS_FEED, "reliefweb-api",
+                ReliefWebPage.REPORT_FORMAT, Instant.EPOCH, Classification.PUBLIC,
+                "{\"id\": \"1\", \"fields\": {\"title\": \"t\", \"date\": {\"original\": \"2020-09-17\"}, "
+                        + "\"date\": {\"original\": \"1999-01-01\"}}}");
+        assertConflict(() -> ItemFormats.standard().toReport(item), "key 'date' (at /fields/date)");
+        assertThatThrownBy(() -> ReliefWebPage.read("{\"data\": [}"))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED));
+    }
+
+    private static void assertConflict(ThrowingCallable read, String detail) {
+        assertThatThrownBy(read)
+                .isInstanceOfSatisfying(Rejection.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectReason.CONFLICTING_FIELD))
+                .hasMessageContaining(detail);
     }
 }

@@ -77,6 +77,61 @@ class SituationReportFormatTest {
                 "unknown header 'SECRET-CODE'");
     }
 
+    /** A red team's finding on real declassified telegrams: the trailing template line decided the marking. */
+    @Test
+    void aCableWhoseMarkingsConflictIsRefusedNeverStoredAsPublic() {
+        String conflicting = CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk\n",
+                "CLASSIFICATION: SECRET\nRUBRICERING: Openbaar\n");
+
+        assertRejected(SituationReportFormat.POST_CABLE, conflicting, RejectReason.CONFLICTING_FIELD,
+                "classification is stated more than once with different values: 'SECRET' and 'Openbaar'");
+        RawItem publicSource = RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
+                Classification.PUBLIC, conflicting);
+        assertThatThrownBy(() -> ItemFormats.standard().toReport(publicSource)).as("the normaliser refuses it too")
+                .isInstanceOfSatisfying(Rejection.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectReason.CONFLICTING_FIELD));
+    }
+
+    @Test
+    void aRepeatedHeaderThatSaysTheSameThingIsOne() throws Rejection {
+        SituationReport report = SituationReportFormat.POST_CABLE.read(CABLE
+                .replace("RUBRICERING: Departementaal Vertrouwelijk\n", "CLASSIFICATION: secret\nRUBRICERING: geheim\n")
+                .replace("DATE: 2012-01-17\n", "DATE: 2012-01-17\nDATUM: 20120117\n")
+                .replace("LANGUAGE: nl\n", "LANGUAGE: nl\nTAAL: NL\n"));
+
+        assertThat(report.classification()).isEqualTo(Classification.SECRET);
+        assertThat(report.date()).isEqualTo(Instant.parse("2012-01-17T00:00:00Z"));
+        assertThat(report.language()).isEqualTo("nl");
+    }
+
+    @Test
+    void everyHeaderAndItsAliasesMustAgree() {
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("DATE: 2012-01-17\n",
+                "DATE: 2012-01-17\nDATUM: 2012-01-18\n"), RejectReason.CONFLICTING_FIELD, "date is stated more than once");
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("POST: Bamako\n", "POST: Bamako\nFROM: niamey\n"),
+                RejectReason.CONFLICTING_FIELD, "post is stated more than once");
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("COUNTRY: MLI\n", "COUNTRY: MLI\nLAND: NER\n"),
+                RejectReason.CONFLICTING_FIELD, "'MLI' and 'NER'");
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("SUBJECT: Aanval op Ménaka\n",
+                "SUBJECT: Aanval op Ménaka\nONDERWERP: Rustig in Ménaka\n"), RejectReason.CONFLICTING_FIELD,
+                "subject is stated more than once");
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk\n",
+                "RUBRICERING: Departementaal Vertrouwelijk\nCLASSIFICATION: top secret\n"), RejectReason.INVALID_FIELD,
+                "'top secret'");
+    }
+
+    @Test
+    void jsonThatRepeatsAKeyIsRefusedWhicheverComesLast() {
+        String twice = JSON.replace("\"classification\": \"departmental-confidential\"",
+                "\"classification\": \"secret\", \"classification\": \"public\"");
+
+        for (SituationReportFormat format : List.of(SituationReportFormat.POST_JSON, SituationReportFormat.PARTNER_JSON)) {
+            assertRejected(format, twice, RejectReason.CONFLICTING_FIELD, "key 'classification' (at /classification)");
+        }
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("\"language\": \"nl\"",
+                "\"language\": \"nl\", \"language\": \"nl\""), RejectReason.CONFLICTING_FIELD, "key 'language'");
+    }
+
     @Test
     void anUnknownFormatIsRejectedWithTheKnownOnes() {
         RawItem item = RawItem.of("x", SourceKind.POST, "bamako", "post-xml", Instant.EPOCH, Classification.PUBLIC,

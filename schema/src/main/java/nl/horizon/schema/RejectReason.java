@@ -20,7 +20,12 @@ public enum RejectReason {
     /** A format no parser knows. */
     UNKNOWN_FORMAT,
     /** Not decodable as text in the declared encoding. */
-    BAD_ENCODING;
+    BAD_ENCODING,
+    /**
+     * A field stated twice with different values (a cable header and its alias, a repeated JSON key).
+     * Which statement holds would be a guess, and a guess about a classification can make a secret public.
+     */
+    CONFLICTING_FIELD;
 
     @JsonValue
     public String label() {

@@ -86,6 +86,19 @@ class TopicContractsTest {
     }
 
     @Test
+    void everyRejectReasonIsADeadLetterReason() throws Exception {
+        JsonNode schema;
+        try (InputStream in = Topics.class.getResourceAsStream("dead-letter.schema.json")) {
+            schema = Json.mapper().readTree(in);
+        }
+        List<String> listed = new java.util.ArrayList<>();
+        schema.at("/properties/reason/enum").forEach(label -> listed.add(label.asText()));
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(RejectReason.values()).map(RejectReason::label).toList());
+    }
+
+    @Test
     void serdeNamesTheTypeWhenAValueDoesNotParse() {
         JsonSerde<Report> serde = JsonSerde.of(Report.class);
         assertThatThrownBy(() -> serde.deserialize(Topics.REPORTS, "{\"id\":".getBytes()))

@@ -123,6 +123,33 @@ class DropFolderTaskTest {
         assertThat(dir.resolve("processed/e-good.txt")).exists();
     }
 
+    /** A cable whose markings disagree, or JSON that says "classification" twice, is never filed as public. */
+    @Test
+    void aReportWithConflictingMarkingsIsADeadLetterNeverPublic() throws Exception {
+        start();
+        Files.writeString(dir.resolve("a-cable.txt"), CABLE.replace("CLASSIFICATION: departmental-confidential\n",
+                "CLASSIFICATION: SECRET\nRUBRICERING: Openbaar\n"));
+        Files.writeString(dir.resolve("b-json.json"), """
+                {"post": "bamako", "reference": "BAM-2012-018", "date": "2012-01-18", "classification": "secret",
+                 "subject": "Attack on Menaka", "body": "MNLA fighters attacked the garrison.", "classification": "public"}
+                """);
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).extracting(SourceRecord::topic).containsExactly(Topics.DLQ, Topics.DLQ);
+        List<DeadLetter> letters = records.stream()
+                .map(r -> JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value())).toList();
+        assertThat(letters).extracting(DeadLetter::reason)
+                .containsOnly(RejectReason.CONFLICTING_FIELD);
+        assertThat(letters.get(0).detail()).startsWith("a-cable.txt: classification").contains("'SECRET' and 'Openbaar'");
+        assertThat(letters.get(1).detail()).startsWith("b-json.json: key 'classification'");
+
+        records.forEach(r -> task.commitRecord(r, null));
+
+        assertThat(dir.resolve("rejected/a-cable.txt")).exists();
+        assertThat(dir.resolve("rejected/b-json.json")).exists();
+    }
+
     @Test
     void anEventTableBecomesOneItemPerRowAndLeavesOnceEveryRowIsAcknowledged() throws Exception {
         start(DropFolderConfig.CONTENT, "event-tables", DropFolderConfig.SOURCE_NAME, "acled");

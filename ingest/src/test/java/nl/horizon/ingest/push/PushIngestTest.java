@@ -1,6 +1,10 @@
 package nl.horizon.ingest.push;
 
+import nl.horizon.schema.DeadLetter;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.Topics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,5 +49,31 @@ class PushIngestTest {
         assertThat(producer.history()).extracting(ProducerRecord::topic)
                 .containsExactly("horizon.raw.post.v1", "horizon.raw.post.v1", "horizon.dlq.v1");
         assertThat(producer.history()).extracting(ProducerRecord::timestamp).containsOnlyNulls();
+    }
+
+    /** Jackson would keep the last "classification"; a secret report must never be stored as public. */
+    @Test
+    void aPushedReportThatRepeatsAKeyIsADeadLetterAndA400() {
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer());
+        PushIngest push = new PushIngest(producer, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+        String twice = """
+                {"post": "bamako", "reference": "BAM-2012-017", "date": "2012-01-17", "classification": "secret",
+                 "countries": ["MLI"], "subject": "Attack on Menaka", "body": "MNLA fighters attacked the garrison.",
+                 "classification": "public"}
+                """;
+
+        PushOutcome outcome = push.accept(SourceKind.POST, "bamako", "application/json",
+                twice.getBytes(StandardCharsets.UTF_8), 4096);
+
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.body()).containsEntry("error", "conflicting-field");
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo(Topics.DLQ);
+            DeadLetter letter = JsonSerde.of(DeadLetter.class).deserialize(Topics.DLQ, record.value());
+            assertThat(letter.reason()).isEqualTo(RejectReason.CONFLICTING_FIELD);
+            assertThat(letter.detail()).contains("key 'classification'");
+            assertThat(letter.payload()).isEqualTo(twice);
+        });
     }
 }
