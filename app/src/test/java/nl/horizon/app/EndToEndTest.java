@@ -446,6 +446,19 @@ class EndToEndTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"error\":\"invalid_query\"").contains("does not parse");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        String nested = "(".repeat(4000) + "menaka" + ")".repeat(4000);
+        HttpResponse<String> deep = get("/api/search?q=" + URLEncoder.encode(nested, StandardCharsets.UTF_8), VIEWER);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.body()).contains("\"error\":\"invalid_query\"")
+                .contains("query nests parentheses 4000 deep, at most 20");
+        HttpResponse<String> overLong = get("/api/search?q=" + "menaka+".repeat(200), VIEWER);
+        assertThat(overLong.statusCode()).isEqualTo(400);
+        assertThat(overLong.body()).contains("query is 1400 characters long, at most 1000");
+        assertThat(post("/api/subscriptions", ANALYST, "application/json", "{\"query\": \"" + "(".repeat(30) + "coup"
+                + ")".repeat(30) + "\"}").body()).contains("query nests parentheses 30 deep");
+        assertThat(get("/api/search?q=menaka", VIEWER).statusCode()).as("still serving").isEqualTo(200);
+
         assertThat(get("/api/search?limit=5000", VIEWER).statusCode()).isEqualTo(400);
         assertThat(get("/nowhere", null).statusCode()).isEqualTo(404);
         assertThat(get("/api/search", "wrong-token").statusCode()).isEqualTo(401);
