@@ -271,16 +271,17 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         String token = Http.first(Http.form(new String(body.get(), StandardCharsets.UTF_8)), "token").trim();
-        Optional<Caller> caller = services.authenticator().token(token).filter(c -> READERS.stream().anyMatch(c::has));
-        Metrics.counter("horizon.http.logins", "outcome", caller.isPresent() ? "signed-in" : "refused").increment();
-        if (caller.isEmpty()) {
+        Optional<Proof> proof = services.authenticator().token(token)
+                .filter(p -> READERS.stream().anyMatch(p.caller()::has));
+        Metrics.counter("horizon.http.logins", "outcome", proof.isPresent() ? "signed-in" : "refused").increment();
+        if (proof.isEmpty()) {
             Http.redirect(exchange, "/login?failed");
         } else {
             exchange.getResponseHeaders().add("Set-Cookie",
-                    services.sessions().cookie(services.sessions().start(caller.get())));
+                    services.sessions().cookie(services.sessions().start(proof.get())));
             Http.redirect(exchange, "/");
         }
-        audit(exchange, caller.orElse(null), "/login", 303);
+        audit(exchange, proof.map(Proof::caller).orElse(null), "/login", 303);
     }
 
     private void logout(HttpExchange exchange, Caller caller, Matcher path) throws IOException {

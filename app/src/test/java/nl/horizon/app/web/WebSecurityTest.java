@@ -156,6 +156,20 @@ class WebSecurityTest {
     }
 
     @Test
+    void aBrowserSessionEndsWhenThePersonsTokenExpires() throws Exception {
+        // a JWT's expiry is in whole seconds: this one expires 3 to 4 seconds from now
+        String person = pipeline.personToken("k.bakker", List.of("viewer"), null, "horizon",
+                Instant.now().plusSeconds(4));
+        Instant expires = com.nimbusds.jwt.SignedJWT.parse(person).getJWTClaimsSet().getExpirationTime().toInstant();
+        String cookie = signIn(person);
+        assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
+                .statusCode()).isEqualTo(200);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 500);
+        assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
+                .statusCode()).as("the session ended with the token").isEqualTo(401);
+    }
+
+    @Test
     void aSecretReportNeverReachesAPublicReaderOnAnyPath() throws Exception {
         String word = DemoPipeline.SECRET_WORD;
         List<String> paths = new ArrayList<>(List.of(
