@@ -63,6 +63,8 @@ class EndToEndTest {
     private static final String ANALYST = "analyst-token";
     /** A reader with public clearance: anonymous callers get nothing but the health checks. */
     private static final String VIEWER = "viewer-token";
+    /** An operator cleared for secret: the only kind of account that reads the metrics. */
+    private static final String OPERATOR = "operator-token";
 
     @TempDir
     static Path dataDir;
@@ -91,8 +93,9 @@ class EndToEndTest {
                   - {name: msf, roles: [ingest-partner], token-sha256: %s}
                   - {name: analyst-a, roles: [analyst], clearance: departmental-confidential, token-sha256: %s}
                   - {name: viewer-v, roles: [viewer], token-sha256: %s}
+                  - {name: operator-o, roles: [admin], clearance: secret, token-sha256: %s}
                 """.formatted(ContentHash.of(BAMAKO), ContentHash.of(MSF), ContentHash.of(ANALYST),
-                ContentHash.of(VIEWER)));
+                ContentHash.of(VIEWER), ContentHash.of(OPERATOR)));
         Path feeds = dataDir.resolve("feeds.yaml");
         Files.writeString(feeds, """
                 feeds:
@@ -401,7 +404,9 @@ class EndToEndTest {
         awaitSearch("menaka AND garrison", 1, VIEWER);
         assertThat(get("/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/metrics", MSF).statusCode()).isEqualTo(403);
-        HttpResponse<String> metrics = get("/metrics", ANALYST);
+        assertThat(get("/metrics", VIEWER).statusCode()).isEqualTo(403);
+        assertThat(get("/metrics", ANALYST).statusCode()).isEqualTo(403);
+        HttpResponse<String> metrics = get("/metrics", OPERATOR);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "horizon_http_requests_seconds_count",
@@ -446,6 +451,19 @@ class EndToEndTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"error\":\"invalid_query\"").contains("does not parse");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        String nested = "(".repeat(4000) + "menaka" + ")".repeat(4000);
+        HttpResponse<String> deep = get("/api/search?q=" + URLEncoder.encode(nested, StandardCharsets.UTF_8), VIEWER);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.body()).contains("\"error\":\"invalid_query\"")
+                .contains("query nests parentheses 4000 deep, at most 20");
+        HttpResponse<String> overLong = get("/api/search?q=" + "menaka+".repeat(200), VIEWER);
+        assertThat(overLong.statusCode()).isEqualTo(400);
+        assertThat(overLong.body()).contains("query is 1400 characters long, at most 1000");
+        assertThat(post("/api/subscriptions", ANALYST, "application/json", "{\"query\": \"" + "(".repeat(30) + "coup"
+                + ")".repeat(30) + "\"}").body()).contains("query nests parentheses 30 deep");
+        assertThat(get("/api/search?q=menaka", VIEWER).statusCode()).as("still serving").isEqualTo(200);
+
         assertThat(get("/api/search?limit=5000", VIEWER).statusCode()).isEqualTo(400);
         assertThat(get("/nowhere", null).statusCode()).isEqualTo(404);
         assertThat(get("/api/search", "wrong-token").statusCode()).isEqualTo(401);

@@ -16,12 +16,14 @@ final class QueryParsing {
     /**
      * Parses what an analyst typed; blank matches everything.
      *
-     * @throws InvalidQueryException saying where it does not parse
+     * @throws InvalidQueryException saying where it does not parse, or which of the {@link QueryLimits} it
+     *                               exceeds
      */
     static Query parse(String text, Analyzer analyzer) throws InvalidQueryException {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
+        QueryLimits.check(text);
         try {
             return new MultiFieldQueryParser(IndexFields.searchable(), analyzer).parse(text);
         } catch (ParseException | RuntimeException e) {

@@ -38,20 +38,20 @@ public final class Authenticator {
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return Optional.empty();
             }
-            return token(header.substring(7).trim()).map(caller -> new Authenticated(caller, null));
+            return token(header.substring(7).trim()).map(proof -> new Authenticated(proof.caller(), null));
         }
         return sessions.find(exchange.getRequestHeaders().getFirst("Cookie"))
                 .map(session -> new Authenticated(session.caller(), session));
     }
 
-    /** The caller a token proves: a JWT goes to the identity provider's keys, anything else to the accounts. */
-    public Optional<Caller> token(String token) {
+    /** What a token proves: a JWT goes to the identity provider's keys, anything else to the accounts. */
+    public Optional<Proof> token(String token) {
         if (token.isEmpty() || token.length() > 16_384) {
             return Optional.empty();
         }
         if (PeopleTokens.looksLikeJwt(token)) {
             return people.flatMap(p -> p.authenticate(token));
         }
-        return accounts.authenticate(token);
+        return accounts.authenticate(token).map(Proof::ofAccount);
     }
 }

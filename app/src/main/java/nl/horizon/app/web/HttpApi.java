@@ -55,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private static final int EVIDENCE_PER_ALERT = 5;
     private static final Set<Role> READERS = Set.of(Role.VIEWER, Role.ANALYST, Role.ADMIN);
     private static final Set<Role> ANALYSTS = Set.of(Role.ANALYST);
+    private static final Set<Role> OPERATORS = Set.of(Role.ADMIN);
     /** Marks an open route: no credentials needed. */
     private static final Set<Role> OPEN = Set.of();
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|\\[[0-9a-fA-F:]+](:\\d{1,5})?");
@@ -100,8 +101,7 @@ public final class HttpApi implements AutoCloseable {
                         (exchange, caller, path) -> dashboard.page(exchange, "index.html")),
                 new Route("POST", Pattern.compile("/logout"), READERS, this::logout),
                 new Route("GET", Pattern.compile("/api/me"), READERS, this::me),
-                new Route("GET", Pattern.compile("/metrics"), READERS, (exchange, caller, path) ->
-                        Http.text(exchange, 200, "text/plain; version=0.0.4", services.metrics().get())),
+                new Route("GET", Pattern.compile("/metrics"), OPERATORS, this::metrics),
                 new Route("GET", Pattern.compile("/api/overview"), READERS, this::overview),
                 new Route("GET", Pattern.compile("/api/search"), READERS, this::search),
                 new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), READERS, this::signal),
@@ -271,16 +271,17 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         String token = Http.first(Http.form(new String(body.get(), StandardCharsets.UTF_8)), "token").trim();
-        Optional<Caller> caller = services.authenticator().token(token).filter(c -> READERS.stream().anyMatch(c::has));
-        Metrics.counter("horizon.http.logins", "outcome", caller.isPresent() ? "signed-in" : "refused").increment();
-        if (caller.isEmpty()) {
+        Optional<Proof> proof = services.authenticator().token(token)
+                .filter(p -> READERS.stream().anyMatch(p.caller()::has));
+        Metrics.counter("horizon.http.logins", "outcome", proof.isPresent() ? "signed-in" : "refused").increment();
+        if (proof.isEmpty()) {
             Http.redirect(exchange, "/login?failed");
         } else {
             exchange.getResponseHeaders().add("Set-Cookie",
-                    services.sessions().cookie(services.sessions().start(caller.get())));
+                    services.sessions().cookie(services.sessions().start(proof.get())));
             Http.redirect(exchange, "/");
         }
-        audit(exchange, caller.orElse(null), "/login", 303);
+        audit(exchange, proof.map(Proof::caller).orElse(null), "/login", 303);
     }
 
     private void logout(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
@@ -298,6 +299,20 @@ public final class HttpApi implements AutoCloseable {
         services.sessions().find(exchange.getRequestHeaders().getFirst("Cookie"))
                 .ifPresent(s -> body.put("csrfToken", s.csrfToken()));
         Http.json(exchange, 200, body);
+    }
+
+    /**
+     * The Prometheus metrics, for operators cleared for secret only: they count classified activity
+     * (requests per route, matches, publications per classification tier), so they would tell a reader
+     * of a lower tier that classified reports arrived and when.
+     */
+    private void metrics(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        if (!Classification.SECRET.visibleTo(caller.clearance())) {
+            Http.error(exchange, 403, "forbidden", "metrics count classified activity: '" + caller.name()
+                    + "' needs clearance " + Classification.SECRET.label());
+            return;
+        }
+        Http.text(exchange, 200, "text/plain; version=0.0.4", services.metrics().get());
     }
 
     private void overview(HttpExchange exchange, Caller caller, Matcher path) throws IOException {

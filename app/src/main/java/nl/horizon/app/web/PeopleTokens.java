@@ -86,13 +86,16 @@ public final class PeopleTokens {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
-    /** The person a valid token names; empty when the signature, issuer, audience, expiry or claims fail. */
-    public Optional<Caller> authenticate(String token) {
+    /**
+     * The person a valid token names, until the token's expiry; empty when the signature, issuer, audience,
+     * expiry or claims fail.
+     */
+    public Optional<Proof> authenticate(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String name = claims.getStringClaim("preferred_username");
-            return Optional.of(new Caller(name == null || name.isBlank() ? claims.getSubject() : name,
-                    roles(claims), clearance(claims)));
+            return Optional.of(new Proof(new Caller(name == null || name.isBlank() ? claims.getSubject() : name,
+                    roles(claims), clearance(claims)), claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             LOG.debug("refused a people token: {}", e.getMessage());
             return Optional.empty();

@@ -9,7 +9,7 @@ public enum Role implements Labelled {
     VIEWER,
     /** A viewer who also triages signals and saves queries. */
     ANALYST,
-    /** Manages the system. */
+    /** Runs the system: a reader who, when cleared for secret, also reads the metrics. */
     ADMIN,
     /** An NGO partner that pushes reports as itself. */
     INGEST_PARTNER,

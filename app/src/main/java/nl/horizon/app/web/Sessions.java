@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * JWT, or an account token); the browser then holds only a random session id in an {@code HttpOnly},
  * {@code SameSite=Strict} cookie, so page scripts never see a credential. Each session has its own CSRF
  * token, which every state-changing request made with the cookie must echo in {@code X-CSRF-Token}.
- * Sessions live in this instance's memory and end after {@link #LIFETIME}; behind a load balancer, use
- * sticky sessions or let the proxy send the person's bearer token on every request.
+ * Sessions live in this instance's memory and end after {@link #LIFETIME}, or sooner when the token
+ * they were started from expires: a person's JWT is short-lived on purpose, and a session must not keep
+ * its access alive after it. Behind a load balancer, use sticky sessions or let the proxy send the
+ * person's bearer token on every request.
  */
 public final class Sessions {
 
@@ -25,7 +27,12 @@ public final class Sessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final Duration LIFETIME = Duration.ofHours(8);
 
-    /** A signed-in browser. */
+    /**
+     * A signed-in browser.
+     *
+     * @param expires when it ends: {@link #LIFETIME} after sign-in, or the expiry of the token it started
+     *                from, whichever comes first
+     */
     public record Session(String id, Caller caller, String csrfToken, Instant expires) {
 
         /** Whether a request's CSRF header is this session's token (compared in constant time). */
@@ -47,11 +54,13 @@ public final class Sessions {
         this.secureCookies = secureCookies;
     }
 
-    /** Starts a session for a caller who has just proved who they are. */
-    public Session start(Caller caller) {
-        byId.values().removeIf(s -> s.expires().isBefore(clock.instant()));
-        Session session = new Session(Accounts.newToken(), caller, Accounts.newToken(),
-                clock.instant().plus(LIFETIME));
+    /** Starts a session for a caller who has just proved who they are; it ends no later than the proof. */
+    public Session start(Proof proof) {
+        Instant now = clock.instant();
+        byId.values().removeIf(s -> s.expires().isBefore(now));
+        Instant lifetimeEnds = now.plus(LIFETIME);
+        Session session = new Session(Accounts.newToken(), proof.caller(), Accounts.newToken(),
+                proof.expires().isBefore(lifetimeEnds) ? proof.expires() : lifetimeEnds);
         byId.put(session.id(), session);
         return session;
     }
@@ -78,9 +87,10 @@ public final class Sessions {
         byId.remove(session.id());
     }
 
-    /** The {@code Set-Cookie} value that hands a session to the browser. */
+    /** The {@code Set-Cookie} value that hands a session to the browser, which drops it when the session ends. */
     public String cookie(Session session) {
-        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LIFETIME.toSeconds()
+        long seconds = Math.max(0, Duration.between(clock.instant(), session.expires()).toSeconds());
+        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + seconds
                 + (secureCookies ? "; Secure" : "");
     }
 

@@ -89,6 +89,22 @@ class WebSecurityTest {
     }
 
     @Test
+    void onlyAnOperatorClearedForSecretReadsTheMetrics() throws Exception {
+        Instant later = Instant.now().plusSeconds(600);
+        assertThat(pipeline.get("/metrics", DemoPipeline.VIEWER).statusCode()).isEqualTo(403);
+        assertThat(pipeline.get("/metrics", DemoPipeline.ANALYST).statusCode()).as("secret, but no operator")
+                .isEqualTo(403);
+        HttpResponse<String> uncleared = pipeline.get("/metrics", pipeline.personToken("ops-c", List.of("admin"),
+                "departmental-confidential", "horizon", later));
+        assertThat(uncleared.statusCode()).as("an operator below secret").isEqualTo(403);
+        assertThat(uncleared.body()).contains("needs clearance secret").doesNotContain("horizon_");
+        HttpResponse<String> operator = pipeline.get("/metrics", pipeline.personToken("ops-s", List.of("admin"),
+                "secret", "horizon", later));
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(operator.body()).contains("horizon_http_requests_seconds_count");
+    }
+
+    @Test
     void peopleSignInWithTheIdentityProvidersTokens() throws Exception {
         Instant later = Instant.now().plusSeconds(600);
         String person = pipeline.personToken("e.devries", List.of("viewer", "payroll-admin"), "secret", "horizon",
@@ -137,6 +153,20 @@ class WebSecurityTest {
                 Map.of("Cookie", cookie, Sessions.CSRF_HEADER, csrf)).statusCode()).isEqualTo(204);
         assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
                 .statusCode()).as("signed out").isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserSessionEndsWhenThePersonsTokenExpires() throws Exception {
+        // a JWT's expiry is in whole seconds: this one expires 3 to 4 seconds from now
+        String person = pipeline.personToken("k.bakker", List.of("viewer"), null, "horizon",
+                Instant.now().plusSeconds(4));
+        Instant expires = com.nimbusds.jwt.SignedJWT.parse(person).getJWTClaimsSet().getExpirationTime().toInstant();
+        String cookie = signIn(person);
+        assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
+                .statusCode()).isEqualTo(200);
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 500);
+        assertThat(pipeline.send("GET", "/api/me", null, "application/json", "", Map.of("Cookie", cookie))
+                .statusCode()).as("the session ended with the token").isEqualTo(401);
     }
 
     @Test
