@@ -23,6 +23,12 @@ import java.util.Locale;
  *   <li>the text form: an array of countries with {@code month_year} ("DECEMBER 2024") and entries of
  *       {@code bolded_title} and {@code paragraph} (a list), without arrows.</li>
  * </ul>
+ *
+ * <p>Every entry becomes one item with its own id. One edition holds several entries under one country
+ * code (a conflict-risk alert and a regional "Nile Waters" entry both filed under Ethiopia; "China/Japan"
+ * and "South China Sea" under China), and an id of edition and country alone made all but the first
+ * vanish as repeats. The id is therefore the edition, the entry's heading, and for a heading that
+ * occurs again its occurrence number; see {@link EntryIds}.
  */
 public final class CrisisWatchEdition {
 
@@ -56,6 +62,7 @@ public final class CrisisWatchEdition {
     private static List<Split> structured(JsonNode root) throws Rejection {
         String edition = month(root.path("month").asText(""), "month");
         List<Split> splits = new ArrayList<>();
+        EntryIds ids = new EntryIds();
         for (JsonNode entry : root.get("entries")) {
             ObjectNode item = Json.mapper().createObjectNode();
             item.put("country", entry.path("country").asText(""));
@@ -65,16 +72,16 @@ public final class CrisisWatchEdition {
             item.put("alert_type", entry.path("alert_type").asText(""));
             item.put("headline", entry.path("headline").asText(""));
             item.put("summary", entry.path("summary").asText(""));
-            splits.add(itemOf(item, edition + ":" + key(item)));
+            splits.add(itemOf(item, ids.next(edition, heading(item))));
         }
         return splits;
     }
 
     private static List<Split> text(JsonNode root) throws Rejection {
         List<Split> splits = new ArrayList<>();
+        EntryIds ids = new EntryIds();
         for (JsonNode country : root) {
             String edition = month(country.path("month_year").asText(""), "month_year");
-            int n = 0;
             for (JsonNode entry : country.path("entries")) {
                 List<String> paragraphs = new ArrayList<>();
                 entry.path("paragraph").forEach(p -> paragraphs.add(p.asText()));
@@ -86,7 +93,7 @@ public final class CrisisWatchEdition {
                 item.put("alert_type", "");
                 item.put("headline", entry.path("bolded_title").asText(""));
                 item.put("summary", String.join("\n\n", paragraphs));
-                splits.add(itemOf(item, edition + ":" + key(item) + ":" + ++n));
+                splits.add(itemOf(item, ids.numbered(edition, heading(item))));
             }
         }
         return splits;
@@ -100,9 +107,21 @@ public final class CrisisWatchEdition {
         return new Split.Item(new SourceItem(id, ENTRY_FORMAT, item.toString()));
     }
 
-    private static String key(JsonNode item) {
-        String iso3 = item.path("iso3").asText("");
-        return iso3.isBlank() ? item.path("country").asText("") : iso3;
+    /**
+     * What an entry is filed under: its country code when its heading names just that country (so the
+     * ids of plain country entries are the ones they always were), else the heading as written
+     * ("China/Japan", "South China Sea").
+     */
+    private static String heading(JsonNode item) {
+        String iso3 = item.path("iso3").asText("").trim().toUpperCase(Locale.ROOT);
+        String country = item.path("country").asText("").trim();
+        if (iso3.isEmpty()) {
+            return country;
+        }
+        if (country.isEmpty() || CountryNames.standard().alpha3(country).filter(iso3::equals).isPresent()) {
+            return iso3;
+        }
+        return country;
     }
 
     private static String month(String text, String field) throws Rejection {

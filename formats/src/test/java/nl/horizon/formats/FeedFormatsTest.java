@@ -1,6 +1,8 @@
 package nl.horizon.formats;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Json;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +117,14 @@ class FeedFormatsTest {
         assertThat(afghanistan.event().subEventType()).isEqualTo("conflict_risk");
         assertThat(afghanistan.publishedAt()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(afghanistan.id()).isEqualTo("crisis-watch:crisiswatch:2026-02:AFG");
+        assertThat(edition.reports).extracting(Report::id).doesNotHaveDuplicates();
+        assertThat(edition.reports).filteredOn(r -> r.title().startsWith("Israel/Palestine"))
+                .singleElement().satisfies(r -> assertThat(r.countries()).containsExactly("ISR", "PSE"));
+        assertThat(edition.reports).filteredOn(r -> r.title().startsWith("India-Pakistan"))
+                .singleElement().satisfies(r -> assertThat(r.countries()).containsExactly("IND", "PAK"));
+        assertThat(edition.reports).filteredOn(r -> r.title().startsWith("South China Sea"))
+                .singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(
+                        "crisis-watch:crisiswatch:2026-02:South China Sea"));
 
         Normalising text = Normalising.of(CrisisWatchEdition.split(
                 SharedData.text("crisiswatch/crisiswatch_text_2024-10_to_12_5countries__uchindami.json")),
@@ -123,6 +134,34 @@ class FeedFormatsTest {
         assertThat(text.reports).filteredOn(r -> r.title().startsWith("China/Japan"))
                 .allSatisfy(r -> assertThat(r.countries()).containsExactly("CHN", "JPN"));
         assertThat(text.reports).extracting(Report::id).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Every entry of a real edition ends as a report or a rejection, each under its own id, however many
+     * entries share a country: the conflict-risk alert on Ethiopia and the regional Nile entry filed
+     * under Ethiopia are two reports.
+     */
+    @Test
+    void everyCrisisWatchEntryEndsAsAReportOrARejectionUnderItsOwnId() throws Exception {
+        String json = SharedData.text("crisiswatch/crisiswatch_2026-02_edition__pythia.json");
+        JsonNode edition = Json.mapper().readTree(json);
+        List<String> alerts = new ArrayList<>();
+        edition.path("conflict_risk_alerts").forEach(code -> alerts.add(code.asText()));
+        long alertEntries = edition.path("entries").valueStream()
+                .filter(e -> "conflict_risk".equals(e.path("alert_type").asText())).count();
+
+        List<Split> splits = CrisisWatchEdition.split(json);
+        Normalising n = Normalising.of(splits, SourceKind.CRISIS_WATCH, "crisiswatch");
+
+        assertThat(n.reports.size() + n.rejections.size() + n.splitRejections.size())
+                .isEqualTo(edition.path("entries").size()).isEqualTo(83);
+        assertThat(splits).filteredOn(Split.Item.class::isInstance).map(s -> ((Split.Item) s).item().itemId())
+                .doesNotHaveDuplicates();
+        List<Report> alerted = n.reports.stream().filter(r -> "conflict_risk".equals(r.event().subEventType()))
+                .toList();
+        assertThat(alerted).hasSize((int) alertEntries);
+        assertThat(alerted).flatExtracting(Report::countries).containsAll(alerts);
+        assertThat(n.reports).filteredOn(r -> r.countries().contains("ETH")).hasSize(2);
     }
 
     /** Jackson keeps the last of two equal keys; every JSON a source delivers is read strictly instead. */

@@ -12,6 +12,8 @@ import nl.horizon.ingest.SourceHealth;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Reasons;
+import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -139,14 +141,22 @@ public final class FeedTask extends SourceTask {
         }
     }
 
-    /** Adds the new items and the rejected parts; tells whether every item was new. */
+    /**
+     * Adds the new items and the rejected parts; tells whether every item was new. An item whose id an
+     * earlier item of the same document already has is dead-lettered, not skipped: it is different input
+     * under a taken id, and skipping it is how CrisisWatch entries once vanished without a trace.
+     */
     private boolean accept(List<Split> splits, URI uri, List<SourceRecord> records) {
         boolean allNew = true;
         List<String> fresh = new ArrayList<>();
         for (Split split : splits) {
             switch (split) {
                 case Split.Item item -> {
-                    if (state.seen(item.item().itemId()) || fresh.contains(item.item().itemId())) {
+                    if (fresh.contains(item.item().itemId())) {
+                        records.add(deadLetter(new Rejection(RejectReason.INVALID_FIELD, uri + " item id '"
+                                + Reasons.quote(item.item().itemId()) + "' repeats an earlier item of the same document"),
+                                item.item().payload(), item.item().itemId()));
+                    } else if (state.seen(item.item().itemId())) {
                         allNew = false;
                     } else {
                         fresh.add(item.item().itemId());

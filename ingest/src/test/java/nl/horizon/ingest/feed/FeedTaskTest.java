@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import nl.horizon.ingest.SourceHealth;
 import nl.horizon.schema.DeadLetter;
+import nl.horizon.schema.Json;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
@@ -200,6 +201,31 @@ class FeedTaskTest {
         List<SourceRecord> records = task("/reports", "reliefweb-api", null).poll();
 
         assertThat(records).hasSize(20).extracting(r -> (String) r.key()).doesNotHaveDuplicates().contains("3670885", "93670885");
+    }
+
+    /** Entries sharing a country once collapsed into the first under one id, with no trace of the rest. */
+    @Test
+    void everyCrisisWatchEntryIsSentUnderItsOwnId() throws Exception {
+        byte[] edition = Files.readAllBytes(shared("crisiswatch/crisiswatch_2026-02_edition__pythia.json"));
+        int entries = Json.mapper().readTree(edition).path("entries").size();
+        responses.put("/crisiswatch", Response.ok(null, edition));
+
+        List<SourceRecord> records = task("/crisiswatch", "crisiswatch-json", null).poll();
+
+        assertThat(records).hasSize(entries).extracting(r -> (String) r.key()).doesNotHaveDuplicates()
+                .contains("2026-02:ETH", "2026-02:ETH:2", "2026-02:China/Japan", "2026-02:South China Sea");
+    }
+
+    @Test
+    void anItemRepeatingAnIdOfTheSameDocumentIsDeadLettered() throws Exception {
+        String twice = new String(rss(), StandardCharsets.UTF_8).replaceFirst("(?s)(<item>.*?</item>)", "$1$1");
+        responses.put("/rss", Response.ok(null, twice.getBytes(StandardCharsets.UTF_8)));
+
+        List<SourceRecord> records = task("/rss", "rss", null).poll();
+
+        assertThat(records).hasSize(21).filteredOn(r -> r.topic().equals(Topics.DLQ)).singleElement()
+                .satisfies(r -> assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value()).reason())
+                        .isEqualTo(RejectReason.INVALID_FIELD));
     }
 
     private static RejectReason reason(List<SourceRecord> records) {
