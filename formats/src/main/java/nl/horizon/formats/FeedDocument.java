@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * An RSS (0.9x, 1.0, 2.0) or Atom feed, read with Rome after {@link SafeXml} has refused anything with a
  * DOCTYPE. Each entry becomes a {@code feed-entry} item: a JSON object with id, title, link, published,
- * summary (HTML as received), categories, author and the feed's title and language.
+ * summary (the entry's text, HTML as received: its content when it has one, else its summary), categories,
+ * author and the feed's title and language.
  */
 public final class FeedDocument {
 
@@ -70,7 +71,7 @@ public final class FeedDocument {
         fields.put("title", entry.getTitle());
         fields.put("link", entry.getLink());
         fields.put("published", iso(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate()));
-        fields.put("summary", summary(entry));
+        fields.put("summary", body(entry));
         fields.put("categories", entry.getCategories().stream().map(SyndCategory::getName).toList());
         fields.put("author", entry.getAuthor());
         fields.put("feed", feed.getTitle());
@@ -82,12 +83,20 @@ public final class FeedDocument {
         }
     }
 
-    private static String summary(SyndEntry entry) {
-        if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
-            return entry.getDescription().getValue();
+    /**
+     * The entry's text: its content (Atom {@code <content>}, RSS {@code content:encoded}) when it has
+     * any, else its summary or description. A feed that sends both puts the full text in the content
+     * and a teaser in the summary, and the teaser alone hides most of what a report says from the
+     * indicators and the search index.
+     */
+    private static String body(SyndEntry entry) {
+        String content = entry.getContents().stream().map(SyndContent::getValue)
+                .filter(v -> v != null && !v.isBlank()).reduce((a, b) -> a + "\n" + b).orElse("");
+        if (!content.isEmpty()) {
+            return content;
         }
-        return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null)
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+        SyndContent description = entry.getDescription();
+        return description == null || description.getValue() == null ? "" : description.getValue();
     }
 
     private static String iso(Date date) {

@@ -104,6 +104,33 @@ class FeedFormatsTest {
         assertThat(n.reports.get(0).publishedAt()).isEqualTo(Instant.parse("2020-09-17T00:00:00Z"));
     }
 
+    /** Atom puts a teaser in {@code <summary>} and the text in {@code <content>}, in either order. */
+    @Test
+    void anAtomEntrysContentIsItsBodyBeforeItsSummary() throws Rejection {
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <title>Veille</title><id>urn:veille</id><updated>2024-10-02T08:00:00Z</updated>
+                  <entry><id>urn:veille:1</id><title>Tensions au Mali</title><updated>2024-10-02T08:00:00Z</updated>
+                    <summary>Affrontements à Kidal.</summary>
+                    <content type="html">&lt;p&gt;Des affrontements ont opposé l'armée et des groupes armés à Kidal.&lt;/p&gt;</content>
+                  </entry>
+                  <entry><id>urn:veille:2</id><title>Mali</title><updated>2024-10-02T08:00:00Z</updated>
+                    <content type="text">Le texte entier.</content>
+                    <summary>Le résumé.</summary>
+                  </entry>
+                  <entry><id>urn:veille:3</id><title>Mali</title><updated>2024-10-02T08:00:00Z</updated>
+                    <summary>Seulement un résumé.</summary>
+                  </entry>
+                </feed>
+                """;
+        Normalising n = Normalising.of(FeedDocument.split(atom.getBytes(StandardCharsets.UTF_8)), SourceKind.NEWS_FEED,
+                "veille");
+        assertThat(n.reports).extracting(Report::body).containsExactly(
+                "Des affrontements ont opposé l'armée et des groupes armés à Kidal.", "Le texte entier.",
+                "Seulement un résumé.");
+    }
+
     @Test
     void crisisWatchEditionsInBothShapes() throws Rejection {
         Normalising edition = Normalising.of(
