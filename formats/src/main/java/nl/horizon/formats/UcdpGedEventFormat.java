@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A row of the UCDP Georeferenced Event Dataset: start date, country (UCDP's names, e.g.
- * "DR Congo (Zaire)"), type of violence, the best estimate of deaths, the source headline.
+ * "DR Congo (Zaire)"), type of violence, the best estimate of deaths, the source headline; the title
+ * is built by {@link UcdpEventTitle}.
  */
 final class UcdpGedEventFormat implements ItemFormat {
 
@@ -32,8 +33,7 @@ final class UcdpGedEventFormat implements ItemFormat {
         if (type < 1 || type > 3) {
             throw ItemFields.invalid("type_of_violence", typeCode, "1, 2 or 3");
         }
-        String where = f.text("where_description").or(() -> f.text("adm_1")).orElse("");
-        String title = f.text("dyad_name").orElse(f.required("conflict_name")) + (where.isEmpty() ? "" : ", " + where);
+        String title = UcdpEventTitle.of(type, f);
         String body = f.text("source_headline").orElse("") + f.text("source_original").map(s -> " (" + s + ")")
                 .orElse("");
         return ItemReports.of(item, f.countries("country"), "en", f.instant("date_start"), title, body.trim(),

@@ -46,6 +46,21 @@ class EventTableTest {
         assertThat(n.reports.get(0).event().eventType()).isEqualTo("one-sided");
     }
 
+    /** The Candidate GED names actors it has not identified "XXX" + a country number: "XXX140 - XXX140". */
+    @Test
+    void ucdpGedTitlesSayWhatHappenedBetweenWhomAndWhere() {
+        Normalising n = Normalising.of(EventTable.UCDP_GED.split(SharedData.text("ucdp/ged_candidate_events_v23_0_10.csv")),
+                SourceKind.EVENT_DATA, "ucdp-candidate");
+
+        assertThat(n.reports).extracting(Report::title).noneMatch(t -> t.contains("XXX"));
+        assertThat(n.reports).extracting(Report::title).contains(
+                "Non-state conflict in Brazil: unidentified armed groups, In the center of Caicó/RN",
+                "One-sided violence in Brazil: unidentified armed group – Civilians, Manacapuru",
+                "State-based conflict in Afghanistan: Government of Afghanistan – IS, Sawkay, Kunar",
+                "Non-state conflict in Yemen: unidentified armed groups, Bani Ahkam in Arhab",
+                "State-based conflict in Afghanistan: Government of Afghanistan – IS");
+    }
+
     @Test
     void gdeltReadsBothColumnLayouts() {
         String tsv = SharedData.text("gdelt/gdelt1_daily_export_20160728_sample710.tsv");
