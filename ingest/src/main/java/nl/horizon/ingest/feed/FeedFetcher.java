@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Fetches a feed document with a conditional GET (ETag, Last-Modified) so an unchanged feed costs one
  * small 304, and reads at most the configured number of bytes, so an endless or huge answer cannot
- * exhaust memory.
+ * exhaust memory. It asks for gzip ({@code Accept-Encoding: gzip}): feeds are text that compresses
+ * several times over, and some servers answer only compressed.
  */
 final class FeedFetcher {
 
@@ -51,16 +54,50 @@ final class FeedFetcher {
             throws IOException, InterruptedException, Rejection {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5")
+                .header("Accept-Encoding", "gzip")
                 .header("User-Agent", "Horizon early-warning pipeline");
         etag.ifPresent(e -> request.header("If-None-Match", e));
         lastModified.ifPresent(m -> request.header("If-Modified-Since", m));
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         byte[] body;
-        try (InputStream in = response.body()) {
+        try (InputStream in = decoded(response)) {
             body = in.readNBytes(maxBytes + 1);
         }
         ItemText.checkSize(body.length, maxBytes);
         return new Fetched(response.statusCode(), body, response.headers().firstValue("ETag"),
                 response.headers().firstValue("Last-Modified"));
+    }
+
+    /**
+     * The body as the source meant it: gunzipped when it came gzip-encoded. The size limit counts the
+     * decoded bytes, so a small compressed answer that inflates without end is still cut off. Only a 2xx
+     * body is a document; a 304 or an error page is left as it came (possibly empty despite its headers).
+     *
+     * @throws IOException for an encoding that was not asked for, or a broken gzip stream
+     */
+    private static InputStream decoded(HttpResponse<InputStream> response) throws IOException {
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim()
+                .toLowerCase(Locale.ROOT);
+        InputStream body = response.body();
+        if (response.statusCode() / 100 != 2) {
+            return body;
+        }
+        return switch (encoding) {
+            case "identity", "" -> body;
+            case "gzip", "x-gzip" -> gunzip(body);
+            default -> {
+                body.close();
+                throw new IOException("answer in Content-Encoding '" + encoding + "', which was not asked for");
+            }
+        };
+    }
+
+    private static InputStream gunzip(InputStream body) throws IOException {
+        try {
+            return new GZIPInputStream(body);
+        } catch (IOException e) {
+            body.close();
+            throw e;
+        }
     }
 }

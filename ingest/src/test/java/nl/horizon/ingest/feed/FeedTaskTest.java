@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -226,6 +228,47 @@ class FeedTaskTest {
         assertThat(records).hasSize(21).filteredOn(r -> r.topic().equals(Topics.DLQ)).singleElement()
                 .satisfies(r -> assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value()).reason())
                         .isEqualTo(RejectReason.INVALID_FIELD));
+    }
+
+    @Test
+    void aFeedIsAskedForGzipAndItsGzippedAnswerIsRead() throws Exception {
+        byte[] rss = rss();
+        List<String> acceptEncodings = new ArrayList<>();
+        server.createContext("/gzip", exchange -> {
+            acceptEncodings.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(rss);
+            }
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, zipped.size());
+                exchange.getResponseBody().write(zipped.toByteArray());
+            }
+        });
+
+        List<SourceRecord> records = task("/gzip", "rss", null).poll();
+
+        assertThat(acceptEncodings).containsExactly("gzip");
+        assertThat(records).hasSize(20).allSatisfy(r -> assertThat(r.topic()).isEqualTo("horizon.raw.news-feed.v1"));
+    }
+
+    @Test
+    void aGzippedAnswerIsLimitedByItsDecodedSize() throws Exception {
+        server.createContext("/bomb", exchange -> {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(new byte[1 << 20]);
+            }
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, zipped.size());
+                exchange.getResponseBody().write(zipped.toByteArray());
+            }
+        });
+
+        assertThat(reason(task("/bomb", "rss", null, FeedConfig.MAX_DOCUMENT_BYTES, "4096").poll()))
+                .isEqualTo(RejectReason.OVERSIZED);
     }
 
     private static RejectReason reason(List<SourceRecord> records) {
