@@ -135,8 +135,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
                 }
                 tiers.rescored(country.getKey(), tier.getKey(), tier.getValue(), rescored.get());
                 for (Scored scored : publications.reconcile(country.getKey(), tier.getKey(), rescored.get(), clockDay)) {
-                    String key = scored instanceof Scored.Risk risk ? risk.key() : ((Scored.Raised) scored).signal().id();
-                    context.forward(new Record<>(key, scored, wallClock));
+                    context.forward(new Record<>(scored.key(), scored, wallClock));
                     raised |= scored instanceof Scored.Raised;
                 }
                 took.merge(tier.getKey(), System.nanoTime() - started, Long::sum);

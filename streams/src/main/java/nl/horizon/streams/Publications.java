@@ -61,12 +61,13 @@ final class Publications {
     List<Scored> reconcile(String country, Classification tier, TierRescorer.Rescored rescored, long clockDay) {
         String prefix = TierStore.prefix(country, tier);
         List<Scored> out = new ArrayList<>();
-        risks(prefix, rescored, clockDay, out);
+        risks(country, tier, prefix, rescored, clockDay, out);
         signals(prefix, rescored, clockDay, out);
         return out;
     }
 
-    private void risks(String prefix, TierRescorer.Rescored rescored, long clockDay, List<Scored> out) {
+    private void risks(String country, Classification tier, String prefix, TierRescorer.Rescored rescored,
+                       long clockDay, List<Scored> out) {
         TreeMap<Long, String> before = new TreeMap<>();
         scan(prefix + RISK, rescored.from(), (rest, value) -> before.put(SortableDay.parse(rest), value));
         for (CountryRisk risk : rescored.risks()) {
@@ -84,10 +85,8 @@ final class Publications {
         }
         for (Long day : before.keySet()) {
             published.delete(prefix + RISK + SortableDay.of(day));
-            String[] key = prefix.split("\\|");
-            out.add(new Scored.Risk(CountryRisk.key(key[0], Classification.parse(key[1]), LocalDate.ofEpochDay(day)),
-                    null));
-            count("risk", "withdrawn", Classification.parse(key[1]));
+            out.add(new Scored.Risk(CountryRisk.key(country, tier, LocalDate.ofEpochDay(day)), null));
+            count("risk", "withdrawn", tier);
         }
     }
 

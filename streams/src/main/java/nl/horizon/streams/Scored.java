@@ -6,6 +6,9 @@ import nl.horizon.schema.Signal;
 /** What re-scoring a tier published: a risk point (or its removal) or a signal (or its withdrawal). */
 sealed interface Scored {
 
+    /** The record's key on its topic. */
+    String key();
+
     /**
      * A risk point under its key {@code <country>:<tier>:<day>}; a null point removes the key's earlier one
      * (a tombstone on the compacted topic).
@@ -15,5 +18,10 @@ sealed interface Scored {
 
     /** A signal, keyed by its id: a new one, a revision or a withdrawal. */
     record Raised(Signal signal) implements Scored {
+
+        @Override
+        public String key() {
+            return signal.id();
+        }
     }
 }
