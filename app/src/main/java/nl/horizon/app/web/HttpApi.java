@@ -13,6 +13,7 @@ import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.push.PushOutcome;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
+import nl.horizon.schema.Identity;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Subscription;
@@ -547,7 +548,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void pushAsPartner(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        if (!path.group(1).equals(caller.name())) {
+        if (!caller.id().equals(Identity.account(path.group(1)).id())) {
             Http.error(exchange, 403, "forbidden", "partner '" + caller.name() + "' may write only as itself, not as '"
                     + path.group(1) + "'");
             return;
