@@ -9,6 +9,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String OIDC_ISSUER = "security.oidc.issuer";
     public static final String OIDC_AUDIENCE = "security.oidc.audience";
     public static final String HTTP_SECURE_COOKIES = "http.secure.cookies";
+    public static final String HTTP_PUBLIC_BASE_URL = "http.public.base.url";
     public static final String SAMPLES_DIR = "samples.dir";
     public static final String SCORING_DIR = "scoring.config.dir";
 
@@ -97,6 +100,10 @@ public final class HorizonConfig extends AbstractConfig {
                     "The 'aud' a person's JWT must include.")
             .define(HTTP_SECURE_COOKIES, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
                     "Mark the dashboard's session cookie Secure; set it whenever the dashboard is reached over HTTPS.")
+            .define(HTTP_PUBLIC_BASE_URL, ConfigDef.Type.STRING, "", HorizonConfig::checkBaseUrl,
+                    ConfigDef.Importance.HIGH, "Where readers reach the dashboard (https://horizon.example.org): "
+                            + "every absolute link in feeds and CAP alerts starts with it, never with a request's Host "
+                            + "header. Empty: http://localhost:<http.port>.")
             .define(MAX_ITEM_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 64 << 20),
                     ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
             .define(SCORING_DIR, ConfigDef.Type.STRING, "config", new ConfigDef.NonEmptyString(),
@@ -289,6 +296,31 @@ public final class HorizonConfig extends AbstractConfig {
     /** Checks people's JWTs against the configured JWKS; empty when none is configured. */
     public Optional<PeopleTokens> peopleTokens() {
         return PeopleTokens.of(getString(OIDC_JWKS), getString(OIDC_ISSUER), getString(OIDC_AUDIENCE));
+    }
+
+    /** The configured public base URL without a trailing slash; empty when links should use the local port. */
+    public Optional<String> publicBaseUrl() {
+        String url = getString(HTTP_PUBLIC_BASE_URL).strip();
+        return url.isEmpty() ? Optional.empty() : Optional.of(url.replaceAll("/+$", ""));
+    }
+
+    /** A public base URL is empty, or an absolute http(s) address without credentials, query or fragment. */
+    private static void checkBaseUrl(String name, Object value) {
+        String url = value == null ? "" : value.toString().strip();
+        if (url.isEmpty()) {
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new URISyntaxException(url, "not an http(s) address without credentials, query "
+                        + "or fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(name, value, "must be an absolute http(s) address such as "
+                    + "https://horizon.example.org: " + e.getReason());
+        }
     }
 
     public boolean secureCookies() {

@@ -69,6 +69,19 @@ class HorizonConfigTest {
     }
 
     @Test
+    void linksStartWithTheConfiguredPublicAddressWhichMustBeOne() throws Exception {
+        assertThat(HorizonConfig.load(write("http:\n  port: 9000\n"), Map.of()).publicBaseUrl()).isEmpty();
+        assertThat(HorizonConfig.load(write("http:\n  public.base.url: https://horizon.example.org/\n"), Map.of())
+                .publicBaseUrl()).hasValue("https://horizon.example.org");
+        for (String bad : new String[] {"horizon.example.org", "javascript:alert(1)", "https://u:p@horizon.example.org",
+                "https://horizon.example.org/?next=x"}) {
+            Path file = write("http:\n  public.base.url: \"" + bad + "\"\n");
+            assertThatThrownBy(() -> HorizonConfig.load(file, Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("http.public.base.url");
+        }
+    }
+
+    @Test
     void anUnknownKeyIsRejected() throws Exception {
         Path file = write("htp:\n  port: 80\n");
         assertThatThrownBy(() -> HorizonConfig.load(file, Map.of()))

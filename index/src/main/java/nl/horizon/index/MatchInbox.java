@@ -1,6 +1,7 @@
 package nl.horizon.index;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Identity;
 import nl.horizon.schema.Match;
 
 import java.util.ArrayDeque;
@@ -11,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest saved-query matches per owner, for notifications. Read back with the owner's current
- * clearance, so a match recorded under a higher clearance is not shown after it was lowered.
+ * clearance, so a match recorded under a higher clearance is not shown after it was lowered. Owners are
+ * identities; one stored plainly, before identities had namespaces, is read as {@link Identity#owner} says.
  */
 public final class MatchInbox {
 
@@ -20,7 +22,7 @@ public final class MatchInbox {
     private final Map<String, Deque<Match>> byOwner = new ConcurrentHashMap<>();
 
     void add(Match match) {
-        Deque<Match> matches = byOwner.computeIfAbsent(match.owner(), o -> new ArrayDeque<>());
+        Deque<Match> matches = byOwner.computeIfAbsent(Identity.owner(match.owner()), o -> new ArrayDeque<>());
         synchronized (matches) {
             matches.addFirst(match);
             while (matches.size() > PER_OWNER) {
@@ -29,7 +31,7 @@ public final class MatchInbox {
         }
     }
 
-    /** The owner's matches the caller may see, newest first. */
+    /** The owner's ({@link Identity#id()}) matches the caller may see, newest first. */
     public List<Match> of(String owner, Classification clearance) {
         Deque<Match> matches = byOwner.getOrDefault(owner, new ArrayDeque<>());
         synchronized (matches) {

@@ -5,6 +5,7 @@ import nl.horizon.schema.Acknowledged;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.DocumentKind;
+import nl.horizon.schema.Identity;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Match;
 import nl.horizon.schema.Report;
@@ -59,19 +60,24 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
         QueryParsing.parse(query, analyzer);
     }
 
-    /** Registers, replaces or (with {@code null}) deletes a subscription, as read from its topic. */
-    public void apply(String id, Subscription subscription) {
+    /**
+     * Registers, replaces or (with {@code null}) deletes a subscription, as read from its topic. An owner
+     * stored before identities had namespaces is read as {@link Identity#owner} says.
+     */
+    public void apply(String id, Subscription stored) {
         try {
-            if (subscription == null) {
+            if (stored == null) {
                 subscriptions.remove(id);
                 monitor.deleteById(id);
                 return;
             }
+            Subscription subscription = new Subscription(stored.id(), Identity.owner(stored.owner()), stored.query(),
+                    stored.clearance(), stored.createdAt());
             monitor.register(new MonitorQuery(id, QueryParsing.parse(subscription.query(), analyzer),
                     subscription.query(), Map.of("owner", subscription.owner())));
             subscriptions.put(id, subscription);
         } catch (InvalidQueryException e) {
-            LOG.warn("subscription {} of {} does not parse and is ignored: {}", id, subscription.owner(),
+            LOG.warn("subscription {} of {} does not parse and is ignored: {}", id, stored.owner(),
                     e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +104,7 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
         Acknowledged.send(producer, new ProducerRecord<>(Topics.SUBSCRIPTIONS, id, value));
     }
 
-    /** The subscriptions of one owner. */
+    /** The subscriptions of one owner ({@link Identity#id()}). */
     public List<Subscription> of(String owner) {
         return subscriptions.values().stream().filter(s -> s.owner().equals(owner))
                 .sorted(java.util.Comparator.comparing(Subscription::createdAt)).toList();

@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@link #subscriptionId()}.
  *
  * @param subscriptionId the saved query
- * @param owner          the analyst who saved it
+ * @param owner          the analyst who saved it ({@link Identity#id()})
  * @param documentKind   report or signal
  * @param documentId     the matching document
  * @param title          its title, for the notification

@@ -26,8 +26,11 @@ public final class Topics {
     public static final String MATCHES = "horizon.matches.v1";
     /** Analysts' triage decisions on signals, appended, never edited. */
     public static final String TRIAGE = "horizon.triage.v1";
-    /** Who saw or changed what, one event per authenticated request. */
-    public static final String AUDIT = "horizon.audit.v1";
+    /**
+     * Who saw or changed what, one event per request to a protected or unknown path, each marked with its
+     * classification. v1 events named people by a name they chose and were unmarked: see docs/topics.md.
+     */
+    public static final String AUDIT = "horizon.audit.v2";
     /** Rejected input with the reason. */
     public static final String DLQ = "horizon.dlq.v1";
 

@@ -43,15 +43,16 @@ class TopicContractsTest {
                 new Detection("negative-binomial-tail", "1", "security.armed-clash", 6, 0.4, 4.2, 50),
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
                 Classification.DEPARTMENTAL_CONFIDENTIAL, new Revision(1, LocalDate.of(2012, 1, 19), false)));
-        byType.put(Subscription.class, new Subscription("sub-1", "analyst-a", "title:coup AND country:MLI",
+        byType.put(Subscription.class, new Subscription("sub-1", "account:analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
-        byType.put(Match.class, new Match("sub-1", "analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
+        byType.put(Match.class, new Match("sub-1", "account:analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",
                 "Mali: warning", AT, Classification.PUBLIC));
         byType.put(TriageDecision.class, new TriageDecision("d-1", "MLI:2012-01-17:new", "MLI",
                 TriageOutcome.DISMISSED, "a duplicate of last week's clash", "analyst-a", AT,
                 Classification.DEPARTMENTAL_CONFIDENTIAL));
-        byType.put(AuditEvent.class, new AuditEvent(AT, "analyst-a", Classification.SECRET, "GET",
-                "/api/signals/([^/]{1,200})", "/api/signals/MLI:2012-01-17:new", 200));
+        byType.put(AuditEvent.class, new AuditEvent(AT, "account:analyst-a", "analyst-a", Classification.SECRET,
+                "10.1.2.3", "GET", "/api/signals/([^/]{1,200})", "/api/signals/MLI:2012-01-17:new", 200,
+                Classification.SECRET));
         byType.put(DeadLetter.class, new DeadLetter("f00", SourceKind.NEWS_FEED, "reliefweb", "connector:rss",
                 RejectReason.HOSTILE_XML, "DOCTYPE is not allowed", "<!DOCTYPE x>", AT));
         return byType;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.ContentHash;
+import nl.horizon.schema.Identity;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class Accounts {
             }
             Classification clearance = entry.clearance() == null ? Classification.PUBLIC
                     : Classification.parse(entry.clearance());
-            return new Account(new Caller(entry.name(), Set.copyOf(roles), clearance),
+            return new Account(new Caller(Identity.account(entry.name()), Set.copyOf(roles), clearance),
                     HexFormat.of().parseHex(entry.tokenSha256()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
@@ -129,7 +130,7 @@ public final class Accounts {
         }
         String token = Files.readString(tokenFile).strip();
         List<Account> all = new ArrayList<>(accounts);
-        all.add(new Account(new Caller("demo-analyst", Set.of(Role.VIEWER, Role.ANALYST), Classification.SECRET),
+        all.add(new Account(new Caller(Identity.account("demo-analyst"), Set.of(Role.VIEWER, Role.ANALYST), Classification.SECRET),
                 HexFormat.of().parseHex(ContentHash.of(token.getBytes(StandardCharsets.UTF_8)))));
         return new Accounts(all);
     }

@@ -1,21 +1,28 @@
 package nl.horizon.app.web;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Identity;
 
 import java.util.Set;
 
 /**
- * Who is asking, and what they may see and do. A request without credentials is anonymous: no roles,
- * public clearance, so no classified report can reach it.
+ * Who is asking, and what they may see and do. Only an authenticated request has a caller: a request
+ * without valid credentials gets no further than its 401.
  *
- * @param name      the account name
+ * @param identity  who it is: an account or a person, each in its own namespace
  * @param roles     what it may do
  * @param clearance the highest classification it may see
  */
-public record Caller(String name, Set<Role> roles, Classification clearance) {
+public record Caller(Identity identity, Set<Role> roles, Classification clearance) {
 
-    public static Caller anonymous() {
-        return new Caller("anonymous", Set.of(), Classification.PUBLIC);
+    /** What keys the caller's saved queries, matches and audit events: never the name shown. */
+    public String id() {
+        return identity.id();
+    }
+
+    /** The name shown: an account's name or a person's {@code preferred_username}; not unique. */
+    public String name() {
+        return identity.name();
     }
 
     public boolean has(Role role) {

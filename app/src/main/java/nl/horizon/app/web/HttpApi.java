@@ -13,6 +13,7 @@ import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.push.PushOutcome;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
+import nl.horizon.schema.Identity;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Subscription;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -58,24 +60,38 @@ public final class HttpApi implements AutoCloseable {
     private static final Set<Role> OPERATORS = Set.of(Role.ADMIN);
     /** Marks an open route: no credentials needed. */
     private static final Set<Role> OPEN = Set.of();
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?|\\[[0-9a-fA-F:]+](:\\d{1,5})?");
 
     /** What the server serves. */
     public record Services(Situation situation, nl.horizon.index.HorizonSearch search, PushIngest push,
                            SavedQueries savedQueries, MatchInbox inbox, Authenticator authenticator, Sessions sessions,
                            TriageDesk triage, SignalFeeds feeds, LiveUpdates live, AuditTrail audit,
-                           Supplier<Map<String, Object>> health, Supplier<String> metrics, int maxItemBytes) {
+                           Supplier<Map<String, Object>> health, Supplier<String> metrics, int maxItemBytes,
+                           Optional<String> publicBaseUrl) {
     }
 
     private interface Handler {
         void handle(HttpExchange exchange, Caller caller, Matcher path) throws IOException;
     }
 
-    /** A route: who may use it is any of {@code roles}; {@link #OPEN} needs no credentials at all. */
-    private record Route(String method, Pattern path, Set<Role> roles, Handler handler) {
+    /**
+     * A route: who may use it is any of {@code roles}; {@link #OPEN} needs no credentials at all.
+     *
+     * @param stream whether the answer is held open (server-sent events): its handler audits it when it opens,
+     *               since the stream may end hours later or never
+     */
+    private record Route(String method, Pattern path, Set<Role> roles, boolean stream, Handler handler) {
+
+        Route(String method, Pattern path, Set<Role> roles, Handler handler) {
+            this(method, path, roles, false, handler);
+        }
 
         boolean open() {
             return roles.isEmpty();
+        }
+
+        /** Whether the request is audited once answered: not an open route's, nor a stream that opened. */
+        boolean auditedWhenAnswered(int status) {
+            return !open() && !(stream && status == 200);
         }
     }
 
@@ -84,10 +100,13 @@ public final class HttpApi implements AutoCloseable {
     private final Services services;
     private final Dashboard dashboard = new Dashboard();
     private final List<Route> routes;
+    /** Where readers reach this server: the start of every absolute link, never taken from a request. */
+    private final String baseUrl;
 
     private HttpApi(HttpServer server, Services services) {
         this.server = server;
         this.services = services;
+        this.baseUrl = services.publicBaseUrl().orElse("http://localhost:" + server.getAddress().getPort());
         this.routes = List.of(
                 new Route("GET", Pattern.compile("/health"), OPEN, (exchange, caller, path) -> health(exchange)),
                 new Route("GET", Pattern.compile("/health/live"), OPEN,
@@ -109,20 +128,19 @@ public final class HttpApi implements AutoCloseable {
                 new Route("POST", Pattern.compile("/api/signals/([^/]{1,200})/triage"), ANALYSTS, this::triage),
                 new Route("GET", Pattern.compile("/api/countries/([A-Z]{3})"), READERS, this::country),
                 new Route("GET", Pattern.compile("/api/briefing"), READERS, this::briefing),
-                new Route("GET", Pattern.compile("/api/events"), READERS,
-                        (exchange, caller, path) -> services.live().stream(exchange, caller)),
+                new Route("GET", Pattern.compile("/api/events"), READERS, true, this::events),
                 new Route("GET", Pattern.compile("/feeds/signals\\.atom"), READERS,
                         (exchange, caller, path) -> feed(exchange, caller, "atom_1.0", "application/atom+xml")),
                 new Route("GET", Pattern.compile("/feeds/signals\\.rss"), READERS,
                         (exchange, caller, path) -> feed(exchange, caller, "rss_2.0", "application/rss+xml")),
                 new Route("GET", Pattern.compile("/api/subscriptions"), ANALYSTS, (exchange, caller, path) ->
-                        Http.json(exchange, 200, Map.of("subscriptions", services.savedQueries().of(caller.name())))),
+                        Http.json(exchange, 200, Map.of("subscriptions", services.savedQueries().of(caller.id())))),
                 new Route("POST", Pattern.compile("/api/subscriptions"), ANALYSTS, this::subscribe),
                 new Route("DELETE", Pattern.compile("/api/subscriptions/([0-9a-f-]{36})"), ANALYSTS,
                         this::unsubscribe),
                 new Route("GET", Pattern.compile("/api/matches"), ANALYSTS,
                         (exchange, caller, path) -> Http.json(exchange, 200, Map.of("matches",
-                                services.inbox().of(caller.name(), caller.clearance())))),
+                                services.inbox().of(caller.id(), caller.clearance())))),
                 new Route("POST", Pattern.compile("/api/ingest/posts"), Set.of(Role.INGEST_POST),
                         (exchange, caller, path) -> push(exchange, caller, SourceKind.POST)),
                 new Route("POST", Pattern.compile("/api/ingest/partners/([a-z0-9][a-z0-9-]{0,62})"),
@@ -152,29 +170,48 @@ public final class HttpApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Serves one request. Who is asking is settled before routing, so that every answer to a request with
+     * credentials (an unknown path, a refusal, a handler that failed) is audited with its caller.
+     */
     private void dispatch(HttpExchange exchange) {
         long started = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
         Optional<Route> route = Optional.empty();
         Caller caller = null;
-        int status = 500;
         try (exchange) {
-            secure(exchange);
-            route = match(exchange, path);
-            if (route.isPresent()) {
-                caller = serve(exchange, route.get(), path);
+            try {
+                secure(exchange);
+                Optional<Authenticator.Authenticated> who = services.authenticator().authenticate(exchange);
+                caller = who.map(Authenticator.Authenticated::caller).orElse(null);
+                route = match(exchange, path);
+                if (route.isPresent()) {
+                    serve(exchange, route.get(), path, who);
+                }
+            } catch (RuntimeException | IOException e) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
+                failed(exchange);
             }
-            status = exchange.getResponseCode();
-        } catch (RuntimeException | IOException e) {
-            LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
-        } finally {
-            String name = route.map(r -> r.path().pattern()).orElse("unknown");
+            int status = exchange.getResponseCode() < 0 ? 500 : exchange.getResponseCode();
+            String name = route.map(r -> r.path().pattern()).orElse(AuditTrail.UNKNOWN_ROUTE);
             Timer.builder("horizon.http.requests").tag("method", exchange.getRequestMethod()).tag("route", name)
                     .tag("status", Integer.toString(status)).publishPercentileHistogram()
                     .register(Metrics.globalRegistry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            if (route.isEmpty() || !route.get().open()) {
-                audit(exchange, caller, name, status);
+            if (route.isEmpty() || route.get().auditedWhenAnswered(status)) {
+                services.audit().record(exchange, caller, name, status);
             }
+        }
+    }
+
+    /** Answers 500 to a request whose handler failed, unless it had already begun its answer. */
+    private static void failed(HttpExchange exchange) {
+        if (exchange.getResponseCode() >= 0) {
+            return;
+        }
+        try {
+            Http.error(exchange, 500, "internal", "the request failed; it has been logged");
+        } catch (IOException clientGone) {
+            // nothing more to tell a client that left
         }
     }
 
@@ -197,52 +234,44 @@ public final class HttpApi implements AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * Checks credentials, role and CSRF token, then runs the handler.
-     *
-     * @return who made the request; null for an open route or missing or wrong credentials
-     */
-    private Caller serve(HttpExchange exchange, Route route, String path) throws IOException {
+    /** Checks credentials, role and CSRF token, then runs the handler. */
+    private void serve(HttpExchange exchange, Route route, String path, Optional<Authenticator.Authenticated> who)
+            throws IOException {
         Matcher matcher = route.path().matcher(path);
         matcher.matches();
         if (route.open()) {
             route.handler().handle(exchange, null, matcher);
-            return null;
+            return;
         }
-        Optional<Authenticator.Authenticated> who = services.authenticator().authenticate(exchange);
         if (who.isEmpty()) {
             if (path.equals("/") && exchange.getRequestHeaders().getFirst("Authorization") == null) {
                 Http.redirect(exchange, "/login");
-                return null;
+                return;
             }
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"horizon\"");
             Http.error(exchange, 401, "unauthorized", "sign in, or send a valid bearer token");
-            return null;
+            return;
         }
         Caller caller = who.get().caller();
         if (route.roles().stream().noneMatch(caller::has)) {
             List<String> needed = route.roles().stream().map(Role::label).sorted().toList();
             Http.error(exchange, 403, "forbidden", "'" + caller.name() + "' has no role of " + needed);
-            return caller;
+            return;
         }
         Sessions.Session session = who.get().session();
         if (session != null && !route.method().equals("GET")
                 && !session.csrfMatches(exchange.getRequestHeaders().getFirst(Sessions.CSRF_HEADER))) {
             Http.error(exchange, 403, "csrf", "a change made with the session cookie needs its "
                     + Sessions.CSRF_HEADER + " header");
-            return caller;
+            return;
         }
         route.handler().handle(exchange, caller, matcher);
-        return caller;
     }
 
-    /** Writes who asked for what, and the answer, to the audit topic. */
-    private void audit(HttpExchange exchange, Caller caller, String route, int status) {
-        String query = exchange.getRequestURI().getRawQuery();
-        String path = exchange.getRequestURI().getPath();
-        services.audit().record(caller == null ? "unauthenticated" : caller.name(),
-                caller == null ? Classification.PUBLIC : caller.clearance(), exchange.getRequestMethod(), route,
-                query == null ? path : path + "?" + query, status);
+    /** Live updates; the stream is audited when it opens, with the caller and where it connects from. */
+    private void events(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        services.live().stream(exchange, caller,
+                () -> services.audit().record(exchange, caller, path.pattern().pattern(), 200));
     }
 
     private void health(HttpExchange exchange) throws IOException {
@@ -256,13 +285,16 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Signs a browser in with a token from the sign-in form: an identity provider's JWT or an account
-     * token of a reader. The form may only be posted from this server's own pages. Audited here, where
-     * it is known who signed in.
+     * token of a reader. The form may only be posted from this server's own pages: from the public base
+     * URL, or from the address the browser reached it at. Audited here, where it is known who signed in.
      */
     private void login(HttpExchange exchange) throws IOException {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         String host = exchange.getRequestHeaders().getFirst("Host");
-        if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+        URI base = URI.create(baseUrl);
+        if (origin != null && !origin.equals(base.getScheme() + "://" + base.getRawAuthority())
+                && !origin.equals("http://" + host)
+                && !origin.equals("https://" + host)) {
             Http.error(exchange, 403, "csrf", "the sign-in form may only be posted from this site");
             return;
         }
@@ -281,7 +313,7 @@ public final class HttpApi implements AutoCloseable {
                     services.sessions().cookie(services.sessions().start(proof.get())));
             Http.redirect(exchange, "/");
         }
-        audit(exchange, proof.map(Proof::caller).orElse(null), "/login", 303);
+        services.audit().record(exchange, proof.map(Proof::caller).orElse(null), "/login", 303);
     }
 
     private void logout(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
@@ -293,6 +325,7 @@ public final class HttpApi implements AutoCloseable {
     /** Who the caller is, and the CSRF token the dashboard sends with changes. */
     private void me(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", caller.id());
         body.put("name", caller.name());
         body.put("roles", caller.roles().stream().map(Role::label).sorted().toList());
         body.put("clearance", caller.clearance());
@@ -363,8 +396,7 @@ public final class HttpApi implements AutoCloseable {
     private void cap(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
-            Http.text(exchange, 200, "application/cap+xml", SignalFeeds.cap(page.get().signal().signal(),
-                    baseUrl(exchange)));
+            Http.text(exchange, 200, "application/cap+xml", SignalFeeds.cap(page.get().signal().signal(), baseUrl));
         }
     }
 
@@ -462,7 +494,7 @@ public final class HttpApi implements AutoCloseable {
         String title = "Horizon signals" + (countries.isEmpty() ? "" : " " + String.join(",", countries))
                 + (levels.isEmpty() ? "" : " " + String.join(",", levels));
         String xml = SignalFeeds.feed(services.feeds().latest(caller.clearance(), countries, levels), title, format,
-                baseUrl(exchange));
+                baseUrl);
         Http.text(exchange, 200, mediaType, xml);
     }
 
@@ -489,7 +521,7 @@ public final class HttpApi implements AutoCloseable {
             Http.error(exchange, 400, "invalid_query", e.getMessage());
             return;
         }
-        Subscription subscription = new Subscription(java.util.UUID.randomUUID().toString(), caller.name(), query,
+        Subscription subscription = new Subscription(java.util.UUID.randomUUID().toString(), caller.id(), query,
                 caller.clearance(), java.time.Instant.now());
         try {
             services.savedQueries().save(subscription);
@@ -502,7 +534,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void unsubscribe(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Optional<Subscription> subscription = services.savedQueries().get(path.group(1));
-        if (subscription.isEmpty() || !subscription.get().owner().equals(caller.name())) {
+        if (subscription.isEmpty() || !subscription.get().owner().equals(caller.id())) {
             Http.error(exchange, 404, "not_found", "no subscription '" + path.group(1) + "' of yours");
             return;
         }
@@ -516,7 +548,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void pushAsPartner(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        if (!path.group(1).equals(caller.name())) {
+        if (!caller.id().equals(Identity.account(path.group(1)).id())) {
             Http.error(exchange, 403, "forbidden", "partner '" + caller.name() + "' may write only as itself, not as '"
                     + path.group(1) + "'");
             return;
@@ -533,15 +565,6 @@ public final class HttpApi implements AutoCloseable {
         PushOutcome outcome = services.push().accept(kind, caller.name(),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body.get(), max);
         Http.json(exchange, outcome.status(), outcome.body());
-    }
-
-    /** Where the caller reached this server, for links in feeds; a malformed Host header falls back to the socket. */
-    private String baseUrl(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || !HOST.matcher(host).matches()) {
-            host = "127.0.0.1:" + port();
-        }
-        return "http://" + host;
     }
 
     private static void secure(HttpExchange exchange) {

@@ -70,11 +70,17 @@ public final class LiveUpdates implements HorizonIndexer.IndexListener, AutoClos
         }
     }
 
-    /** Holds the exchange open and writes events to it until the browser leaves or the server stops. */
-    public void stream(HttpExchange exchange, Caller caller) throws IOException {
+    /**
+     * Holds the exchange open and writes events to it until the browser leaves or the server stops.
+     *
+     * @param opened told once the stream is open, before any event is written: the stream may last for hours,
+     *               and what opened it must be on record from the start
+     */
+    public void stream(HttpExchange exchange, Caller caller, Runnable opened) throws IOException {
         Client client = new Client(caller.clearance(), new ArrayBlockingQueue<>(BACKLOG));
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
+        opened.run();
         clients.add(client);
         try (OutputStream out = exchange.getResponseBody()) {
             write(out, ": connected\nretry: 3000\n\n");

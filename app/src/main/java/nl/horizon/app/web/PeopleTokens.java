@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Identity;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import java.util.Set;
  * bearer token. The token is checked against the provider's published keys (a JWKS, fetched and cached
  * by Nimbus, or a file), its issuer, audience and expiry. Roles come from the {@code roles} claim and the
  * clearance from the {@code clearance} claim; a token without a clearance is public, one with an unknown
- * clearance is refused rather than guessed at.
+ * clearance is refused rather than guessed at. A person is their issuer and subject ({@link Identity#person});
+ * {@code preferred_username} is only the name shown, since a person may pick one that is an account's.
  */
 public final class PeopleTokens {
 
@@ -93,9 +95,10 @@ public final class PeopleTokens {
     public Optional<Proof> authenticate(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            String name = claims.getStringClaim("preferred_username");
-            return Optional.of(new Proof(new Caller(name == null || name.isBlank() ? claims.getSubject() : name,
-                    roles(claims), clearance(claims)), claims.getExpirationTime().toInstant()));
+            Identity person = Identity.person(claims.getIssuer(), claims.getSubject(),
+                    claims.getStringClaim("preferred_username"));
+            return Optional.of(new Proof(new Caller(person, roles(claims), clearance(claims)),
+                    claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             LOG.debug("refused a people token: {}", e.getMessage());
             return Optional.empty();

@@ -13,8 +13,16 @@ import com.nimbusds.jwt.SignedJWT;
 import nl.horizon.app.EmbeddedBroker;
 import nl.horizon.app.Horizon;
 import nl.horizon.app.HorizonConfig;
+import nl.horizon.schema.AuditEvent;
 import nl.horizon.schema.ContentHash;
 import nl.horizon.schema.Json;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +54,8 @@ final class DemoPipeline {
     static final String POST = "bamako-post-token";
     static final String PARTNER = "msf-partner-token";
     static final String ISSUER = "https://idp.horizon.test";
+    /** Where readers reach this Horizon, as configured: every absolute link must start with it. */
+    static final String PUBLIC_BASE_URL = "https://horizon.example.org";
     /** A word that appears only in a secret report: no caller below secret may ever see it. */
     static final String SECRET_WORD = "Zerzura";
     static final String SECRET_POST = """
@@ -91,6 +102,7 @@ final class DemoPipeline {
                 Map.entry(HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBroker.freePort())),
                 Map.entry(HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBroker.freePort())),
                 Map.entry(HorizonConfig.HTTP_PORT, "0"),
+                Map.entry(HorizonConfig.HTTP_PUBLIC_BASE_URL, PUBLIC_BASE_URL),
                 Map.entry(HorizonConfig.POSTS_POLL_INTERVAL_MS, "100"),
                 Map.entry(HorizonConfig.ACCOUNTS_FILE, accounts.toString()),
                 Map.entry(HorizonConfig.FEEDS_FILE, dataDir.resolve("feeds.yaml").toString()),
@@ -153,6 +165,32 @@ final class DemoPipeline {
         }
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The audit events that satisfy {@code wanted}, read from the start of the audit topic until a poll brings
+     * at least one (the audit is written without waiting); empty after 30 s.
+     */
+    List<AuditEvent> audit(Predicate<AuditEvent> wanted) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<AuditEvent> found = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    AuditEvent event = JsonSerde.of(AuditEvent.class).deserialize(record.topic(), record.value());
+                    if (wanted.test(event)) {
+                        found.add(event);
+                    }
+                }
+            }
+            return found;
+        }
     }
 
     /** GETs until the JSON answer satisfies {@code done}; fails after {@code timeout}. */

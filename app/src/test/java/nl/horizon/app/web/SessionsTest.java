@@ -1,6 +1,7 @@
 package nl.horizon.app.web;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Identity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionsTest {
 
     private static final Instant SIGN_IN = Instant.parse("2026-11-20T08:00:00Z");
-    private static final Caller PERSON = new Caller("e.devries", Set.of(Role.VIEWER), Classification.SECRET);
+    private static final Caller PERSON = new Caller(Identity.person("https://idp.example", "e-1", "e.devries"), Set.of(Role.VIEWER), Classification.SECRET);
 
     /** A clock the test moves. */
     private static final class Hands extends Clock {

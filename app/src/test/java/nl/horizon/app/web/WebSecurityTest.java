@@ -3,14 +3,7 @@ package nl.horizon.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import nl.horizon.schema.AuditEvent;
 import nl.horizon.schema.Json;
-import nl.horizon.schema.JsonSerde;
-import nl.horizon.schema.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -239,6 +232,18 @@ class WebSecurityTest {
     }
 
     @Test
+    void feedAndCapLinksStartWithTheConfiguredAddressWhateverTheHostHeaderSays() throws Exception {
+        List<String> paths = List.of("/feeds/signals.atom", "/feeds/signals.rss",
+                "/api/signals/" + DemoPipeline.encode(signal) + "/cap");
+        for (String path : paths) {
+            String answer = withHost(path, DemoPipeline.ANALYST, "evil.example");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 200")
+                    .contains(DemoPipeline.PUBLIC_BASE_URL + "/#/signal/")
+                    .doesNotContain("evil.example").doesNotContain("127.0.0.1");
+        }
+    }
+
+    @Test
     void aTriageDecisionReachesOpenDashboardsAndTheAuditTopic() throws Exception {
         HttpRequest events = HttpRequest.newBuilder(URI.create(pipeline.base() + "/api/events"))
                 .header("Authorization", "Bearer " + DemoPipeline.VIEWER).build();
@@ -266,28 +271,22 @@ class WebSecurityTest {
         stream.body().close();
 
         assertThat(pipeline.get("/api/overview", null).statusCode()).isEqualTo(401);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<AuditEvent> audit = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline) && (audit.stream().noneMatch(e -> e.route().endsWith("/triage")
-                    && e.actor().equals("analyst-s") && e.status() == 201)
-                    || audit.stream().noneMatch(e -> e.actor().equals("unauthenticated")))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> audit.add(JsonSerde.of(AuditEvent.class)
-                        .deserialize(r.topic(), r.value())));
-            }
-            assertThat(audit).anySatisfy(e -> {
-                assertThat(e.actor()).isEqualTo("analyst-s");
-                assertThat(e.method()).isEqualTo("POST");
-                assertThat(e.target()).contains("/triage");
-            });
-            assertThat(audit).anySatisfy(e -> assertThat(e.actor()).isEqualTo("unauthenticated"));
+        assertThat(pipeline.audit(e -> e.route().endsWith("/triage") && e.status() == 201
+                && e.actor().equals("account:analyst-s"))).anySatisfy(e -> {
+                    assertThat(e.actorName()).isEqualTo("analyst-s");
+                    assertThat(e.method()).isEqualTo("POST");
+                    assertThat(e.target()).contains("/triage");
+                });
+        assertThat(pipeline.audit(e -> e.actor().equals(AuditTrail.UNAUTHENTICATED))).isNotEmpty();
+    }
+
+    /** A GET with a Host header of our choosing (Java's HTTP client will not send one): the whole answer. */
+    private String withHost(String path, String token, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", pipeline.horizon.httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,0 +1,134 @@
+package nl.horizon.app.web;
+
+import nl.horizon.schema.AuditEvent;
+import nl.horizon.schema.Classification;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail on the running server (red-team issue 15): every request that carries credentials is
+ * attributed to its caller, whatever the answer (an unknown path, a handler that failed); a live-update
+ * stream is on record when it opens; every event names the client address and the caller's clearance,
+ * and is classified with that clearance when it holds what the caller typed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTest {
+
+    private DemoPipeline pipeline;
+
+    @BeforeAll
+    void start() throws Exception {
+        pipeline = DemoPipeline.get();
+    }
+
+    @Test
+    void aCredentialedRequestForAnUnknownPathIsAuditedWithItsCaller() throws Exception {
+        String path = "/api/no-such-thing/" + UUID.randomUUID() + "?q=" + DemoPipeline.SECRET_WORD;
+        assertThat(pipeline.get(path, DemoPipeline.ANALYST).statusCode()).isEqualTo(404);
+        assertThat(pipeline.audit(e -> e.target().equals(path))).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("account:analyst-s");
+            assertThat(e.route()).isEqualTo(AuditTrail.UNKNOWN_ROUTE);
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.clearance()).isEqualTo(Classification.SECRET);
+            assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
+            assertThat(e.classification()).as("it holds what a secret-cleared caller typed")
+                    .isEqualTo(Classification.SECRET);
+        });
+    }
+
+    @Test
+    void searchTermsAreClassifiedWithTheCallersClearanceAndAFixedPathIsNot() throws Exception {
+        String search = "/api/search?q=" + DemoPipeline.SECRET_WORD + "&limit=37";
+        assertThat(pipeline.get(search, DemoPipeline.ANALYST).statusCode()).isEqualTo(200);
+        assertThat(pipeline.audit(e -> e.target().equals(search))).singleElement()
+                .satisfies(e -> assertThat(e.classification()).isEqualTo(Classification.SECRET));
+
+        String person = pipeline.personToken("r.visser", List.of("viewer"), "departmental-confidential", "horizon",
+                Instant.now().plusSeconds(600));
+        assertThat(pipeline.get("/api/overview", person).statusCode()).isEqualTo(200);
+        assertThat(pipeline.audit(e -> e.actorName().equals("r.visser") && e.route().equals("/api/overview")))
+                .isNotEmpty().allSatisfy(e -> {
+                    assertThat(e.clearance()).isEqualTo(Classification.DEPARTMENTAL_CONFIDENTIAL);
+                    assertThat(e.classification()).as("nothing in it is the caller's own").isEqualTo(Classification.PUBLIC);
+                });
+    }
+
+    @Test
+    void aLiveUpdateStreamIsAuditedWhenItOpens() throws Exception {
+        String subject = "sse-" + UUID.randomUUID();
+        String person = pipeline.personToken(subject, List.of("viewer"), "secret", "horizon",
+                Instant.now().plusSeconds(600));
+        HttpResponse<InputStream> stream = pipeline.http.send(HttpRequest.newBuilder(
+                URI.create(pipeline.base() + "/api/events")).header("Authorization", "Bearer " + person).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = stream.body()) {
+            assertThat(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).readLine())
+                    .isEqualTo(": connected");
+            // still open: the event must be there already
+            assertThat(pipeline.audit(e -> e.actor().equals(DemoPipeline.ISSUER + "#" + subject)))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.route()).isEqualTo("/api/events");
+                        assertThat(e.status()).isEqualTo(200);
+                        assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
+                        assertThat(e.clearance()).isEqualTo(Classification.SECRET);
+                    });
+        }
+    }
+
+    /**
+     * A handler that throws: the same server, credentials and audit as Horizon's, with a metrics registry
+     * that fails when scraped. The caller gets a 500 with a reason, and the audit names the caller.
+     */
+    @Test
+    void aRequestWhoseHandlerFailsIsAuditedWithItsCaller() throws Exception {
+        Sessions sessions = new Sessions(Clock.systemUTC(), false);
+        Authenticator authenticator = new Authenticator(Accounts.load(pipeline.dataDir.resolve("accounts.yaml")),
+                PeopleTokens.of(pipeline.dataDir.resolve("jwks.json").toString(), DemoPipeline.ISSUER, "horizon"),
+                sessions);
+        String subject = "ops-" + UUID.randomUUID();
+        String operator = pipeline.personToken(subject, List.of("admin"), "secret", "horizon",
+                Instant.now().plusSeconds(600));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer());
+             HttpApi api = HttpApi.start("127.0.0.1", 0, new HttpApi.Services(null, null, null, null, null,
+                     authenticator, sessions, null, null, new LiveUpdates(), new AuditTrail(producer, Clock.systemUTC()),
+                     Map::of, () -> {
+                         throw new IllegalStateException("the metrics registry is gone");
+                     }, 1024, Optional.empty()))) {
+            HttpResponse<String> failed = pipeline.http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + api.port() + "/metrics")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.body()).contains("\"error\":\"internal\"").doesNotContain("registry");
+            List<AuditEvent> audited = pipeline.audit(e -> e.actor().equals(DemoPipeline.ISSUER + "#" + subject));
+            assertThat(audited).singleElement().satisfies(e -> {
+                assertThat(e.route()).isEqualTo("/metrics");
+                assertThat(e.status()).isEqualTo(500);
+                assertThat(e.clearance()).isEqualTo(Classification.SECRET);
+            });
+        }
+    }
+}
