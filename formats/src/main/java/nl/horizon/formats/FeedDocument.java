@@ -50,7 +50,8 @@ public final class FeedDocument {
         }
         List<Split> splits = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            splits.add(new Split.Item(new SourceItem(idOf(entry), ENTRY_FORMAT, payload(feed, entry))));
+            splits.add(new Split.Item(new SourceItem(idOf(entry), ENTRY_FORMAT, payload(feed, entry),
+                    iso(entry.getUpdatedDate()))));
         }
         return splits;
     }

@@ -37,7 +37,9 @@ public record ReliefWebPage(List<Split> splits, Optional<String> next) {
                 splits.add(new Split.Rejected("data[" + index + "]", new Rejection(RejectReason.INVALID_FIELD,
                         "data[" + index + "] has no id"), report.toString()));
             } else {
-                splits.add(new Split.Item(new SourceItem(id, REPORT_FORMAT, report.toString())));
+                String changed = report.path("fields").path("date").path("changed").asText("");
+                splits.add(new Split.Item(new SourceItem(id, REPORT_FORMAT, report.toString(),
+                        changed.isBlank() ? null : changed)));
             }
             index++;
         }

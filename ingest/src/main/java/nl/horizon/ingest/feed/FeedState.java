@@ -1,5 +1,7 @@
 package nl.horizon.ingest.feed;
 
+import nl.horizon.formats.SourceItem;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,8 +12,8 @@ import java.util.SequencedSet;
 
 /**
  * What a feed task remembers across restarts, kept as the Kafka Connect source offset of its records:
- * the validators for the next conditional GET, and the most recent item ids, so that items a feed
- * publishes again are not sent twice.
+ * the validators for the next conditional GET, and the most recent item ids (with their versions), so
+ * that items a feed publishes again are not sent twice, and items it revises are.
  */
 final class FeedState {
 
@@ -64,8 +66,13 @@ final class FeedState {
         this.lastModified = lastModified;
     }
 
-    boolean seen(String itemId) {
-        return seen.contains(itemId);
+    boolean seen(String key) {
+        return seen.contains(key);
+    }
+
+    /** What is remembered of an item: its id, and its version where the source gives one. */
+    static String seenKey(SourceItem item) {
+        return item.version() == null ? item.itemId() : item.itemId() + " @ " + item.version();
     }
 
     /** Remembers ids, forgetting the oldest beyond the limit. */

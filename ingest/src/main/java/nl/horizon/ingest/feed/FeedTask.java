@@ -142,13 +142,16 @@ public final class FeedTask extends SourceTask {
     }
 
     /**
-     * Adds the new items and the rejected parts; tells whether every item was new. An item whose id an
+     * Adds the new items and the rejected parts; tells whether every item was new. An item seen before
+     * under another version (an entry republished with a newer {@code updated}) is new: it goes out under
+     * its old id, so that its report supersedes the earlier version. An item whose id an
      * earlier item of the same document already has is dead-lettered, not skipped: it is different input
      * under a taken id, and skipping it is how CrisisWatch entries once vanished without a trace.
      */
     private boolean accept(List<Split> splits, URI uri, List<SourceRecord> records) {
         boolean allNew = true;
         List<String> fresh = new ArrayList<>();
+        List<String> seenKeys = new ArrayList<>();
         for (Split split : splits) {
             switch (split) {
                 case Split.Item item -> {
@@ -156,10 +159,11 @@ public final class FeedTask extends SourceTask {
                         records.add(deadLetter(new Rejection(RejectReason.INVALID_FIELD, uri + " item id '"
                                 + Reasons.quote(item.item().itemId()) + "' repeats an earlier item of the same document"),
                                 item.item().payload(), item.item().itemId()));
-                    } else if (state.seen(item.item().itemId())) {
+                    } else if (state.seen(FeedState.seenKey(item.item()))) {
                         allNew = false;
                     } else {
                         fresh.add(item.item().itemId());
+                        seenKeys.add(FeedState.seenKey(item.item()));
                         records.add(rawItem(RawItem.of(item.item().itemId(), config.format().sourceKind(),
                                 config.name(), item.item().format(), clock.instant(), config.classification(),
                                 item.item().payload())));
@@ -169,7 +173,7 @@ public final class FeedTask extends SourceTask {
                         uri + " " + part.locator() + ": " + part.rejection().detail()), part.payload(), null));
             }
         }
-        state.remember(fresh);
+        state.remember(seenKeys);
         return allNew;
     }
 

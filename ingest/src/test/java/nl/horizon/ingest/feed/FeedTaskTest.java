@@ -149,6 +149,35 @@ class FeedTaskTest {
         assertThat(conditionalHeaders.get(conditionalHeaders.size() - 1)).isEqualTo("\"v1\"");
     }
 
+    /** A correction: the same Atom entry id with a newer {@code updated} is a new version of its report. */
+    @Test
+    void anEntryRepublishedWithANewerUpdatedIsSentAgainUnderItsId() throws Exception {
+        responses.put("/atom", Response.ok("\"v1\"", atom("2020-09-17T08:00:00Z", "12 civilians killed")));
+        FeedTask task = task("/atom", "rss", null);
+        assertThat(task.poll()).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("urn:entry:1"));
+
+        responses.put("/atom", Response.ok("\"v2\"", atom("2020-09-17T08:00:00Z", "12 civilians killed")));
+        assertThat(task.poll()).as("the same version again").isNull();
+
+        responses.put("/atom", Response.ok("\"v3\"", atom("2020-09-18T10:00:00Z", "14 civilians killed")));
+        List<SourceRecord> corrected = task.poll();
+        assertThat(corrected).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("urn:entry:1");
+            RawItem item = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) r.value());
+            assertThat(item.payload()).contains("14 civilians killed");
+        });
+    }
+
+    private static byte[] atom(String updated, String title) {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Corrections</title><id>urn:feed</id>
+                <updated>%1$s</updated>
+                <entry><id>urn:entry:1</id><title>%2$s in Kidal</title><published>2020-09-17T08:00:00Z</published>
+                <updated>%1$s</updated><content type="text">%2$s in Kidal, Mali.</content></entry></feed>
+                """.formatted(updated, title).getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aFailingSourceBacksOffAndRecovers() throws Exception {
         responses.put("/rss", new Response(500, null, new byte[0], 0));
