@@ -1,6 +1,7 @@
 package nl.horizon.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -23,7 +24,10 @@ import java.util.Map;
  * An RSS (0.9x, 1.0, 2.0) or Atom feed, read with Rome after {@link SafeXml} has refused anything with a
  * DOCTYPE. Each entry becomes a {@code feed-entry} item: a JSON object with id, title, link, published,
  * summary (the entry's text, HTML as received: its content when it has one, else its summary), categories,
- * author and the feed's title and language.
+ * author, the feed's title and the language: the entry's own when it states one (EMM NewsBrief's
+ * {@code iso:language}, Dublin Core's {@code dc:language}), else the feed's. Where the publisher is
+ * (EMM's {@code <source country>}, {@code emm:sourceCountry}) is deliberately not kept: a French paper
+ * writing about Syria is not news about France.
  */
 public final class FeedDocument {
 
@@ -76,7 +80,7 @@ public final class FeedDocument {
         fields.put("categories", entry.getCategories().stream().map(SyndCategory::getName).toList());
         fields.put("author", entry.getAuthor());
         fields.put("feed", feed.getTitle());
-        fields.put("language", feed.getLanguage());
+        fields.put("language", languageOf(entry).orElse(feed.getLanguage()));
         try {
             return Json.mapper().writeValueAsString(fields);
         } catch (JsonProcessingException e) {
@@ -98,6 +102,18 @@ public final class FeedDocument {
         }
         SyndContent description = entry.getDescription();
         return description == null || description.getValue() == null ? "" : description.getValue();
+    }
+
+    /** The language an entry states for itself, in any namespace's {@code language} element. */
+    private static java.util.Optional<String> languageOf(SyndEntry entry) {
+        java.util.Optional<String> foreign = entry.getForeignMarkup().stream()
+                .filter(e -> e.getName().equals("language")).map(e -> e.getTextTrim())
+                .filter(l -> !l.isEmpty()).findFirst();
+        if (foreign.isPresent()) {
+            return foreign;
+        }
+        return entry.getModules().stream().filter(m -> m instanceof DCModule).map(m -> ((DCModule) m).getLanguage())
+                .filter(l -> l != null && !l.isBlank()).findFirst();
     }
 
     private static String iso(Date date) {

@@ -26,7 +26,8 @@ public final class ItemFormats {
     }
 
     /**
-     * Normalises an item with the parser of its format.
+     * Normalises an item with the parser of its format; a report whose source states no language gets the
+     * one its title and body are written in ({@link TextLanguage}), when that is clear.
      *
      * @throws Rejection {@link RejectReason#UNKNOWN_FORMAT} for a format no parser knows, or the parser's own
      */
@@ -36,6 +37,17 @@ public final class ItemFormats {
             throw new Rejection(RejectReason.UNKNOWN_FORMAT,
                     "unknown format '" + item.format() + "'; known: " + byName.keySet());
         }
-        return format.toReport(item);
+        return withLanguage(format.toReport(item));
+    }
+
+    private static Report withLanguage(Report report) {
+        if (report.language() != null) {
+            return report;
+        }
+        return TextLanguage.standard().of(report.title() + ".\n" + report.body())
+                .map(language -> new Report(report.id(), report.sourceKind(), report.sourceName(), report.countries(),
+                        language, report.publishedAt(), report.title(), report.body(), report.classification(),
+                        report.event(), report.links(), report.receivedAt(), report.contentHash()))
+                .orElse(report);
     }
 }

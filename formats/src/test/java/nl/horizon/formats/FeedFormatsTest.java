@@ -60,6 +60,56 @@ class FeedFormatsTest {
         });
     }
 
+    /** EMM NewsBrief's markup: country tags, the item's own language, and the publisher's country (not kept). */
+    @Test
+    void anEntryStatesItsOwnCountriesAndLanguageButNotItsPublishersCountry() throws Rejection {
+        String emm = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:emm="http://emm.newsbrief.eu/" xmlns:iso="http://www.iso.org/3166">
+                  <channel><title>EMM NewsBrief</title><language>en</language>
+                    <item><title>Atentado mata 12 pessoas no norte</title><link>https://example.org/pt/1</link>
+                      <guid>emm-1</guid><pubDate>Tue, 05 Nov 2024 10:00:00 +0000</pubDate>
+                      <description>Homens armados mataram doze civis na província.</description>
+                      <iso:language>pt</iso:language>
+                      <source url="https://example.pt" country="PT">example.pt</source>
+                      <emm:sourceCountry>PT</emm:sourceCountry>
+                      <category>Mozambique</category><category>ConflictViolence</category><category>ML</category>
+                    </item>
+                    <item><title>Un titre</title><link>https://example.org/fr/2</link><guid>emm-2</guid>
+                      <pubDate>Tue, 05 Nov 2024 11:00:00 +0000</pubDate><description>Rien.</description>
+                      <category>it</category></item>
+                  </channel>
+                </rss>
+                """;
+        Normalising n = Normalising.of(FeedDocument.split(emm.getBytes(StandardCharsets.UTF_8)), SourceKind.NEWS_FEED,
+                "emm");
+        assertThat(n.reports).hasSize(2);
+        assertThat(n.reports.get(0).countries()).containsExactly("MOZ", "MLI");
+        assertThat(n.reports.get(0).language()).isEqualTo("pt");
+        assertThat(n.reports.get(1).countries()).isEmpty();
+        assertThat(n.reports.get(1).language()).isEqualTo("en");
+    }
+
+    @Test
+    void aReportWhoseSourceStatesNoLanguageGetsTheOneItIsWrittenIn() throws Rejection {
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Nieuws</title>
+                  <item><title>Gewapende mannen doden twaalf burgers in het noorden</title><guid>n-1</guid>
+                    <pubDate>Tue, 05 Nov 2024 10:00:00 +0000</pubDate>
+                    <description>Volgens lokale bronnen werden de dorpelingen in de nacht aangevallen.</description></item>
+                  <item><title>Homens armados mataram doze civis</title><guid>p-1</guid>
+                    <pubDate>Tue, 05 Nov 2024 10:00:00 +0000</pubDate>
+                    <description>Segundo fontes locais, os aldeões foram atacados durante a noite.</description></item>
+                  <item><title>Update</title><guid>x-1</guid><pubDate>Tue, 05 Nov 2024 10:00:00 +0000</pubDate>
+                    <description>OK</description></item>
+                </channel></rss>
+                """;
+        Normalising n = Normalising.of(FeedDocument.split(rss.getBytes(StandardCharsets.UTF_8)), SourceKind.NEWS_FEED,
+                "nieuws");
+        assertThat(n.reports).extracting(Report::language).containsExactly("nl", "pt", null);
+    }
+
     @Test
     void externalEntitiesAndEntityExpansionAreRefusedUnread() {
         String xxe = """

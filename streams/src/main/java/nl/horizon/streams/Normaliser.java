@@ -89,7 +89,7 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
     }
 
     /** A report whose source named no country gets the countries its text is about, if any. */
-    private Report withCountries(Report report) {
+    Report withCountries(Report report) {
         if (!report.countries().isEmpty()) {
             return report;
         }

@@ -4,6 +4,7 @@ import nl.horizon.schema.ContentHash;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
 import nl.horizon.streams.text.Phrase;
 import nl.horizon.streams.text.Words;
 
@@ -16,9 +17,11 @@ import java.util.Set;
 /**
  * A report's indicator observations, one per country and indicator. Coded events map by their event
  * type ({@link Indicator#events()}), with the value of their event count when a report stands for many,
- * and give fatality-valued indicators their death count; prose is
- * matched against the lexicon of its language (all three when the language is unknown). A report
- * counts at most once per indicator and country.
+ * and give fatality-valued indicators their death count. Every report that is not coded event data is
+ * also matched by its text (a CrisisWatch entry by its arrow and alert and by what it says) against the
+ * lexicon of its language (every language's when the language is unknown or has no lexicon); a term
+ * qualified by a negation or hedge just before it ({@link Qualifiers}) does not count. A report counts at
+ * most once per indicator and country.
  */
 public final class IndicatorExtractor {
 
@@ -34,10 +37,13 @@ public final class IndicatorExtractor {
             return observations;
         }
         String story = storyOf(report);
-        Text text = report.event() == null ? new Text(Words.of(report.title() + " . " + report.body())) : null;
+        Text text = report.sourceKind() != SourceKind.EVENT_DATA ? new Text(report.title() + ".\n" + report.body())
+                : null;
         for (Indicator indicator : taxonomy.indicators()) {
-            double value = report.event() != null ? eventValue(indicator, report.event())
-                    : textValue(indicator, report, text);
+            double value = report.event() != null ? eventValue(indicator, report.event()) : 0;
+            if (value == 0 && text != null) {
+                value = textValue(indicator, report.language(), text);
+            }
             if (value > 0) {
                 for (String country : report.countries()) {
                     observations.add(new Observation(country, indicator.id(), value, report.id(), report.sourceKind(),
@@ -73,46 +79,72 @@ public final class IndicatorExtractor {
         return keys;
     }
 
-    private static double textValue(Indicator indicator, Report report, Text text) {
-        if (indicator.fatalityValued() || indicator.terms().isEmpty()) {
+    private double textValue(Indicator indicator, String language, Text text) {
+        if (indicator.terms().isEmpty()) {
             return 0;
         }
-        List<List<Phrase>> lexicons = report.language() != null && indicator.terms().containsKey(report.language())
-                ? List.of(indicator.terms().get(report.language())) : List.copyOf(indicator.terms().values());
-        for (List<Phrase> lexicon : lexicons) {
-            for (Phrase phrase : lexicon) {
-                if (text.contains(phrase)) {
-                    return 1;
-                }
+        for (Phrase phrase : inLanguage(indicator.terms(), language)) {
+            if (text.contains(phrase, inLanguage(taxonomy.qualifiers().cues(), language),
+                    taxonomy.qualifiers().window())) {
+                return 1;
             }
         }
         return 0;
     }
 
+    /** The phrases of a report's language, or of every language when it is unknown or has none. */
+    private static List<Phrase> inLanguage(java.util.Map<String, List<Phrase>> byLanguage, String language) {
+        if (language != null && byLanguage.containsKey(language)) {
+            return byLanguage.get(language);
+        }
+        return byLanguage.values().stream().flatMap(List::stream).toList();
+    }
+
     /**
-     * A report's words, normalised once, with where each word stands, so a phrase is looked for only
-     * where its first word (or, for a prefix term of one word, a word it starts) occurs.
+     * A report's words, normalised once, with where each word stands and which sentence it is in, so a
+     * phrase is looked for only where its first word (or, for a prefix term of one word, a word it starts)
+     * occurs, and a cue is looked for only in the sentence of the term.
      */
     private static final class Text {
 
-        private final List<String> words;
+        private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;:]\\s+|\\n");
+
+        private final List<String> words = new ArrayList<>();
+        private final List<Integer> sentenceStart = new ArrayList<>();
         private final java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
 
-        Text(List<String> words) {
-            this.words = words;
-            for (int i = 0; i < words.size(); i++) {
-                positions.computeIfAbsent(words.get(i), w -> new java.util.ArrayList<>()).add(i);
+        Text(String text) {
+            for (String sentence : SENTENCE_END.split(text)) {
+                int start = words.size();
+                for (String word : Words.of(sentence)) {
+                    positions.computeIfAbsent(word, w -> new ArrayList<>()).add(words.size());
+                    words.add(word);
+                    sentenceStart.add(start);
+                }
             }
         }
 
-        boolean contains(Phrase phrase) {
+        /** Whether the phrase occurs somewhere with none of the cues in the window before it. */
+        boolean contains(Phrase phrase, List<Phrase> cues, int window) {
             String first = phrase.words().get(0);
-            if (phrase.words().size() == 1 && phrase.prefix()) {
-                return positions.keySet().stream().anyMatch(w -> w.startsWith(first));
-            }
-            for (int at : positions.getOrDefault(first, List.of())) {
-                if (phrase.matchesAt(words, at)) {
+            List<Integer> starts = phrase.words().size() == 1 && phrase.prefix()
+                    ? positions.entrySet().stream().filter(e -> e.getKey().startsWith(first))
+                            .flatMap(e -> e.getValue().stream()).toList()
+                    : positions.getOrDefault(first, List.of());
+            for (int at : starts) {
+                if (phrase.matchesAt(words, at) && !qualified(at, cues, window)) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean qualified(int at, List<Phrase> cues, int window) {
+            for (int from = Math.max(sentenceStart.get(at), at - window); from < at; from++) {
+                for (Phrase cue : cues) {
+                    if (from + cue.words().size() <= at && cue.matchesAt(words, from)) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -23,20 +23,25 @@ import java.util.regex.Pattern;
 public final class Taxonomy {
 
     private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z][a-z-]*)+");
-    private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl");
+    private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
 
     record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
                  List<String> events) {
     }
 
-    record File(List<Entry> indicators) {
+    record QualifierEntry(Integer window, Map<String, List<String>> cues) {
+    }
+
+    record File(QualifierEntry qualifiers, List<Entry> indicators) {
     }
 
     private final List<Indicator> indicators;
+    private final Qualifiers qualifiers;
     private final Map<String, Indicator> byId = new LinkedHashMap<>();
 
-    private Taxonomy(List<Indicator> indicators) {
+    private Taxonomy(List<Indicator> indicators, Qualifiers qualifiers) {
         this.indicators = List.copyOf(indicators);
+        this.qualifiers = qualifiers;
         indicators.forEach(i -> byId.put(i.id(), i));
     }
 
@@ -74,28 +79,41 @@ public final class Taxonomy {
             if (entry.value() != null && !entry.value().equals("fatalities")) {
                 throw new IllegalArgumentException(where + ": value '" + entry.value() + "' is not 'fatalities'");
             }
-            Map<String, List<Phrase>> terms = new LinkedHashMap<>();
-            if (entry.terms() != null) {
-                for (Map.Entry<String, List<String>> language : entry.terms().entrySet()) {
-                    if (!LANGUAGES.contains(language.getKey())) {
-                        throw new IllegalArgumentException(where + ": language '" + language.getKey()
-                                + "' is not one of " + LANGUAGES);
-                    }
-                    List<Phrase> phrases = new ArrayList<>();
-                    for (String term : language.getValue()) {
-                        try {
-                            phrases.add(Phrase.of(term));
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-                        }
-                    }
-                    terms.put(language.getKey(), List.copyOf(phrases));
-                }
-            }
+            Map<String, List<Phrase>> terms = lexicons(where, entry.terms());
             indicators.add(new Indicator(entry.id(), weight, floor, "fatalities".equals(entry.value()), terms,
                     entry.events() == null ? Set.of() : Set.copyOf(entry.events())));
         }
-        return new Taxonomy(indicators);
+        Qualifiers qualifiers = parsed.qualifiers() == null ? Qualifiers.NONE
+                : new Qualifiers(parsed.qualifiers().window() == null ? 0 : parsed.qualifiers().window(),
+                        lexicons(file + ", qualifiers", parsed.qualifiers().cues()));
+        if (qualifiers.window() < 0) {
+            throw new IllegalArgumentException(file + ", qualifiers: window " + qualifiers.window() + " is negative");
+        }
+        return new Taxonomy(indicators, qualifiers);
+    }
+
+    /** Terms per language, each parsed as a phrase; an error names where and the bad term or language. */
+    private static Map<String, List<Phrase>> lexicons(String where, Map<String, List<String>> byLanguage) {
+        Map<String, List<Phrase>> lexicons = new LinkedHashMap<>();
+        if (byLanguage == null) {
+            return lexicons;
+        }
+        for (Map.Entry<String, List<String>> language : byLanguage.entrySet()) {
+            if (!LANGUAGES.contains(language.getKey())) {
+                throw new IllegalArgumentException(where + ": language '" + language.getKey()
+                        + "' is not one of " + LANGUAGES);
+            }
+            List<Phrase> phrases = new ArrayList<>();
+            for (String term : language.getValue()) {
+                try {
+                    phrases.add(Phrase.of(term));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                }
+            }
+            lexicons.put(language.getKey(), List.copyOf(phrases));
+        }
+        return lexicons;
     }
 
     private static double required(String where, String field, Double value) {
@@ -107,6 +125,11 @@ public final class Taxonomy {
 
     public List<Indicator> indicators() {
         return indicators;
+    }
+
+    /** The negation and hedging cues that stop a term from counting. */
+    public Qualifiers qualifiers() {
+        return qualifiers;
     }
 
     public Optional<Indicator> indicator(String id) {

@@ -45,6 +45,18 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void negatedOrHedgedTermsDoNotCountButTheNextSentenceDoes() {
+        assertThat(indicators(prose("en", "Army denied killing civilians", "There were fears of renewed fighting.",
+                "MLI"))).isEmpty();
+        assertThat(indicators(prose("en", "Calm day", "No one was killed. Clashes erupted near Gao.", "MLI")))
+                .containsExactly("security.armed-clash");
+        assertThat(indicators(prose("pt", "Insurgentes mataram doze civis em Cabo Delgado", "", "MOZ")))
+                .contains("security.fatalities", "security.armed-clash", "security.attack-on-civilians");
+        assertThat(indicators(prose("en", "Earthquake hits the north", "", "NPL")))
+                .containsExactly("environment.disaster");
+    }
+
+    @Test
     void codedEventsMapByTypeAndCountTheirDead() {
         List<Observation> battle = extractor.extract(event("Battles", "Armed clash", 12, null, "MLI"));
         assertThat(battle).extracting(Observation::indicator, Observation::value)

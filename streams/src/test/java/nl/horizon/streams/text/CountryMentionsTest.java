@@ -34,6 +34,32 @@ class CountryMentionsTest {
     }
 
     @Test
+    void provincesDistrictsAndTownsFromTheGazetteer() {
+        assertThat(places.resolve("Insurgents attack convoy near Mocímboa da Praia", "")).containsExactly("MOZ");
+        assertThat(places.resolve("Gunmen kill villagers in Zamfara", "")).containsExactly("NGA");
+        assertThat(places.resolve("Shelling reported in Kharkiv oblast", "")).containsExactly("UKR");
+        assertThat(places.resolve("Atentado mata 12 pessoas", "Os insurgentes atacaram uma aldeia moçambicana."))
+                .containsExactly("MOZ");
+    }
+
+    @Test
+    void aNamesakeAbroadWeighsLessThanTheProvinceAndIsMarkedAmbiguous() {
+        assertThat(places.candidates("Attack in Gedo", "")).first().satisfies(c -> {
+            assertThat(c.country()).isEqualTo("SOM");
+            assertThat(c.ambiguous()).isTrue();
+        });
+        assertThat(places.resolve("Attack in Gedo", "")).first().isEqualTo("SOM");
+    }
+
+    @Test
+    void laterMentionsOfACountryCountLessAndTheOneNamedFirstWinsATie() {
+        assertThat(places.candidates("", "Mali. France, France and France.")).extracting(CountryMentions.Candidate::score)
+                .containsExactly(1 + 1 / 2.0 + 1 / 3.0, 1.0);
+        assertThat(places.resolve("", "Fighting in Niger and Mali")).containsExactly("NER", "MLI");
+        assertThat(places.resolve("", "Fighting in Mali and Niger")).containsExactly("MLI", "NER");
+    }
+
+    @Test
     void noPlaceNoCountry() {
         assertThat(places.resolve("Quarterly meeting of the board", "Nothing of note.")).isEmpty();
         assertThat(places.resolve("Car bomb", "")).isEmpty();
