@@ -5,19 +5,17 @@ import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.TriageDecision;
 import org.apache.kafka.common.TopicPartition;
+import nl.horizon.schema.Classification;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +23,11 @@ import java.util.TreeMap;
  * the next offset to read of every partition is stored in the user data of the same commit that holds
  * the documents, so after a crash the indexer resumes from the last commit and never loses or
  * double-counts a document. Documents are upserted by id, so a record read twice is still one document.
+ *
+ * <p>Each classification has an index of its own ({@link IndexPartition}, in a folder named by its label),
+ * so that a search's statistics come only from what its caller may see. Every partition commits the same
+ * offsets; should a crash fall between two partitions' commits, the indexer resumes from the lowest, and
+ * reading a record again changes nothing, since every write replaces or deletes by id.
  */
 public final class HorizonIndex implements Closeable {
 
@@ -33,43 +36,51 @@ public final class HorizonIndex implements Closeable {
             .builder("horizon.index.refresh").description("making a batch of documents searchable")
             .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
-    private final FSDirectory directory;
+    private final Map<Classification, IndexPartition> partitions = new EnumMap<>(Classification.class);
+    private final ClearedSearchers views;
     private final HorizonSearch search;
-    /** Replaced, with {@link #searchers}, when the index recovers from a failed write. */
-    private volatile IndexWriter writer;
-    private volatile SearcherManager searchers;
 
     private HorizonIndex(Path dir) throws IOException {
-        this.directory = FSDirectory.open(dir);
-        this.writer = newWriter();
-        this.searchers = new SearcherManager(writer, null);
-        this.search = new HorizonSearch(() -> searchers, writer.getConfig().getAnalyzer());
+        try {
+            for (Classification c : Classification.values()) {
+                partitions.put(c, IndexPartition.open(c, dir.resolve(c.label())));
+            }
+            alignNewPartitions();
+        } catch (IOException | RuntimeException e) {
+            closeAll();
+            throw e;
+        }
+        this.views = new ClearedSearchers(partitions.values());
+        this.search = new HorizonSearch(views, IndexAnalysis.perField());
     }
 
-    private IndexWriter newWriter() throws IOException {
-        return new IndexWriter(directory, new IndexWriterConfig(IndexAnalysis.perField())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false));
+    /**
+     * A partition without a commit beside partitions with one (a classification added since, or a crash
+     * before its first commit) starts at the others' offsets: it cannot hold anything read before them.
+     */
+    private void alignNewPartitions() throws IOException {
+        Map<String, String> committed = offsetData(committedOffsets());
+        if (committed.isEmpty()) {
+            return;
+        }
+        for (IndexPartition p : partitions.values()) {
+            if (p.committedData().isEmpty()) {
+                p.commit(committed);
+            }
+        }
     }
 
     /**
      * Starts again from the last commit after a write failed (a full disk, a directory turned read-only):
      * what was added since is dropped, to be read again from Kafka. Search goes on meanwhile with what
-     * was visible before the failure, and switches to the new writer's view once it opens.
+     * was visible before the failure, and switches to the new writers' view once they open.
      *
      * @throws IOException while the directory still cannot be written; call again later
      */
     public void recover() throws IOException {
-        try {
-            writer.rollback();
-        } catch (IOException | RuntimeException alreadyBroken) {
-            // a writer hit by a failure may have closed itself; its lock is released either way
+        for (IndexPartition p : partitions.values()) {
+            p.recover();
         }
-        IndexWriter fresh = newWriter();
-        SearcherManager old = searchers;
-        writer = fresh;
-        searchers = new SearcherManager(fresh, null);
-        old.close();
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -77,13 +88,24 @@ public final class HorizonIndex implements Closeable {
         return new HorizonIndex(dir);
     }
 
-    /** The next offset to read per partition, as of the last commit; empty for a new index. */
+    /**
+     * The next offset to read per partition, as of the last commit: the lowest any classification's index
+     * committed; empty for a new index.
+     */
     public Map<TopicPartition, Long> committedOffsets() throws IOException {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        if (!DirectoryReader.indexExists(directory)) {
-            return offsets;
+        for (IndexPartition p : partitions.values()) {
+            Optional<Map<String, String>> data = p.committedData();
+            if (data.isPresent()) {
+                offsets(data.get()).forEach((tp, offset) -> offsets.merge(tp, offset, Math::min));
+            }
         }
-        for (Map.Entry<String, String> e : DirectoryReader.listCommits(directory).getLast().getUserData().entrySet()) {
+        return offsets;
+    }
+
+    private static Map<TopicPartition, Long> offsets(Map<String, String> userData) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (Map.Entry<String, String> e : userData.entrySet()) {
             if (e.getKey().startsWith(OFFSET_PREFIX)) {
                 String tp = e.getKey().substring(OFFSET_PREFIX.length());
                 int dash = tp.lastIndexOf('-');
@@ -94,19 +116,35 @@ public final class HorizonIndex implements Closeable {
         return offsets;
     }
 
-    /** Adds or replaces a report. Visible to search after {@link #refresh()}, durable after {@link #commit}. */
+    private static Map<String, String> offsetData(Map<TopicPartition, Long> offsets) {
+        Map<String, String> userData = new TreeMap<>();
+        offsets.forEach((tp, offset) -> userData.put(OFFSET_PREFIX + tp, Long.toString(offset)));
+        return userData;
+    }
+
+    /**
+     * Adds or replaces a report. Visible to search after {@link #refresh()}, durable after {@link #commit}.
+     * A report marked anew (another classification under the same id) leaves the partition it was in.
+     */
     public void upsert(Report report) throws IOException {
-        upsert(IndexDocuments.report(report));
+        Document doc = IndexDocuments.report(report);
+        Term id = idOf(doc);
+        for (IndexPartition p : partitions.values()) {
+            if (p.classification() != report.classification()) {
+                p.delete(id);
+            }
+        }
+        partitions.get(report.classification()).upsert(id, doc);
     }
 
     /** Adds or replaces a signal. */
     public void upsert(Signal signal) throws IOException {
-        upsert(IndexDocuments.signal(signal));
+        upsert(signal.classification(), IndexDocuments.signal(signal));
     }
 
     /** Adds or replaces a point of a country's risk history (one per country, tier and day). */
     public void upsert(CountryRisk risk) throws IOException {
-        upsert(IndexDocuments.risk(risk));
+        upsert(risk.classification(), IndexDocuments.risk(risk));
     }
 
     /**
@@ -114,31 +152,41 @@ public final class HorizonIndex implements Closeable {
      * that nothing changed on that day after all (a tombstone on the compacted topic).
      */
     public void removeRisk(String key) throws IOException {
-        writer.deleteDocuments(new Term(IndexFields.ID, IndexDocuments.riskId(key)));
+        Term id = new Term(IndexFields.ID, IndexDocuments.riskId(key));
+        for (IndexPartition p : partitions.values()) {
+            p.delete(id);
+        }
     }
 
     /** Adds an analyst's triage decision. */
     public void upsert(TriageDecision decision) throws IOException {
-        upsert(IndexDocuments.triage(decision));
+        upsert(decision.classification(), IndexDocuments.triage(decision));
     }
 
-    private void upsert(Document doc) throws IOException {
-        writer.updateDocument(new Term(IndexFields.ID, doc.get(IndexFields.ID)), doc);
+    private void upsert(Classification classification, Document doc) throws IOException {
+        partitions.get(classification).upsert(idOf(doc), doc);
+    }
+
+    private static Term idOf(Document doc) {
+        return new Term(IndexFields.ID, doc.get(IndexFields.ID));
     }
 
     /** Makes the documents added so far durable together with the offsets they were read up to. */
     public void commit(Map<TopicPartition, Long> nextOffsets) throws IOException {
-        Map<String, String> userData = new TreeMap<>();
-        committedOffsets().forEach((tp, offset) -> userData.put(OFFSET_PREFIX + tp, Long.toString(offset)));
-        nextOffsets.forEach((tp, offset) -> userData.put(OFFSET_PREFIX + tp, Long.toString(offset)));
-        writer.setLiveCommitData(userData.entrySet());
-        writer.commit();
+        Map<TopicPartition, Long> offsets = committedOffsets();
+        offsets.putAll(nextOffsets);
+        Map<String, String> userData = offsetData(offsets);
+        for (IndexPartition p : partitions.values()) {
+            p.commit(userData);
+        }
     }
 
     /** Makes added documents visible to search (near-real-time, without a commit). */
     public void refresh() throws IOException {
         long start = System.nanoTime();
-        searchers.maybeRefreshBlocking();
+        for (IndexPartition p : partitions.values()) {
+            p.refresh();
+        }
         REFRESH.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
@@ -150,8 +198,25 @@ public final class HorizonIndex implements Closeable {
     /** Closes without committing: what was not committed is read again from Kafka on the next start. */
     @Override
     public void close() throws IOException {
-        searchers.close();
-        writer.rollback();
-        directory.close();
+        views.close();
+        closeAll();
+    }
+
+    private void closeAll() throws IOException {
+        IOException first = null;
+        for (IndexPartition p : partitions.values()) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

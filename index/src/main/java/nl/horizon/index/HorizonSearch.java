@@ -20,7 +20,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
@@ -39,12 +38,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Search over the index. The caller's clearance is a filter clause inside every Lucene query, so totals,
- * facet counts and highlights are computed only over documents the caller may see; nothing is filtered
- * after the fact. Highlights are HTML-escaped, with the matching words in {@code <mark>}.
+ * Search over the index. Every search reads only the classifications its caller may see
+ * ({@link ClearedSearchers}), so relevance scores, totals, facet counts and highlights are computed only
+ * over documents the caller may see; nothing is filtered after the fact. Highlights are HTML-escaped, with the matching words in {@code <mark>}.
  */
 public final class HorizonSearch {
 
@@ -54,34 +53,14 @@ public final class HorizonSearch {
     private static final Sort NEWEST_FIRST = new Sort(new SortedNumericSortField(IndexFields.TIME, SortField.Type.LONG,
             true));
 
-    private final Supplier<SearcherManager> searchers;
+    private final ClearedSearchers searchers;
     private final Analyzer analyzer;
-    /** The last facet ordinals built; replaced when a refresh brings a new reader. */
-    private volatile FacetState facetState;
+    /** Per clearance, the last facet ordinals built; replaced when a refresh brings new readers. */
+    private final Map<Classification, FacetState> facetStates = new ConcurrentHashMap<>();
 
-    /**
-     * @param searchers the index's current searcher manager: the index replaces it when it recovers from a
-     *                  failed write
-     */
-    HorizonSearch(Supplier<SearcherManager> searchers, Analyzer analyzer) {
+    HorizonSearch(ClearedSearchers searchers, Analyzer analyzer) {
         this.searchers = searchers;
         this.analyzer = analyzer;
-    }
-
-    /** Work on one searcher, released to the manager it came from. */
-    @FunctionalInterface
-    private interface SearcherWork<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    private <T> T withSearcher(SearcherWork<T> work) throws IOException {
-        SearcherManager manager = searchers.get();
-        IndexSearcher searcher = manager.acquire();
-        try {
-            return work.apply(searcher);
-        } finally {
-            manager.release(searcher);
-        }
     }
 
     /**
@@ -94,7 +73,7 @@ public final class HorizonSearch {
                 BooleanClause.Occur.MUST);
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
-        return withSearcher(searcher -> {
+        return searchers.withView(request.clearance(), searcher -> {
             int wanted = request.offset() + request.limit();
             FacetsCollectorManager.FacetsResult result = request.byTime()
                     ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
@@ -109,13 +88,14 @@ public final class HorizonSearch {
                         Float.isNaN(sd.score) ? 0 : sd.score, json(doc.getBinaryValue(IndexFields.JSON)),
                         highlights.getOrDefault(sd.doc, List.of())));
             }
-            return new SearchResult(top.totalHits.value(), hits, facets(searcher, result, MAX_FACET_VALUES));
+            return new SearchResult(top.totalHits.value(), hits,
+                    facets(request.clearance(), searcher, result, MAX_FACET_VALUES));
         });
     }
 
     /** One document by id, if it exists and the caller may see it. */
     public Optional<JsonNode> get(String id, Classification clearance) throws IOException {
-        return first(visible(new Term(IndexFields.ID, id), clearance), 1, null).stream().findFirst();
+        return first(clearance, visible(new Term(IndexFields.ID, id), clearance), 1, null).stream().findFirst();
     }
 
     /**
@@ -125,7 +105,8 @@ public final class HorizonSearch {
     public List<JsonNode> riskHistory(String country, Classification clearance, int limit) throws IOException {
         for (int rank = clearance.rank(); rank >= 0; rank--) {
             String series = country + ":" + Classification.values()[rank].label();
-            List<JsonNode> history = first(new TermQuery(new Term(IndexFields.SERIES, series)), limit, NEWEST_FIRST);
+            List<JsonNode> history = first(clearance, new TermQuery(new Term(IndexFields.SERIES, series)), limit,
+                    NEWEST_FIRST);
             if (!history.isEmpty()) {
                 return history.reversed();
             }
@@ -140,27 +121,28 @@ public final class HorizonSearch {
                 .add(new TermQuery(new Term(IndexFields.COUNTRY, country)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, tier.label())), BooleanClause.Occur.FILTER)
                 .build();
-        return first(query, limit, NEWEST_FIRST);
+        return first(tier, query, limit, NEWEST_FIRST);
     }
 
     /** The countries with any risk history the caller may see, in code order. */
     public List<String> scoredCountries(Classification clearance) throws IOException {
         Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), clearance);
-        return withSearcher(searcher -> {
+        return searchers.withView(clearance, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
-            return facets(searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
+            return facets(clearance, searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
                     .stream().sorted().toList();
         });
     }
 
     /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
     public List<JsonNode> decisions(String signalId, Classification clearance) throws IOException {
-        return first(visible(new Term(IndexFields.SIGNAL_ID, signalId), clearance), 1000, NEWEST_FIRST).reversed();
+        return first(clearance, visible(new Term(IndexFields.SIGNAL_ID, signalId), clearance), 1000, NEWEST_FIRST)
+                .reversed();
     }
 
-    private List<JsonNode> first(Query query, int n, Sort sort) throws IOException {
-        return withSearcher(searcher -> {
+    private List<JsonNode> first(Classification clearance, Query query, int n, Sort sort) throws IOException {
+        return searchers.withView(clearance, searcher -> {
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             List<JsonNode> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -186,7 +168,10 @@ public final class HorizonSearch {
         return filters;
     }
 
-    /** The documents with a term that a caller may see. */
+    /**
+     * The documents with a term that a caller may see. The view holds only the partitions the caller may
+     * see; the clause guards against a document in the wrong one.
+     */
     private static Query visible(Term term, Classification clearance) {
         return new BooleanQuery.Builder().add(new TermQuery(term), BooleanClause.Occur.FILTER)
                 .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
@@ -212,35 +197,36 @@ public final class HorizonSearch {
     }
 
     /**
-     * The facet ordinals of a reader, built once per reader: building them maps every facet value across
-     * all segments, which took most of a search's time when it was done per search.
+     * The facet ordinals of a clearance's view, built once per view: building them maps every facet
+     * value across all segments, which took most of a search's time when it was done per search.
      *
      * @return null for an index without facets yet
      */
-    private SortedSetDocValuesReaderState facetState(org.apache.lucene.index.IndexReader reader) throws IOException {
-        FacetState cached = facetState;
-        org.apache.lucene.index.IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-        Object key = helper == null ? null : helper.getKey();
-        if (cached != null && key != null && cached.reader() == key) {
+    private SortedSetDocValuesReaderState facetState(Classification clearance, IndexSearcher searcher)
+            throws IOException {
+        FacetState cached = facetStates.get(clearance);
+        if (cached != null && cached.reader() == searcher.getIndexReader()) {
             return cached.state();
         }
         try {
-            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, IndexFields.facets());
-            facetState = new FacetState(key, state);
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(
+                    searcher.getIndexReader(), IndexFields.facets());
+            facetStates.put(clearance, new FacetState(searcher.getIndexReader(), state));
             return state;
         } catch (IllegalArgumentException emptyIndex) {
             return null;
         }
     }
 
-    /** Facet ordinals with the reader they were built for. */
-    private record FacetState(Object reader, SortedSetDocValuesReaderState state) {
+    /** Facet ordinals with the readers they were built for. */
+    private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result,
+    private Map<String, Map<String, Integer>> facets(Classification clearance, IndexSearcher searcher,
+                                                     FacetsCollectorManager.FacetsResult result,
                                                      int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        SortedSetDocValuesReaderState state = facetState(clearance, searcher);
         if (state == null) {
             return facets;
         }

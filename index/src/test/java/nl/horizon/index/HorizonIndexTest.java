@@ -77,6 +77,62 @@ class HorizonIndexTest {
     }
 
     @Test
+    void aPublicHitScoresTheSameWhateverClassifiedDocumentsShareItsWords() throws Exception {
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            index.upsert(report("open", "Shelling near Kismayo", Classification.PUBLIC));
+            index.upsert(report("other", "Floods in Baidoa", Classification.PUBLIC));
+            index.refresh();
+            float before = onlyHit(index, "kismayo", Classification.PUBLIC).score();
+            for (int i = 0; i < 9; i++) {
+                index.upsert(report("secret-" + i, "Kismayo Kismayo source reporting " + i, Classification.SECRET));
+                index.upsert(report("cable-" + i, "Kismayo post assessment", Classification.DEPARTMENTAL_CONFIDENTIAL));
+            }
+            index.refresh();
+
+            assertThat(onlyHit(index, "kismayo", Classification.PUBLIC).score()).isEqualTo(before);
+            assertThat(index.search().find(SearchRequest.of("kismayo", Classification.SECRET, 0, 30)).total())
+                    .isEqualTo(19);
+            assertThat(index.search().find(SearchRequest.of("", Classification.PUBLIC, 0, 30)).facets()
+                    .get("classification")).containsOnlyKeys("public");
+        }
+    }
+
+    private static SearchResult.Hit onlyHit(HorizonIndex index, String query, Classification clearance)
+            throws Exception {
+        SearchResult result = index.search().find(SearchRequest.of(query, clearance, 0, 10));
+        assertThat(result.hits()).hasSize(1);
+        return result.hits().getFirst();
+    }
+
+    @Test
+    void aReportMarkedAnewLeavesItsOldClassification() throws Exception {
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            index.upsert(report("r1", "Attack on Menaka", Classification.PUBLIC));
+            index.refresh();
+            index.upsert(report("r1", "Attack on Menaka", Classification.SECRET));
+            index.refresh();
+            assertThat(index.search().find(SearchRequest.of("menaka", Classification.PUBLIC, 0, 10)).total()).isZero();
+            assertThat(index.search().find(SearchRequest.of("menaka", Classification.SECRET, 0, 10)).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aClassificationWithoutACommitStartsAtTheOthersOffsets() throws Exception {
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            index.upsert(report("r1", "Attack on Menaka", Classification.SECRET));
+            index.commit(Map.of(P0, 5L));
+        }
+        org.apache.kafka.common.utils.Utils.delete(dir.resolve(Classification.SECRET.label()).toFile());
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            assertThat(index.committedOffsets()).containsExactlyEntriesOf(Map.of(P0, 5L));
+            index.commit(Map.of(P1, 2L));
+        }
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            assertThat(index.committedOffsets()).containsExactlyInAnyOrderEntriesOf(Map.of(P0, 5L, P1, 2L));
+        }
+    }
+
+    @Test
     void aQueryThatDoesNotParseSaysWhy() throws Exception {
         try (HorizonIndex index = HorizonIndex.open(dir)) {
             assertThatThrownBy(() -> index.search().find(SearchRequest.of("title:(menaka", Classification.PUBLIC, 0, 10)))
