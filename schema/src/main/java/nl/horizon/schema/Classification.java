@@ -43,8 +43,9 @@ public enum Classification {
     }
 
     /**
-     * Sensitivity rank; higher is more sensitive. Stored in the index for clearance filtering: an index
-     * written before the ladder had five levels ranks {@code secret} 2 and must be rebuilt.
+     * Sensitivity rank; higher is more sensitive. Never stored as what decides visibility: the index keeps a
+     * partition per wire name and opens those {@link #visibleTo} the caller, so the ranks that changed when
+     * the ladder grew to five levels move no stored document across a clearance.
      */
     public int rank() {
         return ordinal();
