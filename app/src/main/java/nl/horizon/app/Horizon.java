@@ -23,6 +23,7 @@ import nl.horizon.ingest.feed.FeedConnector;
 import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.Reasons;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
@@ -97,10 +98,11 @@ public final class Horizon implements AutoCloseable {
             }
 
             ScoringModel model = ScoringModel.load(config.scoringDir());
+            Markings markings = config.markings();
             Properties streamsSettings = HorizonTopology.settings(bootstrapServers, config.dataDir().resolve("streams"),
                     config.streamsThreads(), config.replicationFactor());
             streamsSettings.putAll(config.kafkaClientSettings());
-            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(), model),
+            streams = new KafkaStreams(HorizonTopology.build(ItemFormats.standard(markings), model),
                     streamsSettings);
             streamFailures = new StreamThreadFailures(Metrics.globalRegistry, Clock.systemUTC(),
                     StreamThreadFailures.WINDOW);
@@ -171,7 +173,7 @@ public final class Horizon implements AutoCloseable {
                 connect.run(name, connector);
             }
 
-            PushIngest push = new PushIngest(producer, Clock.systemUTC());
+            PushIngest push = new PushIngest(producer, markings, Clock.systemUTC());
 
             Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
@@ -217,7 +219,8 @@ public final class Horizon implements AutoCloseable {
                 DropFolderConfig.DIR, dir.toAbsolutePath().toString(),
                 DropFolderConfig.CONTENT, content,
                 DropFolderConfig.POLL_INTERVAL_MS, Long.toString(config.postsPollIntervalMs()),
-                DropFolderConfig.MAX_FILE_BYTES, Integer.toString(maxBytes));
+                DropFolderConfig.MAX_FILE_BYTES, Integer.toString(maxBytes),
+                DropFolderConfig.MARKINGS_FILE, config.markingsFile());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.horizon.app.web.PeopleTokens;
+import nl.horizon.schema.Markings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -49,6 +50,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String EVENTS_DIR = "ingest.events.dir";
     public static final String FEEDS_FILE = "ingest.feeds.file";
     public static final String ACCOUNTS_FILE = "security.accounts.file";
+    public static final String MARKINGS_FILE = "security.markings.file";
     public static final String OIDC_JWKS = "security.oidc.jwks";
     public static final String OIDC_ISSUER = "security.oidc.issuer";
     public static final String OIDC_AUDIENCE = "security.oidc.audience";
@@ -91,6 +93,9 @@ public final class HorizonConfig extends AbstractConfig {
                     "The feeds to poll (RSS/Atom, ReliefWeb API, CrisisWatch JSON); see docs/connectors.md.")
             .define(ACCOUNTS_FILE, ConfigDef.Type.STRING, "config/accounts.yaml", ConfigDef.Importance.HIGH,
                     "Accounts that authenticate with a bearer token (only token hashes are stored).")
+            .define(MARKINGS_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "The marking vocabulary (levels' names, accepted levels, caveats, refused markings) that posts' "
+                            + "classifications are read with. Empty: config/classification.yaml as shipped.")
             .define(OIDC_JWKS, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "The identity provider's JWKS (an https:// address or a file) that people's JWT bearer tokens are "
                             + "checked against. Empty: people sign in with account tokens only.")
@@ -291,6 +296,20 @@ public final class HorizonConfig extends AbstractConfig {
 
     public Path accountsFile() {
         return Path.of(getString(ACCOUNTS_FILE));
+    }
+
+    /** The configured marking vocabulary file, empty for the one Horizon ships. */
+    public String markingsFile() {
+        return getString(MARKINGS_FILE).trim();
+    }
+
+    /**
+     * The marking vocabulary, read and checked.
+     *
+     * @throws IllegalArgumentException naming the file and the bad entry
+     */
+    public Markings markings() {
+        return markingsFile().isEmpty() ? Markings.standard() : Markings.load(Path.of(markingsFile()));
     }
 
     /** Checks people's JWTs against the configured JWKS; empty when none is configured. */

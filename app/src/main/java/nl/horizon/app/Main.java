@@ -70,6 +70,7 @@ public final class Main {
         try {
             config = configuration(configFile, System.getenv(), System.err);
             ScoringModel.load(config.scoringDir());
+            config.markings();
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("horizon: configuration error: " + e.getMessage());
             return CONFIG_ERROR;

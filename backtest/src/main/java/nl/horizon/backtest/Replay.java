@@ -5,6 +5,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -79,7 +80,7 @@ final class Replay {
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         Map<String, Signal> signals = new java.util.TreeMap<>();
         Map<String, CountryRisk> risks = new java.util.TreeMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), model),
+        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(Markings.standard()), model),
                 props, Instant.EPOCH)) {
             TestInputTopic<String, Report> in = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
                     JsonSerde.of(Report.class));

@@ -6,6 +6,7 @@ import nl.horizon.formats.Rejection;
 import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.formats.Split;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
@@ -48,7 +49,7 @@ public class ParsingBenchmarks {
 
     @Setup
     public void setUp() {
-        formats = ItemFormats.standard();
+        formats = ItemFormats.standard(Markings.standard());
         cableItem = RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
                 Classification.PUBLIC, CABLE);
         Split.Item row = (Split.Item) EventTable.ACLED.split(ACLED).get(0);
@@ -73,6 +74,6 @@ public class ParsingBenchmarks {
 
     @Benchmark
     public Object postCableValidation() throws Rejection {
-        return SituationReportFormat.POST_CABLE.read(CABLE);
+        return SituationReportFormat.POST_CABLE.read(CABLE, formats.markings());
     }
 }

@@ -1,8 +1,9 @@
 package nl.horizon.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
+import nl.horizon.schema.Marking;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  *       the author instead of {@code post}.</li>
  * </ul>
  */
-public enum SituationReportFormat implements ItemFormat {
+public enum SituationReportFormat {
 
     POST_JSON("post-json", SourceKind.POST) {
         @Override
@@ -88,7 +89,7 @@ public enum SituationReportFormat implements ItemFormat {
         return sourceKind;
     }
 
-    @Override
+    /** The format name, as in {@link RawItem#format()}. */
     public String formatName() {
         return formatName;
     }
@@ -150,11 +151,11 @@ public enum SituationReportFormat implements ItemFormat {
     abstract Map<String, List<String>> fields(String text) throws Rejection;
 
     /**
-     * Reads and checks a message.
+     * Reads and checks a message; its {@code classification} field is read as a marking of {@code markings}.
      *
      * @throws Rejection naming the first missing or bad field
      */
-    public SituationReport read(String text) throws Rejection {
+    public SituationReport read(String text, Markings markings) throws Rejection {
         Map<String, List<String>> fields = fields(text);
         Set<String> known = new java.util.TreeSet<>(COMMON_FIELDS);
         known.add(authorField());
@@ -168,7 +169,7 @@ public enum SituationReportFormat implements ItemFormat {
         return new SituationReport(sourceKind, stated(fields, authorField, value -> author(authorField, value)),
                 stated(fields, "reference", SituationReportFormat::reference),
                 stated(fields, "date", value -> ItemFields.instantOf("date", required("date", value))),
-                stated(fields, "classification", SituationReportFormat::classification),
+                stated(fields, "classification", value -> marking(value, markings)),
                 stated(fields, "countries", SituationReportFormat::countries),
                 stated(fields, "language", SituationReportFormat::language),
                 stated(fields, "subject", value -> required("subject", value)),
@@ -219,12 +220,35 @@ public enum SituationReportFormat implements ItemFormat {
         return reference;
     }
 
-    private static Classification classification(String value) throws Rejection {
+    private static Marking marking(String value, Markings markings) throws Rejection {
         try {
-            return Classification.parse(required("classification", value));
+            return markings.read(required("classification", value));
         } catch (IllegalArgumentException e) {
             throw new Rejection(RejectReason.INVALID_FIELD, "classification: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a message's marking claims, whether or not the message can be read: for keeping refused input
+     * at the level it said it was. The strictest of its {@code classification} statements
+     * ({@link Markings#claimed}); {@link Markings#undetermined()} when there is none or the text cannot be
+     * split into fields.
+     */
+    public Marking claimed(String text, Markings markings) {
+        List<String> statements;
+        try {
+            statements = fields(text).getOrDefault("classification", List.of());
+        } catch (Rejection | RuntimeException unreadable) {
+            return markings.undetermined();
+        }
+        if (statements.isEmpty()) {
+            return markings.undetermined();
+        }
+        Marking claimed = markings.claimed(statements.getFirst());
+        for (String other : statements.subList(1, statements.size())) {
+            claimed = claimed.max(markings.claimed(other));
+        }
+        return claimed;
     }
 
     private static String language(String value) throws Rejection {
@@ -236,11 +260,6 @@ public enum SituationReportFormat implements ItemFormat {
             throw ItemFields.invalid("language", language, "an ISO 639-1 code such as nl, en or fr");
         }
         return language;
-    }
-
-    @Override
-    public Report toReport(RawItem item) throws Rejection {
-        return read(item.payload()).toReport(item);
     }
 
     private static List<String> countries(String value) throws Rejection {

@@ -251,7 +251,7 @@ class FeedFormatsTest {
                 ReliefWebPage.REPORT_FORMAT, Instant.EPOCH, Classification.PUBLIC,
                 "{\"id\": \"1\", \"fields\": {\"title\": \"t\", \"date\": {\"original\": \"2020-09-17\"}, "
                         + "\"date\": {\"original\": \"1999-01-01\"}}}");
-        assertConflict(() -> ItemFormats.standard().toReport(item), "key 'date' (at /fields/date)");
+        assertConflict(() -> ItemFormats.standard(nl.horizon.schema.Markings.standard()).toReport(item), "key 'date' (at /fields/date)");
         assertThatThrownBy(() -> ReliefWebPage.read("{\"data\": [}"))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED));
     }

@@ -24,7 +24,7 @@ final class Normalising {
                     RawItem raw = RawItem.of(item.item().itemId(), kind, source, item.item().format(),
                             Instant.parse("2026-11-23T00:00:00Z"), Classification.PUBLIC, item.item().payload());
                     try {
-                        result.reports.add(ItemFormats.standard().toReport(raw));
+                        result.reports.add(ItemFormats.standard(nl.horizon.schema.Markings.standard()).toReport(raw));
                     } catch (Rejection r) {
                         result.rejections.add(r);
                     }

@@ -56,8 +56,8 @@ class ParserFuzzTest {
     void situationReports() {
         byte[] cable = SituationReportFormatTest.CABLE.getBytes(StandardCharsets.UTF_8);
         byte[] json = SituationReportFormatTest.JSON.getBytes(StandardCharsets.UTF_8);
-        fuzz(cable, input -> SituationReportFormat.POST_CABLE.read(ItemText.decode(input, 1 << 20)));
-        fuzz(json, input -> SituationReportFormat.POST_JSON.read(ItemText.decode(input, 1 << 20)));
+        fuzz(cable, input -> SituationReportFormat.POST_CABLE.read(ItemText.decode(input, 1 << 20), nl.horizon.schema.Markings.standard()));
+        fuzz(json, input -> SituationReportFormat.POST_JSON.read(ItemText.decode(input, 1 << 20), nl.horizon.schema.Markings.standard()));
     }
 
     private static void table(byte[] input) throws Rejection {
@@ -71,7 +71,7 @@ class ParserFuzzTest {
         for (Split split : splits) {
             if (split instanceof Split.Item item) {
                 try {
-                    ItemFormats.standard().toReport(RawItem.of(item.item().itemId(), SourceKind.NEWS_FEED, "fuzz",
+                    ItemFormats.standard(nl.horizon.schema.Markings.standard()).toReport(RawItem.of(item.item().itemId(), SourceKind.NEWS_FEED, "fuzz",
                             item.item().format(), Instant.EPOCH, Classification.PUBLIC, item.item().payload()));
                 } catch (Rejection expected) {
                     // a bad item is rejected on its own

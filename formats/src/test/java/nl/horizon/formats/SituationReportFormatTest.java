@@ -1,6 +1,8 @@
 package nl.horizon.formats;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Marking;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
@@ -14,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SituationReportFormatTest {
+
+    static final Markings MARKINGS = Markings.standard();
+    static final ItemFormats FORMATS = ItemFormats.standard(MARKINGS);
 
     static final String CABLE = """
             POST: Bamako
@@ -37,13 +42,13 @@ class SituationReportFormatTest {
 
     @Test
     void cableAndJsonReadToTheSameMessage() throws Rejection {
-        SituationReport fromCable = SituationReportFormat.POST_CABLE.read(CABLE);
-        SituationReport fromJson = SituationReportFormat.POST_JSON.read(JSON);
+        SituationReport fromCable = SituationReportFormat.POST_CABLE.read(CABLE, MARKINGS);
+        SituationReport fromJson = SituationReportFormat.POST_JSON.read(JSON, MARKINGS);
 
         assertThat(fromCable).isEqualTo(fromJson);
         assertThat(fromCable.author()).isEqualTo("bamako");
         assertThat(fromCable.date()).isEqualTo(Instant.parse("2012-01-17T00:00:00Z"));
-        assertThat(fromCable.classification()).isEqualTo(Classification.DEPARTMENTAL_CONFIDENTIAL);
+        assertThat(fromCable.marking().classification()).isEqualTo(Classification.DEPARTMENTAL_CONFIDENTIAL);
         assertThat(fromCable.body()).startsWith("Strijders").endsWith("terug.");
     }
 
@@ -51,7 +56,7 @@ class SituationReportFormatTest {
     void theReportNeverLowersTheClassification() throws Rejection {
         RawItem secretSource = RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
                 Classification.SECRET, CABLE);
-        Report report = ItemFormats.standard().toReport(secretSource);
+        Report report = FORMATS.toReport(secretSource);
 
         assertThat(report.id()).isEqualTo("post:bamako:BAM-2012-017");
         assertThat(report.classification()).isEqualTo(Classification.SECRET);
@@ -68,8 +73,8 @@ class SituationReportFormatTest {
                 "date: '17-01-2012'");
         assertRejected(SituationReportFormat.POST_JSON, JSON.replace("\"language\"", "\"lang\""), RejectReason.INVALID_FIELD,
                 "unknown field 'lang'");
-        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("departmental-confidential", "top secret"),
-                RejectReason.INVALID_FIELD, "'top secret'");
+        assertRejected(SituationReportFormat.POST_JSON, JSON.replace("departmental-confidential", "hush-hush"),
+                RejectReason.INVALID_FIELD, "'HUSH' is no classification level or caveat");
         assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("SUBJECT: Aanval op Ménaka\n", ""), RejectReason.INVALID_FIELD,
                 "'subject' is missing");
         assertRejected(SituationReportFormat.POST_CABLE, "no header here\n\nbody", RejectReason.MALFORMED, "line 1");
@@ -87,7 +92,7 @@ class SituationReportFormatTest {
                 "classification is stated more than once with different values: 'SECRET' and 'Openbaar'");
         RawItem publicSource = RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
                 Classification.PUBLIC, conflicting);
-        assertThatThrownBy(() -> ItemFormats.standard().toReport(publicSource)).as("the normaliser refuses it too")
+        assertThatThrownBy(() -> FORMATS.toReport(publicSource)).as("the normaliser refuses it too")
                 .isInstanceOfSatisfying(Rejection.class,
                         r -> assertThat(r.reason()).isEqualTo(RejectReason.CONFLICTING_FIELD));
     }
@@ -97,9 +102,9 @@ class SituationReportFormatTest {
         SituationReport report = SituationReportFormat.POST_CABLE.read(CABLE
                 .replace("RUBRICERING: Departementaal Vertrouwelijk\n", "CLASSIFICATION: secret\nRUBRICERING: geheim\n")
                 .replace("DATE: 2012-01-17\n", "DATE: 2012-01-17\nDATUM: 20120117\n")
-                .replace("LANGUAGE: nl\n", "LANGUAGE: nl\nTAAL: NL\n"));
+                .replace("LANGUAGE: nl\n", "LANGUAGE: nl\nTAAL: NL\n"), MARKINGS);
 
-        assertThat(report.classification()).isEqualTo(Classification.SECRET);
+        assertThat(report.marking().classification()).isEqualTo(Classification.SECRET);
         assertThat(report.date()).isEqualTo(Instant.parse("2012-01-17T00:00:00Z"));
         assertThat(report.language()).isEqualTo("nl");
     }
@@ -116,8 +121,8 @@ class SituationReportFormatTest {
                 "SUBJECT: Aanval op Ménaka\nONDERWERP: Rustig in Ménaka\n"), RejectReason.CONFLICTING_FIELD,
                 "subject is stated more than once");
         assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk\n",
-                "RUBRICERING: Departementaal Vertrouwelijk\nCLASSIFICATION: top secret\n"), RejectReason.INVALID_FIELD,
-                "'top secret'");
+                "RUBRICERING: Departementaal Vertrouwelijk\nCLASSIFICATION: top secret\n"), RejectReason.CONFLICTING_FIELD,
+                "classification is stated more than once");
     }
 
     @Test
@@ -133,10 +138,40 @@ class SituationReportFormatTest {
     }
 
     @Test
+    void realMarkingsReadToLevelAndCaveatsNeverLower() throws Rejection {
+        Report report = FORMATS.toReport(RawItem.of("BAM-2012-017", SourceKind.POST, "bamako", "post-cable",
+                Instant.EPOCH, Classification.PUBLIC, CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk",
+                        "CLASSIFICATION: SECRET//NOFORN")));
+        assertThat(report.marking()).isEqualTo(new Marking(Classification.SECRET, List.of("NOFORN")));
+        assertThat(SituationReportFormat.POST_JSON.read(JSON.replace("departmental-confidential", "confidential"),
+                MARKINGS).marking().classification()).as("CONFIDENTIAL is Stg. C, above Dep.V.")
+                .isEqualTo(Classification.CONFIDENTIAL);
+        assertThat(SituationReportFormat.POST_CABLE.read(CABLE.replace("Departementaal Vertrouwelijk",
+                "Stg. ZEER GEHEIM EXDIS"), MARKINGS).marking())
+                .isEqualTo(new Marking(Classification.TOP_SECRET, List.of("EXDIS")));
+        assertRejected(SituationReportFormat.POST_CABLE, CABLE.replace("Departementaal Vertrouwelijk",
+                "SECRET//REL TO USA, GBR"), RejectReason.INVALID_FIELD, "REL TO");
+    }
+
+    @Test
+    void aRefusedReportStillSaysHowSensitiveItClaimedToBe() {
+        assertThat(SituationReportFormat.POST_CABLE.claimed(CABLE.replace("Departementaal Vertrouwelijk",
+                "SECRET//REL TO USA") + "\nSUBJECT: twice", MARKINGS)).isEqualTo(Marking.of(Classification.SECRET));
+        assertThat(SituationReportFormat.POST_JSON.claimed("{\"classification\": \"Stg. Geheim NODIS\", \"post\":",
+                MARKINGS)).as("unreadable JSON: nothing can be read from it").isEqualTo(MARKINGS.undetermined());
+        assertThat(SituationReportFormat.POST_CABLE.claimed(CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk\n",
+                ""), MARKINGS)).as("no marking").isEqualTo(MARKINGS.undetermined());
+        RawItem secretEnvelope = RawItem.of("x", SourceKind.POST, "bamako", "post-cable", Instant.EPOCH,
+                Classification.SECRET, CABLE);
+        assertThat(FORMATS.claimed(secretEnvelope)).as("the envelope's level counts too")
+                .isEqualTo(Marking.of(Classification.SECRET));
+    }
+
+    @Test
     void anUnknownFormatIsRejectedWithTheKnownOnes() {
         RawItem item = RawItem.of("x", SourceKind.POST, "bamako", "post-xml", Instant.EPOCH, Classification.PUBLIC,
                 "<x/>");
-        assertThatThrownBy(() -> ItemFormats.standard().toReport(item))
+        assertThatThrownBy(() -> FORMATS.toReport(item))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.UNKNOWN_FORMAT))
                 .hasMessageContaining("post-json");
     }
@@ -150,7 +185,7 @@ class SituationReportFormatTest {
     }
 
     private static void assertRejected(SituationReportFormat format, String text, RejectReason reason, String detail) {
-        assertThatThrownBy(() -> format.read(text))
+        assertThatThrownBy(() -> format.read(text, MARKINGS))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.reason()).isEqualTo(reason))
                 .hasMessageContaining(detail);
     }

@@ -105,7 +105,7 @@ public final class HorizonSearch {
     public List<JsonNode> riskHistory(String country, Classification clearance, int limit) throws IOException {
         for (int rank = clearance.rank(); rank >= 0; rank--) {
             String series = country + ":" + Classification.values()[rank].label();
-            List<JsonNode> history = first(clearance, new TermQuery(new Term(IndexFields.SERIES, series)), limit,
+            List<JsonNode> history = first(clearance, visible(new Term(IndexFields.SERIES, series), clearance), limit,
                     NEWEST_FIRST);
             if (!history.isEmpty()) {
                 return history.reversed();
@@ -177,8 +177,16 @@ public final class HorizonSearch {
                 .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
     }
 
+    /**
+     * Within the clearance, and without dissemination caveats: no reader holds caveats yet (accounts and
+     * tokens do not carry them), so a caveated report is indexed for its holders but shown to no one.
+     */
     private static Query visibleTo(Classification clearance) {
-        return IntField.newRangeQuery(IndexFields.CLASSIFICATION_RANK, 0, clearance.rank());
+        return new BooleanQuery.Builder()
+                .add(IntField.newRangeQuery(IndexFields.CLASSIFICATION_RANK, 0, clearance.rank()),
+                        BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.CAVEATED, "yes")), BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 
     private static void terms(List<Query> filters, String field, Set<String> values) {

@@ -40,6 +40,10 @@ final class IndexDocuments {
     static Document report(Report r) throws IOException {
         Document doc = common(r.id(), DocumentKind.REPORT, r.countries(), r.classification(), r.publishedAt(), r);
         facet(doc, IndexFields.SOURCE_KIND, List.of(r.sourceKind().label()));
+        if (!r.caveats().isEmpty()) {
+            doc.add(new StringField(IndexFields.CAVEATED, "yes", Field.Store.NO));
+            doc.add(new StringField(IndexFields.CAVEAT_SET, String.join("+", r.caveats()), Field.Store.NO));
+        }
         text(doc, nullToEmpty(r.title()), nullToEmpty(r.title()) + "\n" + nullToEmpty(r.body()), r.language());
         return FACETS.build(doc);
     }

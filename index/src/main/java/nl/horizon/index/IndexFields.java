@@ -16,6 +16,10 @@ final class IndexFields {
     static final String INDICATOR = "indicator";
     static final String CLASSIFICATION = "classification";
     static final String CLASSIFICATION_RANK = "classification_rank";
+    /** On a caveated report only: {@code yes}, so that documents without caveats need no term of their own. */
+    static final String CAVEATED = "caveated";
+    /** On a caveated report only: its caveats, sorted, joined by {@code +} ({@code NODIS+NOFORN}). */
+    static final String CAVEAT_SET = "caveat_set";
     static final String TIME = "time";
     static final String TITLE = "title";
     static final String TEXT = "text";

@@ -76,6 +76,29 @@ class HorizonIndexTest {
         }
     }
 
+    /** Until readers hold caveats, a caveated report is kept in the index and reachable by no read. */
+    @Test
+    void aCaveatedReportIsShownToNoReaderWithoutItsCaveats() throws Exception {
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            Report plain = report("cable", "Attack on Menaka", Classification.CONFIDENTIAL);
+            index.upsert(plain);
+            index.upsert(new Report("nodis", plain.sourceKind(), plain.sourceName(), plain.countries(), "en",
+                    plain.publishedAt(), "Attack on Menaka, minister's channel", "Menaka", Classification.CONFIDENTIAL,
+                    null, List.of(), plain.receivedAt(), null, List.of("NODIS")));
+            index.refresh();
+
+            SearchResult asTopSecret = index.search().find(SearchRequest.of("menaka", Classification.TOP_SECRET, 0, 10));
+            assertThat(asTopSecret.total()).as("not counted either").isEqualTo(1);
+            assertThat(asTopSecret.hits()).extracting(h -> h.id()).containsExactly("cable");
+            assertThat(index.search().find(SearchRequest.of("minister", Classification.TOP_SECRET, 0, 10)).total())
+                    .isZero();
+            assertThat(index.search().get("nodis", Classification.TOP_SECRET)).isEmpty();
+            assertThat(index.search().get("cable", Classification.CONFIDENTIAL)).isPresent();
+            assertThat(index.search().get("cable", Classification.DEPARTMENTAL_CONFIDENTIAL)).as("Stg. C above Dep.V.")
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aPublicHitScoresTheSameWhateverClassifiedDocumentsShareItsWords() throws Exception {
         try (HorizonIndex index = HorizonIndex.open(dir)) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param links          links to the original, if any
  * @param receivedAt     when the connector read it (for latency measurement only, never scoring)
  * @param contentHash    hash of the raw payload, for de-duplication
+ * @param caveats        dissemination caveats ({@link Markings}): only readers holding every one may see it,
+ *                       and a caveated report is never scored; empty for most
  */
 public record Report(
         String id,
@@ -35,7 +37,8 @@ public record Report(
         EventFields event,
         List<String> links,
         Instant receivedAt,
-        String contentHash) {
+        String contentHash,
+        List<String> caveats) {
 
     public Report {
         Objects.requireNonNull(id, "id");
@@ -44,6 +47,20 @@ public record Report(
         Objects.requireNonNull(classification, "classification");
         countries = List.copyOf(countries);
         links = links == null ? List.of() : List.copyOf(links);
+        caveats = caveats == null ? List.of() : List.copyOf(new java.util.TreeSet<>(caveats));
+    }
+
+    /** A report without caveats: what every source but posts' and partners' reports is. */
+    public Report(String id, SourceKind sourceKind, String sourceName, List<String> countries, String language,
+                  Instant publishedAt, String title, String body, Classification classification, EventFields event,
+                  List<String> links, Instant receivedAt, String contentHash) {
+        this(id, sourceKind, sourceName, countries, language, publishedAt, title, body, classification, event, links,
+                receivedAt, contentHash, List.of());
+    }
+
+    /** Its classification and caveats. */
+    public Marking marking() {
+        return new Marking(classification, caveats);
     }
 
     /** The report id for an item of a source. */

@@ -31,7 +31,7 @@ class TopicContractsTest {
         byType.put(Report.class, new Report("post:post-bamako:2012-017", SourceKind.POST, "post-bamako",
                 List.of("MLI"), "nl", AT, "Aanval op Ménaka", "Rebellen van de MNLA vielen Ménaka aan.",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, new EventFields("Battles", null, 12, null, null),
-                List.of(), AT.plusSeconds(60), ContentHash.of("x")));
+                List.of(), AT.plusSeconds(60), ContentHash.of("x"), List.of("NODIS")));
         byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
                 "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
@@ -54,7 +54,8 @@ class TopicContractsTest {
                 "10.1.2.3", "GET", "/api/signals/([^/]{1,200})", "/api/signals/MLI:2012-01-17:new", 200,
                 Classification.SECRET));
         byType.put(DeadLetter.class, new DeadLetter("f00", SourceKind.NEWS_FEED, "reliefweb", "connector:rss",
-                RejectReason.HOSTILE_XML, "DOCTYPE is not allowed", "<!DOCTYPE x>", AT));
+                RejectReason.HOSTILE_XML, "DOCTYPE is not allowed", "<!DOCTYPE x>", AT,
+                Classification.SECRET, List.of("NOFORN")));
         return byType;
     }
 
@@ -81,7 +82,7 @@ class TopicContractsTest {
                 .orElseThrow();
         JsonNode report = Json.mapper().valueToTree(examples().get(Report.class));
         ((com.fasterxml.jackson.databind.node.ObjectNode) report).putArray("countries").add("Mali");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) report).put("classification", "top-secret");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) report).put("classification", "geheim");
 
         assertThat(schemaOf(reports).validate(report)).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package nl.horizon.streams;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.ClockTick;
 import nl.horizon.schema.JsonSerde;
@@ -51,6 +53,10 @@ public final class ExtractTopology {
     static final String RECEIVED_HEADER = "horizon.received-at";
     private static final String TICK_KEY_PREFIX = "clock-";
     private static final long DAY_MS = 86_400_000L;
+    /** Caveated reports kept out of scoring; in {@code /metrics}, which only operators cleared for everything read. */
+    private static final Counter CAVEATED = Counter.builder("horizon.scoring.caveated.reports")
+            .description("reports with dissemination caveats, indexed for their holders and never scored")
+            .register(Metrics.globalRegistry);
 
     private ExtractTopology() {
     }
@@ -108,6 +114,12 @@ public final class ExtractTopology {
         @Override
         public void process(Record<String, Report> record) {
             Report report = record.value();
+            if (!report.caveats().isEmpty()) {
+                // need-to-know: a score is shown to everyone cleared for its tier, so a caveated report
+                // gives no observation and no tick, not even a move of its tier's clock
+                CAVEATED.increment();
+                return;
+            }
             for (Observation observation : extractor.extract(report)) {
                 context.forward(new Record<>(observation.country(),
                         JsonSerde.of(Observation.class).serialize(Topics.OBSERVATIONS, observation),

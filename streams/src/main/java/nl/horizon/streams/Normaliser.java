@@ -69,7 +69,8 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
             SourceKind kind = kindOfTopic();
             String payload = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
             return new Normalised.Rejected(DeadLetters.of(record.key(), kind, "unknown", STAGE,
-                    new Rejection(RejectReason.MALFORMED, "not a raw item envelope: " + e.getMessage()), payload, at));
+                    new Rejection(RejectReason.MALFORMED, "not a raw item envelope: " + e.getMessage()), payload, at,
+                    formats.markings().undetermined()));
         }
         try {
             Report report = formats.toReport(item);
@@ -84,7 +85,7 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
             return new Normalised.Accepted(withCountries(report));
         } catch (Rejection rejection) {
             return new Normalised.Rejected(DeadLetters.of(item.itemId(), item.sourceKind(), item.sourceName(), STAGE,
-                    rejection, item.payload(), at));
+                    rejection, item.payload(), at, formats.claimed(item)));
         }
     }
 
@@ -96,7 +97,7 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
         return new Report(report.id(), report.sourceKind(), report.sourceName(),
                 places.resolve(report.title(), report.body()), report.language(), report.publishedAt(), report.title(),
                 report.body(), report.classification(), report.event(), report.links(), report.receivedAt(),
-                report.contentHash());
+                report.contentHash(), report.caveats());
     }
 
     private SourceKind kindOfTopic() {

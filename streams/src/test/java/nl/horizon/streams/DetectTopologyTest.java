@@ -198,6 +198,44 @@ class DetectTopologyTest {
         }
     }
 
+    /** Need-to-know: a score is shown to all cleared for its tier, so a caveated report moves none. */
+    @Test
+    void aCaveatedReportMovesNoScoreInAnyTier() {
+        List<TestRecord<byte[], byte[]>> without;
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().stream().filter(r -> !r.id().endsWith("mli-24")).forEach(driver::pipe);
+            without = driver.rawOutputs();
+        }
+        try (ScoringDriver driver = new ScoringDriver()) {
+            for (Report r : onsetHistory()) {
+                if (!r.id().endsWith("mli-24")) {
+                    driver.pipe(r);
+                }
+                if (r.id().endsWith("sen-24-0")) {
+                    for (int i = 0; i < 6; i++) {
+                        Report secret = ScoringDriver.post("nodis-" + i, "MLI", START.plusMonths(24).plusDays(i),
+                                Classification.SECRET, "Coup plotters seized power; military junta in Bamako");
+                        driver.pipe(withCaveats(secret, "NODIS"));
+                        driver.pipe(withCaveats(ScoringDriver.post("noforn-" + i, "MLI", START.plusMonths(30)
+                                .plusDays(i), Classification.PUBLIC, "Massacre and clashes in Gao"), "NOFORN"));
+                    }
+                }
+            }
+            assertThat(signalsOf(driver, "MLI:secret")).isEmpty();
+            List<TestRecord<byte[], byte[]>> with = driver.rawOutputs();
+            assertThat(with).as("the same records, tier clocks included").hasSameSizeAs(without);
+            for (int i = 0; i < with.size(); i++) {
+                assertThat(with.get(i).value()).as("record %d", i).isEqualTo(without.get(i).value());
+            }
+        }
+    }
+
+    private static Report withCaveats(Report r, String... caveats) {
+        return new Report(r.id(), r.sourceKind(), r.sourceName(), r.countries(), r.language(), r.publishedAt(),
+                r.title(), r.body(), r.classification(), r.event(), r.links(), r.receivedAt(), r.contentHash(),
+                List.of(caveats));
+    }
+
     @Test
     void replayingTheSameInputGivesByteIdenticalOutput() {
         List<TestRecord<byte[], byte[]>> first;

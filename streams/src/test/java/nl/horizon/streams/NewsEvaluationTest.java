@@ -88,7 +88,7 @@ class NewsEvaluationTest {
     }
 
     private final ScoringModel model = RepoConfig.model();
-    private final Normaliser normaliser = new Normaliser(ItemFormats.standard(), model.places());
+    private final Normaliser normaliser = new Normaliser(ItemFormats.standard(nl.horizon.schema.Markings.standard()), model.places());
     private final IndicatorExtractor extractor = new IndicatorExtractor(model.taxonomy());
 
     @Test
@@ -218,7 +218,7 @@ class NewsEvaluationTest {
             if (split instanceof Split.Item item) {
                 RawItem raw = RawItem.of(item.item().itemId(), kind, "evaluation", item.item().format(),
                         Instant.parse("2026-11-23T00:00:00Z"), Classification.PUBLIC, item.item().payload());
-                Report report = ItemFormats.standard().toReport(raw);
+                Report report = ItemFormats.standard(nl.horizon.schema.Markings.standard()).toReport(raw);
                 reports.put(byPosition ? "#" + position : item.item().itemId(), report);
             }
             position++;

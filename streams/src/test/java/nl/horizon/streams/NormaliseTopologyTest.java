@@ -4,6 +4,7 @@ import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.Report;
@@ -40,7 +41,7 @@ class NormaliseTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = new TopologyTestDriver(NormaliseTopology.build(ItemFormats.standard(), RepoConfig.model().places()));
+        driver = new TopologyTestDriver(NormaliseTopology.build(ItemFormats.standard(Markings.standard()), RepoConfig.model().places()));
         review = driver.createOutputTopic(Topics.REVIEW, Serdes.String().deserializer(), JsonSerde.of(Report.class));
         posts = driver.createInputTopic(Topics.raw(SourceKind.POST), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());

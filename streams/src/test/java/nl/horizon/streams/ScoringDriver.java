@@ -5,6 +5,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -42,7 +43,7 @@ final class ScoringDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put("application.id", "scoring-test");
         props.put("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(), RepoConfig.model()), props,
+        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(Markings.standard()), RepoConfig.model()), props,
                 Instant.EPOCH);
         reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
         signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));

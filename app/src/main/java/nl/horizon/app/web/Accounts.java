@@ -130,7 +130,7 @@ public final class Accounts {
         }
         String token = Files.readString(tokenFile).strip();
         List<Account> all = new ArrayList<>(accounts);
-        all.add(new Account(new Caller(Identity.account("demo-analyst"), Set.of(Role.VIEWER, Role.ANALYST), Classification.SECRET),
+        all.add(new Account(new Caller(Identity.account("demo-analyst"), Set.of(Role.VIEWER, Role.ANALYST), Classification.top()),
                 HexFormat.of().parseHex(ContentHash.of(token.getBytes(StandardCharsets.UTF_8)))));
         return new Accounts(all);
     }

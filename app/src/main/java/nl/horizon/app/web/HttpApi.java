@@ -335,14 +335,14 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * The Prometheus metrics, for operators cleared for secret only: they count classified activity
-     * (requests per route, matches, publications per classification tier), so they would tell a reader
-     * of a lower tier that classified reports arrived and when.
+     * The Prometheus metrics, for operators cleared for the top of the ladder only: they count classified
+     * activity (requests per route, matches, publications per classification tier, caveated reports kept
+     * out of scoring), so they would tell a reader of a lower tier that classified reports arrived and when.
      */
     private void metrics(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        if (!Classification.SECRET.visibleTo(caller.clearance())) {
+        if (!Classification.top().visibleTo(caller.clearance())) {
             Http.error(exchange, 403, "forbidden", "metrics count classified activity: '" + caller.name()
-                    + "' needs clearance " + Classification.SECRET.label());
+                    + "' needs clearance " + Classification.top().label());
             return;
         }
         Http.text(exchange, 200, "text/plain; version=0.0.4", services.metrics().get());

@@ -82,17 +82,17 @@ class WebSecurityTest {
     }
 
     @Test
-    void onlyAnOperatorClearedForSecretReadsTheMetrics() throws Exception {
+    void onlyAnOperatorClearedForTopSecretReadsTheMetrics() throws Exception {
         Instant later = Instant.now().plusSeconds(600);
         assertThat(pipeline.get("/metrics", DemoPipeline.VIEWER).statusCode()).isEqualTo(403);
         assertThat(pipeline.get("/metrics", DemoPipeline.ANALYST).statusCode()).as("secret, but no operator")
                 .isEqualTo(403);
         HttpResponse<String> uncleared = pipeline.get("/metrics", pipeline.personToken("ops-c", List.of("admin"),
-                "departmental-confidential", "horizon", later));
-        assertThat(uncleared.statusCode()).as("an operator below secret").isEqualTo(403);
-        assertThat(uncleared.body()).contains("needs clearance secret").doesNotContain("horizon_");
-        HttpResponse<String> operator = pipeline.get("/metrics", pipeline.personToken("ops-s", List.of("admin"),
                 "secret", "horizon", later));
+        assertThat(uncleared.statusCode()).as("an operator below top-secret").isEqualTo(403);
+        assertThat(uncleared.body()).contains("needs clearance top-secret").doesNotContain("horizon_");
+        HttpResponse<String> operator = pipeline.get("/metrics", pipeline.personToken("ops-s", List.of("admin"),
+                "top-secret", "horizon", later));
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(operator.body()).contains("horizon_http_requests_seconds_count");
     }

@@ -11,6 +11,7 @@ import nl.horizon.formats.Split;
 import nl.horizon.ingest.SourceHealth;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.Reasons;
 import nl.horizon.schema.RejectReason;
@@ -189,7 +190,7 @@ public final class FeedTask extends SourceTask {
 
     private SourceRecord deadLetter(Rejection rejection, String payload, String itemId) {
         DeadLetter letter = DeadLetters.of(itemId, config.format().sourceKind(), config.name(), STAGE, rejection,
-                payload, clock.instant());
+                payload, clock.instant(), Marking.of(config.classification()));
         return new SourceRecord(partition, Map.of(), Topics.DLQ, null, Schema.STRING_SCHEMA, letter.itemId(),
                 Schema.BYTES_SCHEMA, JsonSerde.of(DeadLetter.class).serialize(Topics.DLQ, letter));
     }

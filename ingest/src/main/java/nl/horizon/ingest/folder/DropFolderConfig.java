@@ -1,6 +1,7 @@
 package nl.horizon.ingest.folder;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -17,6 +18,7 @@ public final class DropFolderConfig extends AbstractConfig {
     public static final String CLASSIFICATION = "source.classification";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     public static final String MAX_FILE_BYTES = "max.file.bytes";
+    public static final String MARKINGS_FILE = "markings.file";
 
     private static final ConfigDef.Validator CONTENT_VALIDATOR = (name, value) -> {
         try {
@@ -28,6 +30,14 @@ public final class DropFolderConfig extends AbstractConfig {
     private static final ConfigDef.Validator CLASSIFICATION_VALIDATOR = (name, value) -> {
         try {
             Classification.parse((String) value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, value, e.getMessage());
+        }
+    };
+
+    private static final ConfigDef.Validator MARKINGS_VALIDATOR = (name, value) -> {
+        try {
+            markings((String) value);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(name, value, e.getMessage());
         }
@@ -48,7 +58,10 @@ public final class DropFolderConfig extends AbstractConfig {
             .define(POLL_INTERVAL_MS, ConfigDef.Type.LONG, 1000L, ConfigDef.Range.atLeast(50),
                     ConfigDef.Importance.MEDIUM, "How often to look for new files when the folder is empty.")
             .define(MAX_FILE_BYTES, ConfigDef.Type.INT, 1 << 20, ConfigDef.Range.between(1024, 1 << 30),
-                    ConfigDef.Importance.MEDIUM, "Largest file accepted; larger ones are rejected as oversized.");
+                    ConfigDef.Importance.MEDIUM, "Largest file accepted; larger ones are rejected as oversized.")
+            .define(MARKINGS_FILE, ConfigDef.Type.STRING, "", MARKINGS_VALIDATOR, ConfigDef.Importance.MEDIUM,
+                    "The marking vocabulary posts' classifications are read with (config/classification.yaml); "
+                            + "empty: the one Horizon ships. Use the file the normaliser uses.");
 
     public DropFolderConfig(Map<String, String> props) {
         super(DEFINITION, props);
@@ -68,6 +81,14 @@ public final class DropFolderConfig extends AbstractConfig {
 
     public Classification classification() {
         return Classification.parse(getString(CLASSIFICATION));
+    }
+
+    public Markings markings() {
+        return markings(getString(MARKINGS_FILE));
+    }
+
+    private static Markings markings(String file) {
+        return file == null || file.isBlank() ? Markings.standard() : Markings.load(Path.of(file));
     }
 
     public long pollIntervalMs() {

@@ -5,12 +5,13 @@ import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.EventTable;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.formats.ItemText;
-import nl.horizon.formats.SituationReportFormat;
-import nl.horizon.formats.SituationReport;
 import nl.horizon.formats.Rejection;
+import nl.horizon.formats.SituationReport;
+import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.formats.Split;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
@@ -47,7 +48,6 @@ import java.util.stream.Stream;
 public final class DropFolderTask extends SourceTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(DropFolderTask.class);
-    private static final ItemFormats FORMATS = ItemFormats.standard();
     private static final int FILES_PER_POLL = 20;
     private static final String FILE = "file";
 
@@ -56,6 +56,7 @@ public final class DropFolderTask extends SourceTask {
     private final Map<Path, Integer> pending = new ConcurrentHashMap<>();
     private final Map<Path, Path> destination = new ConcurrentHashMap<>();
     private DropFolderConfig config;
+    private ItemFormats formats;
     private String stage;
     private Path processed;
     private Path rejected;
@@ -76,6 +77,7 @@ public final class DropFolderTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new DropFolderConfig(props);
+        formats = ItemFormats.standard(config.markings());
         stage = "connector:drop-folder:" + config.content().label();
         processed = config.dir().resolve("processed");
         rejected = config.dir().resolve("rejected");
@@ -131,21 +133,49 @@ public final class DropFolderTask extends SourceTask {
             destination.put(file, processed);
             return records;
         } catch (Rejection rejection) {
-            destination.put(file, rejected);
-            LOG.warn("rejected {}: {} ({}); kept in {}", name, rejection.detail(), rejection.reason().label(), rejected);
-            return List.of(deadLetter(file, new Rejection(rejection.reason(), name + ": " + rejection.detail()), text));
+            Marking marking = claimed(name, text);
+            Path folder = rejectedFolder(marking);
+            destination.put(file, folder);
+            LOG.warn("rejected {}: {} ({}); kept in {}", name, rejection.detail(), rejection.reason().label(), folder);
+            return List.of(deadLetter(file, new Rejection(rejection.reason(), name + ": " + rejection.detail()), text,
+                    marking));
         } catch (IOException e) {
             throw new ConnectException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where a refused file is kept: {@code rejected/<marking>/} ({@code rejected/secret+NOFORN/}), so that
+     * access to a folder can follow the clearance its files need.
+     */
+    private Path rejectedFolder(Marking marking) {
+        Path folder = rejected.resolve(marking.label());
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ConnectException("cannot create " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How sensitive a refused file is: what a post's marking claims (the top level with every caveat when
+     * it cannot be read, the file too large or not UTF-8), a table's configured classification.
+     */
+    private Marking claimed(String name, String text) {
+        if (config.content() != FolderContent.POSTS) {
+            return Marking.of(config.classification());
+        }
+        return SituationReportFormat.ofFileName(name).map(f -> f.claimed(text, formats.markings()))
+                .orElseGet(() -> formats.markings().undetermined());
     }
 
     private List<SourceRecord> post(Path file, String text) throws Rejection {
         String name = file.getFileName().toString();
         SituationReportFormat format = SituationReportFormat.ofFileName(name).orElseThrow(() -> new Rejection(
                 RejectReason.UNKNOWN_FORMAT, "file '" + name + "' is neither .json nor .txt"));
-        SituationReport message = format.read(text);
+        SituationReport message = format.read(text, formats.markings());
         return List.of(rawItem(file, RawItem.of(message.itemId(), SourceKind.POST, message.author(), format.formatName(),
-                clock.instant(), message.classification(), text)));
+                clock.instant(), message.marking().classification(), text)));
     }
 
     private List<SourceRecord> table(Path file, String text) throws Rejection {
@@ -162,14 +192,16 @@ public final class DropFolderTask extends SourceTask {
                     RawItem raw = RawItem.of(item.item().itemId(), SourceKind.EVENT_DATA, source, item.item().format(),
                             clock.instant(), config.classification(), item.item().payload());
                     try {
-                        items.add(Map.entry(FORMATS.toReport(raw).publishedAt(), raw));
+                        items.add(Map.entry(formats.toReport(raw).publishedAt(), raw));
                     } catch (Rejection rejection) {
                         rejected.add(deadLetter(file, new Rejection(rejection.reason(), file.getFileName() + " item "
-                                + raw.itemId() + ": " + rejection.detail()), raw.payload()));
+                                + raw.itemId() + ": " + rejection.detail()), raw.payload(),
+                                Marking.of(config.classification())));
                     }
                 }
                 case Split.Rejected row -> rejected.add(deadLetter(file, new Rejection(row.rejection().reason(),
-                        file.getFileName() + " " + row.rejection().detail()), row.payload()));
+                        file.getFileName() + " " + row.rejection().detail()), row.payload(),
+                        Marking.of(config.classification())));
             }
         }
         // exports are not always in date order (ACLED's are not): sent oldest first, the rows reach scoring
@@ -185,10 +217,10 @@ public final class DropFolderTask extends SourceTask {
         return record(file, topic, item.itemId(), JsonSerde.of(RawItem.class).serialize(topic, item));
     }
 
-    private SourceRecord deadLetter(Path file, Rejection rejection, String payload) {
+    private SourceRecord deadLetter(Path file, Rejection rejection, String payload, Marking marking) {
         String source = config.sourceName().isBlank() ? file.getFileName().toString() : config.sourceName();
         DeadLetter letter = DeadLetters.of(null, config.content().sourceKind(), source, stage, rejection, payload,
-                clock.instant());
+                clock.instant(), marking);
         return record(file, Topics.DLQ, letter.itemId(), JsonSerde.of(DeadLetter.class).serialize(Topics.DLQ, letter));
     }
 

@@ -9,6 +9,8 @@ import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.schema.Acknowledged;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
@@ -34,10 +36,12 @@ public final class PushIngest {
     private static final Logger LOG = LoggerFactory.getLogger(PushIngest.class);
 
     private final Producer<String, byte[]> producer;
+    private final Markings markings;
     private final Clock clock;
 
-    public PushIngest(Producer<String, byte[]> producer, Clock clock) {
+    public PushIngest(Producer<String, byte[]> producer, Markings markings, Clock clock) {
         this.producer = producer;
+        this.markings = markings;
         this.clock = clock;
     }
 
@@ -62,9 +66,9 @@ public final class PushIngest {
         SituationReport report;
         try {
             text = ItemText.decode(body, maxBytes);
-            report = format.get().read(text);
+            report = format.get().read(text, markings);
         } catch (Rejection rejection) {
-            return deadLetter(kind, caller, stage, rejection, text);
+            return deadLetter(kind, caller, stage, rejection, text, format.get().claimed(text, markings));
         }
         if (!report.author().equals(caller)) {
             LOG.warn("{} '{}' tried to write as '{}'", kind.label(), caller, report.author());
@@ -72,7 +76,7 @@ public final class PushIngest {
                     + "' may write only as itself, not as '" + report.author() + "'"));
         }
         RawItem item = RawItem.of(report.itemId(), kind, caller, format.get().formatName(), clock.instant(),
-                report.classification(), text);
+                report.marking().classification(), text);
         String topic = Topics.raw(kind);
         if (!send(new ProducerRecord<>(topic, item.itemId(), JsonSerde.of(RawItem.class).serialize(topic, item)))) {
             return count(stage, PushOutcome.error(503, "unavailable", "the report could not be stored; try again"));
@@ -80,8 +84,9 @@ public final class PushIngest {
         return count(stage, PushOutcome.accepted(Report.idOf(kind, caller, report.reference())));
     }
 
-    private PushOutcome deadLetter(SourceKind kind, String caller, String stage, Rejection rejection, String text) {
-        DeadLetter letter = DeadLetters.of(null, kind, caller, stage, rejection, text, clock.instant());
+    private PushOutcome deadLetter(SourceKind kind, String caller, String stage, Rejection rejection, String text,
+                                   Marking claimed) {
+        DeadLetter letter = DeadLetters.of(null, kind, caller, stage, rejection, text, clock.instant(), claimed);
         if (!send(new ProducerRecord<>(Topics.DLQ, letter.itemId(), JsonSerde.of(DeadLetter.class)
                 .serialize(Topics.DLQ, letter)))) {
             return count(stage, PushOutcome.error(503, "unavailable", "the report could not be stored; try again"));

@@ -1,7 +1,10 @@
 package nl.horizon.ingest.folder;
 
+import nl.horizon.schema.Classification;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
@@ -24,6 +27,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DropFolderTaskTest {
+
+    private static final Marking UNREAD = Markings.standard().undetermined();
 
     private static final String CABLE = """
             POST: bamako
@@ -117,9 +122,13 @@ class DropFolderTaskTest {
         assertThat(letters.get(0).detail()).startsWith("a-unknown-country.txt: ").contains("'MALI'");
         assertThat(letters.get(0).payload()).isEqualTo(CABLE.replace("MLI", "MALI"));
 
+        assertThat(letters).extracting(DeadLetter::marking).as("what each claimed, the top when unreadable")
+                .containsExactly(Marking.of(Classification.DEPARTMENTAL_CONFIDENTIAL), UNREAD, UNREAD, UNREAD);
+
         records.forEach(r -> task.commitRecord(r, null));
 
-        assertThat(dir.resolve("rejected/c-huge.txt")).exists();
+        assertThat(dir.resolve("rejected/departmental-confidential/a-unknown-country.txt")).exists();
+        assertThat(dir.resolve("rejected/" + UNREAD.label() + "/c-huge.txt")).exists();
         assertThat(dir.resolve("processed/e-good.txt")).exists();
     }
 
@@ -146,8 +155,31 @@ class DropFolderTaskTest {
 
         records.forEach(r -> task.commitRecord(r, null));
 
-        assertThat(dir.resolve("rejected/a-cable.txt")).exists();
-        assertThat(dir.resolve("rejected/b-json.json")).exists();
+        assertThat(letters).extracting(DeadLetter::classification).as("never lower than it said")
+                .containsExactly(Classification.SECRET, Classification.TOP_SECRET);
+        assertThat(dir.resolve("rejected/secret/a-cable.txt")).exists();
+        assertThat(dir.resolve("rejected/" + UNREAD.label() + "/b-json.json")).exists();
+    }
+
+    /** A refused secret cable on the dead-letter topic and in rejected/ is still a secret cable. */
+    @Test
+    void aRefusedCableKeepsTheMarkingItsHeaderClaimed() throws Exception {
+        start();
+        Files.writeString(dir.resolve("a-cable.txt"), CABLE.replace("CLASSIFICATION: departmental-confidential",
+                "CLASSIFICATION: SECRET//NOFORN//REL TO USA, NLD"));
+        Files.writeString(dir.resolve("b-cable.txt"), CABLE.replace("CLASSIFICATION: departmental-confidential",
+                "CLASSIFICATION: Stg. Zeer Geheim NODIS").replace("MLI", "MALI"));
+
+        List<SourceRecord> records = task.poll();
+
+        List<DeadLetter> letters = records.stream()
+                .map(r -> JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value())).toList();
+        assertThat(letters.get(0).detail()).contains("REL TO").contains("is refused");
+        assertThat(letters).extracting(DeadLetter::marking).containsExactly(new Marking(Classification.SECRET, List.of("NOFORN")),
+                new Marking(Classification.TOP_SECRET, List.of("NODIS")));
+        records.forEach(r -> task.commitRecord(r, null));
+        assertThat(dir.resolve("rejected/secret+NOFORN/a-cable.txt")).exists();
+        assertThat(dir.resolve("rejected/top-secret+NODIS/b-cable.txt")).exists();
     }
 
     @Test
@@ -209,6 +241,6 @@ class DropFolderTaskTest {
                     .isEqualTo(RejectReason.UNKNOWN_FORMAT);
         });
         task.commitRecord(records.get(0), null);
-        assertThat(dir.resolve("rejected/x.csv")).exists();
+        assertThat(dir.resolve("rejected/public/x.csv")).as("a table is what its source is configured as").exists();
     }
 }

@@ -2,6 +2,7 @@ package nl.horizon.ingest.push;
 
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Topics;
@@ -39,7 +40,7 @@ class PushIngestTest {
     void aReportsOwnDateIsNeverItsRecordTimestamp() {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
-        PushIngest push = new PushIngest(producer, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+        PushIngest push = new PushIngest(producer, Markings.standard(), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
 
         for (String date : new String[] {"2099-01-17", "1965-01-17", "not a date"}) {
             push.accept(SourceKind.POST, "bamako", "text/plain",
@@ -56,7 +57,7 @@ class PushIngestTest {
     void aPushedReportThatRepeatsAKeyIsADeadLetterAndA400() {
         MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
                 new ByteArraySerializer());
-        PushIngest push = new PushIngest(producer, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+        PushIngest push = new PushIngest(producer, Markings.standard(), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
         String twice = """
                 {"post": "bamako", "reference": "BAM-2012-017", "date": "2012-01-17", "classification": "secret",
                  "countries": ["MLI"], "subject": "Attack on Menaka", "body": "MNLA fighters attacked the garrison.",
@@ -74,6 +75,8 @@ class PushIngestTest {
             assertThat(letter.reason()).isEqualTo(RejectReason.CONFLICTING_FIELD);
             assertThat(letter.detail()).contains("key 'classification'");
             assertThat(letter.payload()).isEqualTo(twice);
+            assertThat(letter.marking()).as("unreadable: as sensitive as anything can be")
+                    .isEqualTo(Markings.standard().undetermined());
         });
     }
 }
