@@ -1,5 +1,6 @@
 package nl.horizon.app;
 
+import nl.horizon.ingest.RecordEncoding;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.Herder;
@@ -47,8 +48,7 @@ public final class EmbeddedConnect implements AutoCloseable {
             worker.put("producer." + k, String.valueOf(v));
         });
         worker.put("bootstrap.servers", bootstrapServers);
-        worker.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        worker.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        worker.putAll(RecordEncoding.CONVERTERS);
         worker.put("offset.storage.file.filename", stateDir.resolve("offsets").toAbsolutePath().toString());
         worker.put("offset.flush.interval.ms", "1000");
         worker.put("listeners", "http://127.0.0.1:0");
@@ -62,9 +62,13 @@ public final class EmbeddedConnect implements AutoCloseable {
         return new EmbeddedConnect(new ConnectStandalone().startConnect(worker));
     }
 
-    /** Creates or replaces a connector and waits until the worker accepted it. */
+    /**
+     * Creates or replaces a connector and waits until the worker accepted it. The connector gets the
+     * converters every Horizon connector needs ({@link RecordEncoding}).
+     */
     public void run(String name, Map<String, String> config) {
         Map<String, String> withName = new HashMap<>(config);
+        withName.putAll(RecordEncoding.CONVERTERS);
         withName.put("name", name);
         FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
         connect.herder().putConnectorConfig(name, withName, true, done);
