@@ -9,6 +9,9 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
 import org.apache.kafka.connect.util.FutureCallback;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,6 +31,8 @@ import java.util.concurrent.TimeoutException;
  * ({@link ConnectRestAuthentication}), so no other local process can pause or create connectors.
  */
 public final class EmbeddedConnect implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedConnect.class);
 
     /** The file, under the worker's state directory, with the secret its REST interface asks for. */
     public static final String REST_SECRET = "rest-secret";
@@ -59,7 +64,9 @@ public final class EmbeddedConnect implements AutoCloseable {
         worker.put("producer.acks", "all");
         worker.put("producer.enable.idempotence", "true");
         worker.put("producer.linger.ms", "5");
-        return new EmbeddedConnect(new ConnectStandalone().startConnect(worker));
+        EmbeddedConnect started = new EmbeddedConnect(new ConnectStandalone().startConnect(worker));
+        LOG.info("Kafka Connect REST API at {} (bearer secret in {})", started.restUrl(), stateDir.resolve(REST_SECRET));
+        return started;
     }
 
     /**
