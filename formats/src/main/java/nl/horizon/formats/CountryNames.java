@@ -35,9 +35,9 @@ public final class CountryNames {
 
     private CountryNames() {
         for (String alpha2 : Locale.getISOCountries()) {
-            Locale country = Locale.of("", alpha2);
+            Locale country = new Locale("", alpha2); // Locale.of needs Java 19; this module runs on 17
             String alpha3 = country.getISO3Country();
-            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH, Locale.of("nl"))) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH, new Locale("nl"))) {
                 byName.put(key(country.getDisplayCountry(language)), alpha3);
             }
             byName.put(key(alpha3), alpha3);

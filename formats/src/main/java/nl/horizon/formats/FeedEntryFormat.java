@@ -41,7 +41,7 @@ final class FeedEntryFormat implements ItemFormat {
     private static java.util.Optional<String> countryOf(String category) {
         String tag = category.trim();
         if (tag.matches("[A-Z]{2}") && java.util.Arrays.asList(Locale.getISOCountries()).contains(tag)) {
-            return java.util.Optional.of(Locale.of("", tag).getISO3Country());
+            return java.util.Optional.of(new Locale("", tag).getISO3Country());
         }
         return CountryNames.standard().alpha3(tag);
     }

@@ -85,7 +85,7 @@ public final class Gazetteer {
                 }
                 if (ISO2.contains(parts[1])) {
                     names.computeIfAbsent(parts[0], n -> new ArrayList<>()).add(new Place(
-                            Locale.of("", parts[1]).getISO3Country(), Kind.valueOf(parts[2].toUpperCase(Locale.ROOT))));
+                            new Locale("", parts[1]).getISO3Country(), Kind.valueOf(parts[2].toUpperCase(Locale.ROOT))));
                 }
             }
         } catch (IOException e) {

@@ -49,10 +49,12 @@ final class InputJson {
 
     /** The repeated key, with its JSON Pointer ({@code /fields/date}) so that a nested one is found too. */
     private static String keyOf(JsonProcessingException strict) {
-        if (strict.getProcessor() instanceof JsonParser parser
-                && parser.getParsingContext() instanceof JsonStreamContext object && object.getCurrentName() != null) {
-            return "key '" + Reasons.quote(object.getCurrentName()) + "' (at "
-                    + Reasons.quote(object.pathAsPointer().toString()) + ")";
+        if (strict.getProcessor() instanceof JsonParser parser) {
+            JsonStreamContext object = parser.getParsingContext();
+            if (object != null && object.getCurrentName() != null) {
+                return "key '" + Reasons.quote(object.getCurrentName()) + "' (at "
+                        + Reasons.quote(object.pathAsPointer().toString()) + ")";
+            }
         }
         return "a key (" + Reasons.firstLine(strict.getOriginalMessage()) + ")";
     }

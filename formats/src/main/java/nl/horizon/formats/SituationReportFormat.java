@@ -244,7 +244,7 @@ public enum SituationReportFormat {
         if (statements.isEmpty()) {
             return markings.undetermined();
         }
-        Marking claimed = markings.claimed(statements.getFirst());
+        Marking claimed = markings.claimed(statements.get(0));
         for (String other : statements.subList(1, statements.size())) {
             claimed = claimed.max(markings.claimed(other));
         }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A source connector whose whole source has one reader: it checks its configuration on start and hands
- * it to a single task. A folder or a feed read by two tasks at once would be read twice.
+ * A source connector whose whole source has one reader: it checks its configuration on start (its own
+ * keys and the {@link RecordEncoding converters}) and hands it to a single task. A folder or a feed read
+ * by two tasks at once would be read twice.
  */
 public abstract class SingleTaskConnector extends SourceConnector {
 
@@ -33,6 +34,7 @@ public abstract class SingleTaskConnector extends SourceConnector {
 
     @Override
     public final void start(Map<String, String> props) {
+        RecordEncoding.check(props);
         check.accept(props);
         this.props = Map.copyOf(props);
     }

@@ -42,7 +42,7 @@ public final class Countries {
     private static Map<String, String> loadEnglishNames() {
         Map<String, String> names = new HashMap<>();
         for (String alpha2 : Locale.getISOCountries()) {
-            Locale locale = Locale.of("", alpha2);
+            Locale locale = new Locale("", alpha2); // Locale.of needs Java 19; this module runs on 17
             names.put(locale.getISO3Country(), locale.getDisplayCountry(Locale.ENGLISH));
         }
         names.put("XKX", "Kosovo");

@@ -150,11 +150,13 @@ public final class Markings {
         Classification level = null;
         TreeSet<String> found = new TreeSet<>();
         for (Name name : names(written)) {
-            switch (name) {
-                case Name.Level l -> level = level == null ? l.level() : level.max(l.level());
-                case Name.Caveat c -> found.add(c.name());
-                case Name.Refused r -> throw new IllegalArgumentException("'" + Reasons.quote(written)
-                        + "' is refused: " + r.reason());
+            if (name instanceof Name.Level l) {
+                level = level == null ? l.level() : level.max(l.level());
+            } else if (name instanceof Name.Caveat c) {
+                found.add(c.name());
+            } else {
+                throw new IllegalArgumentException("'" + Reasons.quote(written) + "' is refused: "
+                        + ((Name.Refused) name).reason());
             }
         }
         if (level == null) {
@@ -230,7 +232,7 @@ public final class Markings {
                     matched = n;
                 }
             }
-            if (matched > 0 && found.getLast() instanceof Name.Refused) {
+            if (matched > 0 && found.get(found.size() - 1) instanceof Name.Refused) {
                 return found; // what follows is the refused marking's own argument ("REL TO USA, NLD")
             }
             if (matched == 0) {

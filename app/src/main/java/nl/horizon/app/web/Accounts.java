@@ -119,16 +119,7 @@ public final class Accounts {
             Files.deleteIfExists(tokenFile);
             return this;
         }
-        if (!Files.exists(tokenFile)) {
-            Files.createDirectories(tokenFile.toAbsolutePath().getParent());
-            Files.writeString(tokenFile, newToken() + "\n");
-            try {
-                Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // a file system without POSIX permissions keeps its own
-            }
-        }
-        String token = Files.readString(tokenFile).strip();
+        String token = SecretFile.readOrCreate(tokenFile);
         List<Account> all = new ArrayList<>(accounts);
         all.add(new Account(new Caller(Identity.account("demo-analyst"), Set.of(Role.VIEWER, Role.ANALYST), Classification.top()),
                 HexFormat.of().parseHex(ContentHash.of(token.getBytes(StandardCharsets.UTF_8)))));

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SequencedSet;
 
 /**
  * What a feed task remembers across restarts, kept as the Kafka Connect source offset of its records:
@@ -23,7 +22,8 @@ final class FeedState {
 
     private Optional<String> etag = Optional.empty();
     private Optional<String> lastModified = Optional.empty();
-    private final SequencedSet<String> seen = new LinkedHashSet<>();
+    /** In the order remembered, oldest first (a {@code LinkedHashSet}: SequencedSet needs Java 21, this runs on 17). */
+    private final LinkedHashSet<String> seen = new LinkedHashSet<>();
     private final int maxSeen;
 
     FeedState(int maxSeen) {
@@ -79,10 +79,10 @@ final class FeedState {
     void remember(Collection<String> itemIds) {
         for (String id : itemIds) {
             seen.remove(id);
-            seen.addLast(id.replace('\n', ' '));
+            seen.add(id.replace('\n', ' '));
         }
         while (seen.size() > maxSeen) {
-            seen.removeFirst();
+            seen.remove(seen.iterator().next());
         }
     }
 

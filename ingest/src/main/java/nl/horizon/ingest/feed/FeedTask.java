@@ -154,23 +154,23 @@ public final class FeedTask extends SourceTask {
         List<String> fresh = new ArrayList<>();
         List<String> seenKeys = new ArrayList<>();
         for (Split split : splits) {
-            switch (split) {
-                case Split.Item item -> {
-                    if (fresh.contains(item.item().itemId())) {
-                        records.add(deadLetter(new Rejection(RejectReason.INVALID_FIELD, uri + " item id '"
-                                + Reasons.quote(item.item().itemId()) + "' repeats an earlier item of the same document"),
-                                item.item().payload(), item.item().itemId()));
-                    } else if (state.seen(FeedState.seenKey(item.item()))) {
-                        allNew = false;
-                    } else {
-                        fresh.add(item.item().itemId());
-                        seenKeys.add(FeedState.seenKey(item.item()));
-                        records.add(rawItem(RawItem.of(item.item().itemId(), config.format().sourceKind(),
-                                config.name(), item.item().format(), clock.instant(), config.classification(),
-                                item.item().payload())));
-                    }
+            if (split instanceof Split.Item item) {
+                if (fresh.contains(item.item().itemId())) {
+                    records.add(deadLetter(new Rejection(RejectReason.INVALID_FIELD, uri + " item id '"
+                            + Reasons.quote(item.item().itemId()) + "' repeats an earlier item of the same document"),
+                            item.item().payload(), item.item().itemId()));
+                } else if (state.seen(FeedState.seenKey(item.item()))) {
+                    allNew = false;
+                } else {
+                    fresh.add(item.item().itemId());
+                    seenKeys.add(FeedState.seenKey(item.item()));
+                    records.add(rawItem(RawItem.of(item.item().itemId(), config.format().sourceKind(),
+                            config.name(), item.item().format(), clock.instant(), config.classification(),
+                            item.item().payload())));
                 }
-                case Split.Rejected part -> records.add(deadLetter(new Rejection(part.rejection().reason(),
+            } else { // Java 17 has no pattern switch: Split is sealed, the other part is Rejected
+                Split.Rejected part = (Split.Rejected) split;
+                records.add(deadLetter(new Rejection(part.rejection().reason(),
                         uri + " " + part.locator() + ": " + part.rejection().detail()), part.payload(), null));
             }
         }

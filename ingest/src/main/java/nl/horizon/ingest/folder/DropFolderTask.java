@@ -187,19 +187,19 @@ public final class DropFolderTask extends SourceTask {
         List<SourceRecord> rejected = new ArrayList<>();
         List<Map.Entry<Instant, RawItem>> items = new ArrayList<>();
         for (Split split : table.split(text)) {
-            switch (split) {
-                case Split.Item item -> {
-                    RawItem raw = RawItem.of(item.item().itemId(), SourceKind.EVENT_DATA, source, item.item().format(),
-                            clock.instant(), config.classification(), item.item().payload());
-                    try {
-                        items.add(Map.entry(formats.toReport(raw).publishedAt(), raw));
-                    } catch (Rejection rejection) {
-                        rejected.add(deadLetter(file, new Rejection(rejection.reason(), file.getFileName() + " item "
-                                + raw.itemId() + ": " + rejection.detail()), raw.payload(),
-                                Marking.of(config.classification())));
-                    }
+            if (split instanceof Split.Item item) {
+                RawItem raw = RawItem.of(item.item().itemId(), SourceKind.EVENT_DATA, source, item.item().format(),
+                        clock.instant(), config.classification(), item.item().payload());
+                try {
+                    items.add(Map.entry(formats.toReport(raw).publishedAt(), raw));
+                } catch (Rejection rejection) {
+                    rejected.add(deadLetter(file, new Rejection(rejection.reason(), file.getFileName() + " item "
+                            + raw.itemId() + ": " + rejection.detail()), raw.payload(),
+                            Marking.of(config.classification())));
                 }
-                case Split.Rejected row -> rejected.add(deadLetter(file, new Rejection(row.rejection().reason(),
+            } else { // Java 17 has no pattern switch: Split is sealed, the other part is Rejected
+                Split.Rejected row = (Split.Rejected) split;
+                rejected.add(deadLetter(file, new Rejection(row.rejection().reason(),
                         file.getFileName() + " " + row.rejection().detail()), row.payload(),
                         Marking.of(config.classification())));
             }
