@@ -147,7 +147,7 @@ public final class Horizon implements AutoCloseable {
             });
 
             Path demoToken = config.dataDir().resolve(DEMO_TOKEN);
-            Accounts accounts = Accounts.load(config.accountsFile()).withDemoAnalystIfNoReaders(demoToken);
+            Accounts accounts = Accounts.load(config.accountsFile(), markings).withDemoAnalystIfNoReaders(demoToken);
             Optional<PeopleTokens> people = config.peopleTokens();
             List<Map<String, String>> feeds = FeedCatalogue.load(config.feedsFile());
             connect = EmbeddedConnect.start(bootstrapServers, config.dataDir().resolve("connect"),

@@ -314,7 +314,7 @@ public final class HorizonConfig extends AbstractConfig {
 
     /** Checks people's JWTs against the configured JWKS; empty when none is configured. */
     public Optional<PeopleTokens> peopleTokens() {
-        return PeopleTokens.of(getString(OIDC_JWKS), getString(OIDC_ISSUER), getString(OIDC_AUDIENCE));
+        return PeopleTokens.of(getString(OIDC_JWKS), getString(OIDC_ISSUER), getString(OIDC_AUDIENCE), markings());
     }
 
     /** The configured public base URL without a trailing slash; empty when links should use the local port. */

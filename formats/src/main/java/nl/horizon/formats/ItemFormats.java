@@ -53,9 +53,7 @@ public final class ItemFormats {
             return report;
         }
         return TextLanguage.standard().of(report.title() + ".\n" + report.body())
-                .map(language -> new Report(report.id(), report.sourceKind(), report.sourceName(), report.countries(),
-                        language, report.publishedAt(), report.title(), report.body(), report.classification(),
-                        report.event(), report.links(), report.receivedAt(), report.contentHash()))
+                .map(report::withLanguage)
                 .orElse(report);
     }
 

@@ -143,6 +143,12 @@ class SituationReportFormatTest {
                 Instant.EPOCH, Classification.PUBLIC, CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk",
                         "CLASSIFICATION: SECRET//NOFORN")));
         assertThat(report.marking()).isEqualTo(new Marking(Classification.SECRET, List.of("NOFORN")));
+        Report detected = FORMATS.toReport(RawItem.of("BAM-2012-018", SourceKind.POST, "bamako", "post-cable",
+                Instant.EPOCH, Classification.PUBLIC, CABLE.replace("RUBRICERING: Departementaal Vertrouwelijk",
+                        "CLASSIFICATION: SECRET//NOFORN").replaceAll("(?m)^(LANGUAGE|TAAL): .*\n", "")));
+        assertThat(detected.language()).as("detected").isNotNull();
+        assertThat(detected.marking()).as("kept through language detection")
+                .isEqualTo(new Marking(Classification.SECRET, List.of("NOFORN")));
         assertThat(SituationReportFormat.POST_JSON.read(JSON.replace("departmental-confidential", "confidential"),
                 MARKINGS).marking().classification()).as("CONFIDENTIAL is Stg. C, above Dep.V.")
                 .isEqualTo(Classification.CONFIDENTIAL);

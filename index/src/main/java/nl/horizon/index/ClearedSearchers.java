@@ -1,6 +1,5 @@
 package nl.horizon.index;
 
-import nl.horizon.schema.Classification;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -10,24 +9,25 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Opens a view of the index made of exactly the partitions a clearance may see, read through one
- * {@link MultiReader}. Term and collection statistics, and with them every relevance score, total and
+ * Opens a view of the index made of exactly the partitions a reader may see (by clearance and the caveats
+ * they hold), read through one {@link MultiReader}. Term and collection statistics, and with them every relevance score, total and
  * facet count, then come from those documents alone.
  *
- * <p>The view of each clearance is kept until a partition refreshes, so that what is cached per reader
+ * <p>The view of each reader's clearance and caveats is kept until a partition refreshes, so that what is cached per reader
  * (facet ordinals, the query cache) lasts from one search to the next. A view is reference-counted: one
  * replaced while a search still reads it closes when that search ends.
  */
 final class ClearedSearchers implements Closeable {
 
     private final Collection<IndexPartition> partitions;
-    private final Map<Classification, View> views = new EnumMap<>(Classification.class);
+    private final Map<Visibility, View> views = new HashMap<>();
 
+    /** @param partitions a live view of the index's partitions, which grows as caveated ones are made */
     ClearedSearchers(Collection<IndexPartition> partitions) {
         this.partitions = partitions;
     }
@@ -42,9 +42,9 @@ final class ClearedSearchers implements Closeable {
     private record View(List<IndexReader> parts, MultiReader reader, IndexSearcher searcher) {
     }
 
-    /** Runs {@code work} on the partitions visible to {@code clearance}, as they were last refreshed. */
-    <T> T withView(Classification clearance, Work<T> work) throws IOException {
-        View view = acquire(clearance);
+    /** Runs {@code work} on the partitions a reader may see, as they were last refreshed. */
+    <T> T withView(Visibility reader, Work<T> work) throws IOException {
+        View view = acquire(reader);
         try {
             return work.apply(view.searcher());
         } finally {
@@ -52,23 +52,23 @@ final class ClearedSearchers implements Closeable {
         }
     }
 
-    private synchronized View acquire(Classification clearance) throws IOException {
+    private synchronized View acquire(Visibility reader) throws IOException {
         List<SearcherManager> managers = new ArrayList<>();
         List<IndexSearcher> acquired = new ArrayList<>();
         try {
             for (IndexPartition p : partitions) {
-                if (p.classification().visibleTo(clearance)) {
+                if (p.compartment().visibleTo(reader.clearance(), reader.caveats())) {
                     SearcherManager manager = p.searchers();
                     acquired.add(manager.acquire());
                     managers.add(manager);
                 }
             }
             List<IndexReader> parts = acquired.stream().map(IndexSearcher::getIndexReader).toList();
-            View current = views.get(clearance);
+            View current = views.get(reader);
             if (current == null || !current.parts().equals(parts)) {
-                MultiReader reader = new MultiReader(parts.toArray(IndexReader[]::new), false);
-                View fresh = new View(parts, reader, new IndexSearcher(reader));
-                views.put(clearance, fresh);
+                MultiReader visible = new MultiReader(parts.toArray(IndexReader[]::new), false);
+                View fresh = new View(parts, visible, new IndexSearcher(visible));
+                views.put(reader, fresh);
                 if (current != null) {
                     current.reader().decRef();
                 }

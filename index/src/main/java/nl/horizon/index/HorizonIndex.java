@@ -12,10 +12,14 @@ import org.apache.lucene.index.Term;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 
 /**
@@ -24,10 +28,12 @@ import java.util.TreeMap;
  * the documents, so after a crash the indexer resumes from the last commit and never loses or
  * double-counts a document. Documents are upserted by id, so a record read twice is still one document.
  *
- * <p>Each classification has an index of its own ({@link IndexPartition}, in a folder named by its label),
- * so that a search's statistics come only from what its caller may see. Every partition commits the same
- * offsets; should a crash fall between two partitions' commits, the indexer resumes from the lowest, and
- * reading a record again changes nothing, since every write replaces or deletes by id.
+ * <p>Each {@link Compartment} (a classification, and a set of caveats for caveated reports) has an index of
+ * its own ({@link IndexPartition}, in a folder named by it), so that a search's statistics come only from
+ * what its caller may see. The uncaveated compartment of every level exists from the start; a caveated one
+ * is made when its first report arrives. Every partition commits the same offsets; should a crash fall
+ * between two partitions' commits, the indexer resumes from the lowest, and reading a record again changes
+ * nothing, since every write replaces or deletes by id.
  */
 public final class HorizonIndex implements Closeable {
 
@@ -36,14 +42,27 @@ public final class HorizonIndex implements Closeable {
             .builder("horizon.index.refresh").description("making a batch of documents searchable")
             .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
-    private final Map<Classification, IndexPartition> partitions = new EnumMap<>(Classification.class);
+    private final Path dir;
+    /** Written by the indexer only, read by every search: a concurrent map, in folder order. */
+    private final Map<Compartment, IndexPartition> partitions = new ConcurrentSkipListMap<>();
     private final ClearedSearchers views;
     private final HorizonSearch search;
 
     private HorizonIndex(Path dir) throws IOException {
+        this.dir = dir;
         try {
+            Set<Compartment> compartments = new TreeSet<>();
             for (Classification c : Classification.values()) {
-                partitions.put(c, IndexPartition.open(c, dir.resolve(c.label())));
+                compartments.add(Compartment.of(c));
+            }
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> folders = Files.list(dir)) {
+                    folders.filter(Files::isDirectory).map(f -> Compartment.ofFolder(f.getFileName().toString()))
+                            .flatMap(Optional::stream).forEach(compartments::add);
+                }
+            }
+            for (Compartment c : compartments) {
+                partitions.put(c, IndexPartition.open(c, dir));
             }
             alignNewPartitions();
         } catch (IOException | RuntimeException e) {
@@ -57,6 +76,7 @@ public final class HorizonIndex implements Closeable {
     /**
      * A partition without a commit beside partitions with one (a classification added since, or a crash
      * before its first commit) starts at the others' offsets: it cannot hold anything read before them.
+     * A caveated compartment made while the index runs starts the same way.
      */
     private void alignNewPartitions() throws IOException {
         Map<String, String> committed = offsetData(committedOffsets());
@@ -89,7 +109,7 @@ public final class HorizonIndex implements Closeable {
     }
 
     /**
-     * The next offset to read per partition, as of the last commit: the lowest any classification's index
+     * The next offset to read per partition, as of the last commit: the lowest any compartment's index
      * committed; empty for a new index.
      */
     public Map<TopicPartition, Long> committedOffsets() throws IOException {
@@ -129,12 +149,27 @@ public final class HorizonIndex implements Closeable {
     public void upsert(Report report) throws IOException {
         Document doc = IndexDocuments.report(report);
         Term id = idOf(doc);
+        Compartment compartment = Compartment.of(report.classification(), report.caveats());
         for (IndexPartition p : partitions.values()) {
-            if (p.classification() != report.classification()) {
+            if (!p.compartment().equals(compartment)) {
                 p.delete(id);
             }
         }
-        partitions.get(report.classification()).upsert(id, doc);
+        partition(compartment).upsert(id, doc);
+    }
+
+    private IndexPartition partition(Compartment compartment) throws IOException {
+        IndexPartition existing = partitions.get(compartment);
+        if (existing != null) {
+            return existing;
+        }
+        IndexPartition made = IndexPartition.open(compartment, dir);
+        Map<String, String> committed = offsetData(committedOffsets());
+        if (!committed.isEmpty()) {
+            made.commit(committed);
+        }
+        partitions.put(compartment, made);
+        return made;
     }
 
     /** Adds or replaces a signal. */
@@ -163,8 +198,9 @@ public final class HorizonIndex implements Closeable {
         upsert(decision.classification(), IndexDocuments.triage(decision));
     }
 
+    /** Signals, risk points and triage decisions come from scoring, which caveated reports never enter. */
     private void upsert(Classification classification, Document doc) throws IOException {
-        partitions.get(classification).upsert(idOf(doc), doc);
+        partitions.get(Compartment.of(classification)).upsert(idOf(doc), doc);
     }
 
     private static Term idOf(Document doc) {

@@ -56,7 +56,7 @@ public final class HorizonSearch {
     private final ClearedSearchers searchers;
     private final Analyzer analyzer;
     /** Per clearance, the last facet ordinals built; replaced when a refresh brings new readers. */
-    private final Map<Classification, FacetState> facetStates = new ConcurrentHashMap<>();
+    private final Map<Visibility, FacetState> facetStates = new ConcurrentHashMap<>();
 
     HorizonSearch(ClearedSearchers searchers, Analyzer analyzer) {
         this.searchers = searchers;
@@ -73,7 +73,7 @@ public final class HorizonSearch {
                 BooleanClause.Occur.MUST);
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
-        return searchers.withView(request.clearance(), searcher -> {
+        return searchers.withView(request.reader(), searcher -> {
             int wanted = request.offset() + request.limit();
             FacetsCollectorManager.FacetsResult result = request.byTime()
                     ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
@@ -89,13 +89,13 @@ public final class HorizonSearch {
                         highlights.getOrDefault(sd.doc, List.of())));
             }
             return new SearchResult(top.totalHits.value(), hits,
-                    facets(request.clearance(), searcher, result, MAX_FACET_VALUES));
+                    facets(request.reader(), searcher, result, MAX_FACET_VALUES));
         });
     }
 
     /** One document by id, if it exists and the caller may see it. */
-    public Optional<JsonNode> get(String id, Classification clearance) throws IOException {
-        return first(clearance, visible(new Term(IndexFields.ID, id), clearance), 1, null).stream().findFirst();
+    public Optional<JsonNode> get(String id, Visibility reader) throws IOException {
+        return first(reader, visible(new Term(IndexFields.ID, id), reader), 1, null).stream().findFirst();
     }
 
     /**
@@ -105,7 +105,8 @@ public final class HorizonSearch {
     public List<JsonNode> riskHistory(String country, Classification clearance, int limit) throws IOException {
         for (int rank = clearance.rank(); rank >= 0; rank--) {
             String series = country + ":" + Classification.values()[rank].label();
-            List<JsonNode> history = first(clearance, visible(new Term(IndexFields.SERIES, series), clearance), limit,
+            List<JsonNode> history = first(Visibility.of(clearance),
+                    visible(new Term(IndexFields.SERIES, series), Visibility.of(clearance)), limit,
                     NEWEST_FIRST);
             if (!history.isEmpty()) {
                 return history.reversed();
@@ -121,28 +122,30 @@ public final class HorizonSearch {
                 .add(new TermQuery(new Term(IndexFields.COUNTRY, country)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, tier.label())), BooleanClause.Occur.FILTER)
                 .build();
-        return first(tier, query, limit, NEWEST_FIRST);
+        return first(Visibility.of(tier), query, limit, NEWEST_FIRST);
     }
 
     /** The countries with any risk history the caller may see, in code order. */
     public List<String> scoredCountries(Classification clearance) throws IOException {
-        Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), clearance);
-        return searchers.withView(clearance, searcher -> {
+        Visibility reader = Visibility.of(clearance);
+        Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), reader);
+        return searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
-            return facets(clearance, searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
+            return facets(reader, searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
                     .stream().sorted().toList();
         });
     }
 
     /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
     public List<JsonNode> decisions(String signalId, Classification clearance) throws IOException {
-        return first(clearance, visible(new Term(IndexFields.SIGNAL_ID, signalId), clearance), 1000, NEWEST_FIRST)
+        Visibility reader = Visibility.of(clearance);
+        return first(reader, visible(new Term(IndexFields.SIGNAL_ID, signalId), reader), 1000, NEWEST_FIRST)
                 .reversed();
     }
 
-    private List<JsonNode> first(Classification clearance, Query query, int n, Sort sort) throws IOException {
-        return searchers.withView(clearance, searcher -> {
+    private List<JsonNode> first(Visibility reader, Query query, int n, Sort sort) throws IOException {
+        return searchers.withView(reader, searcher -> {
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             List<JsonNode> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
@@ -154,7 +157,7 @@ public final class HorizonSearch {
 
     private static List<Query> filters(SearchRequest r) {
         List<Query> filters = new ArrayList<>();
-        filters.add(visibleTo(r.clearance()));
+        filters.add(visibleTo(r.reader()));
         terms(filters, IndexFields.KIND, r.kinds());
         terms(filters, IndexFields.COUNTRY, r.countries());
         if (r.from() != null || r.to() != null) {
@@ -172,21 +175,37 @@ public final class HorizonSearch {
      * The documents with a term that a caller may see. The view holds only the partitions the caller may
      * see; the clause guards against a document in the wrong one.
      */
-    private static Query visible(Term term, Classification clearance) {
+    private static Query visible(Term term, Visibility reader) {
         return new BooleanQuery.Builder().add(new TermQuery(term), BooleanClause.Occur.FILTER)
-                .add(visibleTo(clearance), BooleanClause.Occur.FILTER).build();
+                .add(visibleTo(reader), BooleanClause.Occur.FILTER).build();
     }
 
     /**
-     * Within the clearance, and without dissemination caveats: no reader holds caveats yet (accounts and
-     * tokens do not carry them), so a caveated report is indexed for its holders but shown to no one.
+     * Within the clearance, and caveated only with caveats the reader holds: a caveated document's caveat
+     * set must be one of the subsets of what the reader holds (a reader holds at most
+     * {@link Visibility#MAX_CAVEATS}, so there are few).
      */
-    private static Query visibleTo(Classification clearance) {
-        return new BooleanQuery.Builder()
-                .add(IntField.newRangeQuery(IndexFields.CLASSIFICATION_RANK, 0, clearance.rank()),
-                        BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.CAVEATED, "yes")), BooleanClause.Occur.MUST_NOT)
-                .build();
+    private static Query visibleTo(Visibility reader) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(IntField.newRangeQuery(IndexFields.CLASSIFICATION_RANK, 0, reader.clearance().rank()),
+                        BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder notHeld = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.CAVEATED, "yes")), BooleanClause.Occur.FILTER);
+        List<String> held = reader.caveats().stream().sorted().toList();
+        List<BytesRef> allowed = new ArrayList<>();
+        for (int subset = 1; subset < 1 << held.size(); subset++) {
+            List<String> caveats = new ArrayList<>();
+            for (int i = 0; i < held.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    caveats.add(held.get(i));
+                }
+            }
+            allowed.add(new BytesRef(String.join("+", caveats)));
+        }
+        if (!allowed.isEmpty()) {
+            notHeld.add(new TermInSetQuery(IndexFields.CAVEAT_SET, allowed), BooleanClause.Occur.MUST_NOT);
+        }
+        return query.add(notHeld.build(), BooleanClause.Occur.MUST_NOT).build();
     }
 
     private static void terms(List<Query> filters, String field, Set<String> values) {
@@ -210,16 +229,16 @@ public final class HorizonSearch {
      *
      * @return null for an index without facets yet
      */
-    private SortedSetDocValuesReaderState facetState(Classification clearance, IndexSearcher searcher)
+    private SortedSetDocValuesReaderState facetState(Visibility reader, IndexSearcher searcher)
             throws IOException {
-        FacetState cached = facetStates.get(clearance);
+        FacetState cached = facetStates.get(reader);
         if (cached != null && cached.reader() == searcher.getIndexReader()) {
             return cached.state();
         }
         try {
             SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(
                     searcher.getIndexReader(), IndexFields.facets());
-            facetStates.put(clearance, new FacetState(searcher.getIndexReader(), state));
+            facetStates.put(reader, new FacetState(searcher.getIndexReader(), state));
             return state;
         } catch (IllegalArgumentException emptyIndex) {
             return null;
@@ -230,11 +249,11 @@ public final class HorizonSearch {
     private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    private Map<String, Map<String, Integer>> facets(Classification clearance, IndexSearcher searcher,
+    private Map<String, Map<String, Integer>> facets(Visibility reader, IndexSearcher searcher,
                                                      FacetsCollectorManager.FacetsResult result,
                                                      int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-        SortedSetDocValuesReaderState state = facetState(clearance, searcher);
+        SortedSetDocValuesReaderState state = facetState(reader, searcher);
         if (state == null) {
             return facets;
         }

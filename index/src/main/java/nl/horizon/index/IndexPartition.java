@@ -1,6 +1,5 @@
 package nl.horizon.index;
 
-import nl.horizon.schema.Classification;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -16,29 +15,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The documents of one classification, in a Lucene index of their own. Keeping each classification apart
- * is what lets a search compute its term statistics (BM25's document frequencies and lengths) over exactly
- * the partitions its caller may see: a public hit scores the same whether or not secret documents share its
- * words, so relevance cannot be used to probe for classified text.
+ * The documents of one {@link Compartment} (a classification and a set of caveats), in a Lucene index of
+ * their own. Keeping compartments apart is what lets a search compute its term statistics (BM25's document
+ * frequencies and lengths) over exactly the partitions its caller may see: a public hit scores the same
+ * whether or not secret or caveated documents share its words, so relevance cannot be used to probe for
+ * what a reader may not see.
  */
 final class IndexPartition implements Closeable {
 
-    private final Classification classification;
+    private final Compartment compartment;
     private final FSDirectory directory;
     /** Replaced, with {@link #searchers}, when the partition recovers from a failed write. */
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
-    private IndexPartition(Classification classification, Path dir) throws IOException {
-        this.classification = classification;
+    private IndexPartition(Compartment compartment, Path dir) throws IOException {
+        this.compartment = compartment;
         this.directory = FSDirectory.open(dir);
         this.writer = newWriter();
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** Opens (or creates) the partition of {@code classification} in {@code dir}. */
-    static IndexPartition open(Classification classification, Path dir) throws IOException {
-        return new IndexPartition(classification, dir);
+    /** Opens (or creates) the partition of {@code compartment} in its folder of {@code indexDir}. */
+    static IndexPartition open(Compartment compartment, Path indexDir) throws IOException {
+        return new IndexPartition(compartment, indexDir.resolve(compartment.folder()));
     }
 
     private IndexWriter newWriter() throws IOException {
@@ -47,8 +47,8 @@ final class IndexPartition implements Closeable {
                 .setCommitOnClose(false));
     }
 
-    Classification classification() {
-        return classification;
+    Compartment compartment() {
+        return compartment;
     }
 
     /** The user data of the last commit; empty when nothing was committed yet. */

@@ -9,8 +9,8 @@ import java.util.Set;
  * A search, as an analyst or a script asks it.
  *
  * @param text        Lucene query syntax over title and text in every language; blank for all
- * @param clearance   the caller's clearance: applied inside the query, so totals, facets and highlights
- *                    never reveal a document the caller may not see
+ * @param reader      what the caller may see (clearance and caveats held): only those documents are read,
+ *                    so scores, totals, facets and highlights never reveal one the caller may not see
  * @param kinds       {@code report}, {@code signal}, {@code country-risk}; empty for all
  * @param countries   ISO3 codes; empty for all
  * @param sourceKinds source kinds; empty for all
@@ -22,13 +22,13 @@ import java.util.Set;
  * @param offset      hits to skip
  * @param limit       page size
  */
-public record SearchRequest(String text, Classification clearance, Set<String> kinds, Set<String> countries,
+public record SearchRequest(String text, Visibility reader, Set<String> kinds, Set<String> countries,
                             Set<String> sourceKinds, Set<String> levels, Set<String> indicators, Instant from,
                             Instant to, boolean byTime, int offset, int limit) {
 
-    /** A plain text search over everything the caller may see. */
+    /** A plain text search over everything a caller holding no caveats may see. */
     public static SearchRequest of(String text, Classification clearance, int offset, int limit) {
-        return new SearchRequest(text, clearance, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, false,
+        return new SearchRequest(text, Visibility.of(clearance), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, false,
                 offset, limit);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,27 +77,66 @@ class HorizonIndexTest {
         }
     }
 
-    /** Until readers hold caveats, a caveated report is kept in the index and reachable by no read. */
+    /**
+     * A caveated report is seen only by readers holding all its caveats, whatever their clearance, and
+     * counts in no other reader's statistics.
+     */
     @Test
-    void aCaveatedReportIsShownToNoReaderWithoutItsCaveats() throws Exception {
+    void aCaveatedReportIsSeenOnlyByHoldersOfAllItsCaveats() throws Exception {
+        Visibility topSecret = Visibility.of(Classification.TOP_SECRET);
+        Visibility nodis = new Visibility(Classification.CONFIDENTIAL, Set.of("NODIS"));
+        Visibility nodisAndMore = new Visibility(Classification.SECRET, Set.of("NODIS", "NOFORN", "EXDIS"));
         try (HorizonIndex index = HorizonIndex.open(dir)) {
             Report plain = report("cable", "Attack on Menaka", Classification.CONFIDENTIAL);
             index.upsert(plain);
-            index.upsert(new Report("nodis", plain.sourceKind(), plain.sourceName(), plain.countries(), "en",
-                    plain.publishedAt(), "Attack on Menaka, minister's channel", "Menaka", Classification.CONFIDENTIAL,
-                    null, List.of(), plain.receivedAt(), null, List.of("NODIS")));
+            index.refresh();
+            float before = onlyHit(index, "menaka", Classification.TOP_SECRET).score();
+            index.upsert(caveated("nodis", Classification.CONFIDENTIAL, "NODIS"));
+            index.upsert(caveated("both", Classification.PUBLIC, "NODIS", "NOFORN"));
             index.refresh();
 
             SearchResult asTopSecret = index.search().find(SearchRequest.of("menaka", Classification.TOP_SECRET, 0, 10));
             assertThat(asTopSecret.total()).as("not counted either").isEqualTo(1);
             assertThat(asTopSecret.hits()).extracting(h -> h.id()).containsExactly("cable");
+            assertThat(asTopSecret.hits().getFirst().score()).as("nor in the statistics").isEqualTo(before);
             assertThat(index.search().find(SearchRequest.of("minister", Classification.TOP_SECRET, 0, 10)).total())
                     .isZero();
-            assertThat(index.search().get("nodis", Classification.TOP_SECRET)).isEmpty();
-            assertThat(index.search().get("cable", Classification.CONFIDENTIAL)).isPresent();
-            assertThat(index.search().get("cable", Classification.DEPARTMENTAL_CONFIDENTIAL)).as("Stg. C above Dep.V.")
-                    .isEmpty();
+            assertThat(index.search().get("nodis", topSecret)).isEmpty();
+
+            assertThat(ids(index.search().find(request("menaka", nodis)))).containsExactlyInAnyOrder("cable", "nodis");
+            assertThat(index.search().get("nodis", nodis)).isPresent();
+            assertThat(index.search().get("both", nodis)).as("NOFORN not held").isEmpty();
+            assertThat(ids(index.search().find(request("menaka", nodisAndMore))))
+                    .containsExactlyInAnyOrder("cable", "nodis", "both");
+            assertThat(index.search().get("nodis", new Visibility(Classification.DEPARTMENTAL_CONFIDENTIAL,
+                    Set.of("NODIS")))).as("the caveat does not lift the clearance").isEmpty();
+            assertThat(index.search().get("cable", Visibility.of(Classification.DEPARTMENTAL_CONFIDENTIAL)))
+                    .as("Stg. C above Dep.V.").isEmpty();
+            index.commit(Map.of(P0, 3L));
         }
+        assertThat(dir.resolve("confidential+NODIS")).isDirectory();
+        assertThat(dir.resolve("public+NODIS+NOFORN")).isDirectory();
+        try (HorizonIndex reopened = HorizonIndex.open(dir)) {
+            reopened.refresh();
+            assertThat(reopened.search().get("both", nodisAndMore)).as("a caveated compartment is found again")
+                    .isPresent();
+            assertThat(reopened.committedOffsets()).containsExactlyEntriesOf(Map.of(P0, 3L));
+        }
+    }
+
+    private static Report caveated(String id, Classification classification, String... caveats) {
+        Report plain = report(id, "Attack on Menaka, minister's channel", classification);
+        return new Report(id, plain.sourceKind(), plain.sourceName(), plain.countries(), "en", plain.publishedAt(),
+                plain.title(), "Menaka", classification, null, List.of(), plain.receivedAt(), null, List.of(caveats));
+    }
+
+    private static SearchRequest request(String text, Visibility reader) {
+        return new SearchRequest(text, reader, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), null, null, false, 0,
+                10);
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::id).toList();
     }
 
     @Test

@@ -121,15 +121,15 @@ class SearchFeaturesTest {
 
     @Test
     void filtersByKindCountrySourceTimeAndSortsByTime() throws Exception {
-        SearchRequest newestReportsInMali = new SearchRequest("", Classification.PUBLIC, Set.of("report"),
+        SearchRequest newestReportsInMali = new SearchRequest("", Visibility.of(Classification.PUBLIC), Set.of("report"),
                 Set.of("MLI"), Set.of(), Set.of(), Set.of(), Instant.parse("2012-01-18T00:00:00Z"), null, true, 0, 10);
         assertThat(ids(index.search().find(newestReportsInMali))).containsExactly("nl-1", "fr-1");
 
-        SearchRequest newsOnly = new SearchRequest("", Classification.SECRET, Set.of(), Set.of(),
+        SearchRequest newsOnly = new SearchRequest("", Visibility.of(Classification.SECRET), Set.of(), Set.of(),
                 Set.of("news-feed"), Set.of(), Set.of(), null, null, true, 0, 10);
         assertThat(ids(index.search().find(newsOnly))).containsExactly("en-2", "fr-1");
 
-        SearchRequest warnings = new SearchRequest("", Classification.PUBLIC, Set.of("signal"), Set.of(), Set.of(),
+        SearchRequest warnings = new SearchRequest("", Visibility.of(Classification.PUBLIC), Set.of("signal"), Set.of(), Set.of(),
                 Set.of("warning"), Set.of("security.fatalities"), null, null, false, 0, 10);
         assertThat(ids(index.search().find(warnings))).containsExactly("MLI:public:2012-01-31:new");
     }
@@ -141,8 +141,8 @@ class SearchFeaturesTest {
         assertThat(index.search().riskHistory("MLI", Classification.SECRET, 100))
                 .extracting(n -> n.get("score").asDouble()).containsExactly(90.0);
         assertThat(index.search().signals("MLI", Classification.PUBLIC, 10)).hasSize(1);
-        assertThat(index.search().get("en-secret", Classification.PUBLIC)).isEmpty();
-        assertThat(index.search().get("en-secret", Classification.SECRET)).isPresent();
+        assertThat(index.search().get("en-secret", Visibility.of(Classification.PUBLIC))).isEmpty();
+        assertThat(index.search().get("en-secret", Visibility.of(Classification.SECRET))).isPresent();
     }
 
     @Test

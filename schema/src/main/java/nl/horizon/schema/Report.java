@@ -50,6 +50,22 @@ public record Report(
         caveats = caveats == null ? List.of() : List.copyOf(new java.util.TreeSet<>(caveats));
     }
 
+    /**
+     * The same report in another language. Copies go through these methods, never through the constructor,
+     * so that no stage can drop a field it does not know of (a copy that lost its caveats once showed a
+     * NODIS cable to every secret reader).
+     */
+    public Report withLanguage(String otherLanguage) {
+        return new Report(id, sourceKind, sourceName, countries, otherLanguage, publishedAt, title, body,
+                classification, event, links, receivedAt, contentHash, caveats);
+    }
+
+    /** The same report about other countries; see {@link #withLanguage}. */
+    public Report withCountries(List<String> otherCountries) {
+        return new Report(id, sourceKind, sourceName, otherCountries, language, publishedAt, title, body,
+                classification, event, links, receivedAt, contentHash, caveats);
+    }
+
     /** A report without caveats: what every source but posts' and partners' reports is. */
     public Report(String id, SourceKind sourceKind, String sourceName, List<String> countries, String language,
                   Instant publishedAt, String title, String body, Classification classification, EventFields event,

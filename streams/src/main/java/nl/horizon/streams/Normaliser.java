@@ -94,10 +94,7 @@ final class Normaliser implements FixedKeyProcessor<String, byte[], Normalised> 
         if (!report.countries().isEmpty()) {
             return report;
         }
-        return new Report(report.id(), report.sourceKind(), report.sourceName(),
-                places.resolve(report.title(), report.body()), report.language(), report.publishedAt(), report.title(),
-                report.body(), report.classification(), report.event(), report.links(), report.receivedAt(),
-                report.contentHash(), report.caveats());
+        return report.withCountries(places.resolve(report.title(), report.body()));
     }
 
     private SourceKind kindOfTopic() {

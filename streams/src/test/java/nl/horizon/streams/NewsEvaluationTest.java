@@ -168,9 +168,7 @@ class NewsEvaluationTest {
 
     /** The extractor observes per country; an item the labels place nowhere is still read for its indicators. */
     private static Report withSomeCountry(Report r) {
-        return r.countries().isEmpty() ? new Report(r.id(), r.sourceKind(), r.sourceName(), List.of("XXX"),
-                r.language(), r.publishedAt(), r.title(), r.body(), r.classification(), r.event(), r.links(),
-                r.receivedAt(), r.contentHash()) : r;
+        return r.countries().isEmpty() ? r.withCountries(List.of("XXX")) : r;
     }
 
     private static List<Label> labels(Path file) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.ContentHash;
 import nl.horizon.schema.Identity;
 import org.apache.kafka.common.config.ConfigException;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +38,7 @@ public final class Accounts {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** One entry of the accounts file. */
-    record Entry(String name, List<String> roles, String clearance,
+    record Entry(String name, List<String> roles, String clearance, List<String> caveats,
                  @JsonProperty("token-sha256") String tokenSha256) {
     }
 
@@ -62,7 +64,7 @@ public final class Accounts {
      *
      * @throws ConfigException naming the account and the bad field
      */
-    public static Accounts load(Path file) {
+    public static Accounts load(Path file, Markings markings) {
         if (!Files.exists(file)) {
             return none();
         }
@@ -76,12 +78,12 @@ public final class Accounts {
         List<Account> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Entry entry : parsed == null || parsed.accounts() == null ? List.<Entry>of() : parsed.accounts()) {
-            accounts.add(account(file, entry, names));
+            accounts.add(account(file, entry, names, markings));
         }
         return new Accounts(accounts);
     }
 
-    private static Account account(Path file, Entry entry, Set<String> names) {
+    private static Account account(Path file, Entry entry, Set<String> names, Markings markings) {
         String where = file + ", account '" + entry.name() + "'";
         if (entry.name() == null || !NAME.matcher(entry.name()).matches()) {
             throw new ConfigException(where + ": name must be lower-case letters, digits and '-'");
@@ -99,7 +101,11 @@ public final class Accounts {
             }
             Classification clearance = entry.clearance() == null ? Classification.PUBLIC
                     : Classification.parse(entry.clearance());
-            return new Account(new Caller(Identity.account(entry.name()), Set.copyOf(roles), clearance),
+            Set<String> caveats = new TreeSet<>();
+            for (String caveat : entry.caveats() == null ? List.<String>of() : entry.caveats()) {
+                caveats.add(markings.caveat(caveat));
+            }
+            return new Account(new Caller(Identity.account(entry.name()), Set.copyOf(roles), clearance, caveats),
                     HexFormat.of().parseHex(entry.tokenSha256()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package nl.horizon.app.web;
 
+import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Identity;
 
@@ -12,8 +13,24 @@ import java.util.Set;
  * @param identity  who it is: an account or a person, each in its own namespace
  * @param roles     what it may do
  * @param clearance the highest classification it may see
+ * @param caveats   the dissemination caveats it holds (need to know): a caveated report is seen only by
+ *                  holders of all its caveats
  */
-public record Caller(Identity identity, Set<Role> roles, Classification clearance) {
+public record Caller(Identity identity, Set<Role> roles, Classification clearance, Set<String> caveats) {
+
+    public Caller {
+        caveats = Set.copyOf(caveats);
+    }
+
+    /** A caller holding no caveats. */
+    public Caller(Identity identity, Set<Role> roles, Classification clearance) {
+        this(identity, roles, clearance, Set.of());
+    }
+
+    /** What it may see in the index. */
+    public Visibility visibility() {
+        return new Visibility(clearance, caveats);
+    }
 
     /** What keys the caller's saved queries, matches and audit events: never the name shown. */
     public String id() {

@@ -329,6 +329,7 @@ public final class HttpApi implements AutoCloseable {
         body.put("name", caller.name());
         body.put("roles", caller.roles().stream().map(Role::label).sorted().toList());
         body.put("clearance", caller.clearance());
+        body.put("caveats", caller.caveats().stream().sorted().toList());
         services.sessions().find(exchange.getRequestHeaders().getFirst("Cookie"))
                 .ifPresent(s -> body.put("csrfToken", s.csrfToken()));
         Http.json(exchange, 200, body);
@@ -363,7 +364,7 @@ public final class HttpApi implements AutoCloseable {
         Map<String, List<String>> params = Http.query(exchange);
         SearchRequest request;
         try {
-            request = new SearchRequest(Http.first(params, "q"), caller.clearance(), Http.set(params, "kind"),
+            request = new SearchRequest(Http.first(params, "q"), caller.visibility(), Http.set(params, "kind"),
                     Http.set(params, "country"), Http.set(params, "source"), Http.set(params, "level"),
                     Http.set(params, "indicator"), Http.instant(params, "from"), Http.instant(params, "to"),
                     "time".equals(Http.first(params, "sort")), Http.intParam(params, "offset", 0, 0, 10_000),
@@ -449,7 +450,7 @@ public final class HttpApi implements AutoCloseable {
             Http.error(exchange, 404, "not_found", "'" + country + "' is not an ISO 3166-1 alpha-3 code");
             return;
         }
-        Http.json(exchange, 200, services.situation().country(country, caller.clearance()));
+        Http.json(exchange, 200, services.situation().country(country, caller.visibility()));
     }
 
     /** The horizon-scan briefing for a period, as printable HTML, Markdown or JSON. */

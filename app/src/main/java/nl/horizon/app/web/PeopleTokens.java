@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.Identity;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
@@ -48,9 +49,11 @@ public final class PeopleTokens {
     private static final Set<Role> PEOPLE_ROLES = EnumSet.of(Role.VIEWER, Role.ANALYST, Role.ADMIN);
 
     private final ConfigurableJWTProcessor<SecurityContext> processor;
+    private final Markings markings;
 
-    private PeopleTokens(ConfigurableJWTProcessor<SecurityContext> processor) {
+    private PeopleTokens(ConfigurableJWTProcessor<SecurityContext> processor, Markings markings) {
         this.processor = processor;
+        this.markings = markings;
     }
 
     /**
@@ -59,9 +62,10 @@ public final class PeopleTokens {
      * @param jwks     an {@code http(s)://} address of the provider's JWKS, or a file path; empty disables people tokens
      * @param issuer   the {@code iss} a token must carry
      * @param audience the {@code aud} a token must include
+     * @param markings the caveats a {@code caveats} claim may name
      * @throws ConfigException when the JWKS file does not read or the address is not one
      */
-    public static Optional<PeopleTokens> of(String jwks, String issuer, String audience) {
+    public static Optional<PeopleTokens> of(String jwks, String issuer, String audience, Markings markings) {
         if (jwks.isBlank()) {
             return Optional.empty();
         }
@@ -80,7 +84,7 @@ public final class PeopleTokens {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
-        return Optional.of(new PeopleTokens(processor));
+        return Optional.of(new PeopleTokens(processor, markings));
     }
 
     /** Whether a bearer token looks like a JWT (three dot-separated parts) rather than an account token. */
@@ -97,7 +101,7 @@ public final class PeopleTokens {
             JWTClaimsSet claims = processor.process(token, null);
             Identity person = Identity.person(claims.getIssuer(), claims.getSubject(),
                     claims.getStringClaim("preferred_username"));
-            return Optional.of(new Proof(new Caller(person, roles(claims), clearance(claims)),
+            return Optional.of(new Proof(new Caller(person, roles(claims), clearance(claims), caveats(claims)),
                     claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             LOG.debug("refused a people token: {}", e.getMessage());
@@ -119,6 +123,16 @@ public final class PeopleTokens {
             }
         }
         return Set.copyOf(roles);
+    }
+
+    /** The caveats a person holds; a caveat the vocabulary does not know refuses the token, as a clearance does. */
+    private Set<String> caveats(JWTClaimsSet claims) throws ParseException {
+        List<String> claimed = claims.getStringListClaim("caveats");
+        Set<String> caveats = new HashSet<>();
+        for (String caveat : claimed == null ? List.<String>of() : claimed) {
+            caveats.add(markings.caveat(caveat));
+        }
+        return caveats;
     }
 
     private static Classification clearance(JWTClaimsSet claims) throws ParseException {

@@ -13,6 +13,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import nl.horizon.index.HorizonSearch;
 import nl.horizon.index.InvalidQueryException;
 import nl.horizon.index.SearchRequest;
+import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.Json;
@@ -63,7 +64,7 @@ public final class SignalFeeds {
             throws IOException {
         List<Signal> found = new ArrayList<>();
         try {
-            for (var hit : search.find(new SearchRequest("", clearance, Set.of("signal"), countries, Set.of(), levels,
+            for (var hit : search.find(new SearchRequest("", Visibility.of(clearance), Set.of("signal"), countries, Set.of(), levels,
                     Set.of(), null, null, true, 0, ENTRIES * Classification.values().length)).hits()) {
                 Signal signal = Json.mapper().treeToValue(hit.document(), Signal.class);
                 if (!signal.historical()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.index.HorizonSearch;
 import nl.horizon.index.InvalidQueryException;
 import nl.horizon.index.SearchRequest;
+import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.CountryRisk;
@@ -114,14 +115,15 @@ public final class Situation {
     }
 
     /** A country's page; empty history and lists when nothing about it is visible to the caller. */
-    public CountryPage country(String country, Classification clearance) throws IOException {
+    public CountryPage country(String country, Visibility reader) throws IOException {
+        Classification clearance = reader.clearance();
         List<CountryRisk> history = search.riskHistory(country, clearance, HISTORY_DAYS).stream()
                 .map(n -> read(n, CountryRisk.class)).toList();
         CountryRisk latest = history.isEmpty() ? null : history.getLast();
         List<SignalLine> signals = latest == null ? List.of() : signals(latest, clearance);
         List<Report> reports;
         try {
-            reports = search.find(new SearchRequest("", clearance, Set.of("report"), Set.of(country), Set.of(),
+            reports = search.find(new SearchRequest("", reader, Set.of("report"), Set.of(country), Set.of(),
                     Set.of(), Set.of(), null, null, true, 0, 20)).hits().stream()
                     .map(h -> read(h.document(), Report.class)).toList();
         } catch (InvalidQueryException e) {
@@ -132,7 +134,7 @@ public final class Situation {
 
     /** A signal's page, if it exists and the caller may see it. */
     public Optional<SignalPage> signal(String id, Classification clearance) throws IOException {
-        Optional<JsonNode> found = search.get(id, clearance);
+        Optional<JsonNode> found = search.get(id, Visibility.of(clearance));
         if (found.isEmpty() || !found.get().has("lifecycle")) {
             return Optional.empty();
         }
@@ -145,7 +147,7 @@ public final class Situation {
 
     /** The signal as stored, for triage; empty when it does not exist or the caller may not see it. */
     public Optional<JsonNode> signalRecord(String id, Classification clearance) throws IOException {
-        return search.get(id, clearance).filter(n -> n.has("lifecycle"));
+        return search.get(id, Visibility.of(clearance)).filter(n -> n.has("lifecycle"));
     }
 
     /**
@@ -248,7 +250,7 @@ public final class Situation {
             if (evidence.size() >= max) {
                 break;
             }
-            search.get(id, clearance).ifPresent(n -> evidence.add(read(n, Report.class)));
+            search.get(id, Visibility.of(clearance)).ifPresent(n -> evidence.add(read(n, Report.class)));
         }
         return evidence;
     }

@@ -2,6 +2,7 @@ package nl.horizon.app.web;
 
 import nl.horizon.schema.AuditEvent;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -104,8 +105,10 @@ class AuditTest {
     @Test
     void aRequestWhoseHandlerFailsIsAuditedWithItsCaller() throws Exception {
         Sessions sessions = new Sessions(Clock.systemUTC(), false);
-        Authenticator authenticator = new Authenticator(Accounts.load(pipeline.dataDir.resolve("accounts.yaml")),
-                PeopleTokens.of(pipeline.dataDir.resolve("jwks.json").toString(), DemoPipeline.ISSUER, "horizon"),
+        Markings markings = Markings.standard();
+        Authenticator authenticator = new Authenticator(Accounts.load(pipeline.dataDir.resolve("accounts.yaml"), markings),
+                PeopleTokens.of(pipeline.dataDir.resolve("jwks.json").toString(), DemoPipeline.ISSUER, "horizon",
+                        markings),
                 sessions);
         String subject = "ops-" + UUID.randomUUID();
         String operator = pipeline.personToken(subject, List.of("admin"), "secret", "horizon",

@@ -51,6 +51,8 @@ final class DemoPipeline {
 
     static final String ANALYST = "analyst-secret-token";
     static final String VIEWER = "viewer-public-token";
+    /** Cleared for secret like {@link #ANALYST}, and holding the caveat NODIS. */
+    static final String NODIS_ANALYST = "analyst-nodis-token";
     static final String POST = "bamako-post-token";
     static final String PARTNER = "msf-partner-token";
     static final String ISSUER = "https://idp.horizon.test";
@@ -89,10 +91,11 @@ final class DemoPipeline {
         Files.writeString(accounts, """
                 accounts:
                   - {name: analyst-s, roles: [analyst], clearance: secret, token-sha256: %s}
+                  - {name: analyst-nodis, roles: [analyst], clearance: secret, caveats: [NODIS], token-sha256: %s}
                   - {name: viewer-p, roles: [viewer], token-sha256: %s}
                   - {name: bamako, roles: [ingest-post], token-sha256: %s}
                   - {name: msf, roles: [ingest-partner], token-sha256: %s}
-                """.formatted(ContentHash.of(ANALYST), ContentHash.of(VIEWER), ContentHash.of(POST),
+                """.formatted(ContentHash.of(ANALYST), ContentHash.of(NODIS_ANALYST), ContentHash.of(VIEWER), ContentHash.of(POST),
                 ContentHash.of(PARTNER)));
         Files.writeString(dataDir.resolve("feeds.yaml"), "feeds: []\n");
         horizon = Horizon.start(HorizonConfig.of(Map.ofEntries(
@@ -136,11 +139,20 @@ final class DemoPipeline {
     /** A person's token from the test identity provider. */
     String personToken(String name, List<String> roles, String clearance, String audience, Instant expires)
             throws Exception {
+        return personToken(name, roles, clearance, audience, expires, List.of());
+    }
+
+    /** A person's token holding dissemination caveats. */
+    String personToken(String name, List<String> roles, String clearance, String audience, Instant expires,
+                       List<String> caveats) throws Exception {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(name).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(expires)).claim("preferred_username", name)
                 .claim("roles", roles);
         if (clearance != null) {
             claims.claim("clearance", clearance);
+        }
+        if (!caveats.isEmpty()) {
+            claims.claim("caveats", caveats);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims.build());
