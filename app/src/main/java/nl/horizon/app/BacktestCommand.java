@@ -1,6 +1,7 @@
 package nl.horizon.app;
 
 import nl.horizon.backtest.Backtest;
+import nl.horizon.backtest.Evaluation;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.common.config.ConfigException;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +25,7 @@ final class BacktestCommand {
     static final Path SHARED = Path.of("..", "shared", "data");
     static final Path DEFAULT_INPUT = SHARED.resolve("ucdp").resolve("country_month_fatalities_1989-2019.csv");
     static final Path DEFAULT_LABELS = SHARED.resolve("conflict-labels");
+    static final Path DEFAULT_PUBLISHED = SHARED.resolve("hdx-signals").resolve("hdx_signals_1998-2019.csv");
     static final Map<String, Path> DEFAULT_GDELT = Map.of(
             "YEM", SHARED.resolve("gdelt").resolve("gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"),
             "SLE", SHARED.resolve("gdelt").resolve("gdelt_sierraleone_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"));
@@ -33,11 +37,15 @@ final class BacktestCommand {
         Path input = DEFAULT_INPUT;
         Path outDir = Path.of("data", "backtest");
         Optional<Path> config = Optional.empty();
-        YearMonth from = YearMonth.of(1990, 1);
+        // the headline window is out of sample for anything fitted up to 2009; the reference window is the
+        // whole series after a year of history (the labels need one)
+        YearMonth historyFrom = YearMonth.of(1989, 1);
+        YearMonth from = YearMonth.of(2010, 1);
         YearMonth to = YearMonth.of(2019, 12);
+        YearMonth referenceFrom = YearMonth.of(1990, 1);
         RiskLevel level = RiskLevel.WARNING;
-        int leadDays = 90;
         Path labels = Files.isDirectory(DEFAULT_LABELS) ? DEFAULT_LABELS : null;
+        Path published = Files.isReadable(DEFAULT_PUBLISHED) ? DEFAULT_PUBLISHED : null;
         Map<String, Path> gdelt = new java.util.TreeMap<>();
         DEFAULT_GDELT.forEach((country, file) -> {
             if (Files.isReadable(file)) {
@@ -57,9 +65,11 @@ final class BacktestCommand {
                     case "--config" -> config = Optional.of(Path.of(value));
                     case "--from" -> from = YearMonth.parse(value);
                     case "--to" -> to = YearMonth.parse(value);
+                    case "--history-from" -> historyFrom = YearMonth.parse(value);
+                    case "--reference-from" -> referenceFrom = YearMonth.parse(value);
                     case "--alert-level" -> level = RiskLevel.parse(value);
-                    case "--lead-days" -> leadDays = Integer.parseInt(value);
                     case "--labels" -> labels = Path.of(value);
+                    case "--published" -> published = Path.of(value);
                     case "--gdelt" -> {
                         if (!gdeltGiven) {
                             gdelt.clear();
@@ -78,6 +88,10 @@ final class BacktestCommand {
             if (from.isAfter(to)) {
                 throw new IllegalArgumentException("--from " + from + " is after --to " + to);
             }
+            if (from.isBefore(historyFrom) || referenceFrom.isBefore(historyFrom)) {
+                throw new IllegalArgumentException("--from and --reference-from must not be before --history-from "
+                        + historyFrom);
+            }
             if (!Files.isReadable(input)) {
                 throw new IllegalArgumentException("no input at " + input + "; give --input with a country-month "
                         + "fatality table (month_end and one column per country)");
@@ -93,10 +107,21 @@ final class BacktestCommand {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;
         }
-        Backtest.Result result = Backtest.run(new Backtest.Settings(input, from, to, outDir, level, leadDays, labels,
-                gdelt), model, out);
-        result.scorecards().forEach(s -> out.printf("  %-16s %-32s alerts %5d  precision %.3f  recall %.3f  F1 %.3f%n",
-                s.labels(), s.method(), s.alerts(), s.precision(), s.recall(), s.f1()));
+        List<Evaluation> windows = new ArrayList<>();
+        windows.add(new Evaluation("headline", from, to));
+        if (referenceFrom.isBefore(from)) {
+            windows.add(new Evaluation("reference", referenceFrom, to));
+        }
+        Backtest.Result result = Backtest.run(new Backtest.Settings(input, historyFrom, windows, outDir, level, labels,
+                published, gdelt), model, out);
+        result.evaluations().forEach(e -> {
+            out.println(e.window() + ":");
+            e.scorecards().forEach(s -> out.printf(java.util.Locale.ROOT,
+                    "  %-32s %-17s %-24s alerts %5d  hits %4d  labels %4d  missed %4d  precision %.3f  recall %.3f"
+                            + "  F1 %.3f [%.3f, %.3f]%n", s.labels(), s.lead(), s.method(), s.alerts(), s.hits(),
+                    s.onsets(), s.missed(), s.precision(), s.recall(), s.f1(), s.f1Interval().low(),
+                    s.f1Interval().high()));
+        });
         return 0;
     }
 }

@@ -136,8 +136,9 @@ public final class Main {
         System.err.println("usage: horizon [run] [--config FILE]   start the pipeline (default config/horizon.yaml)");
         System.err.println("       horizon rebuild-index            rebuild the search index from the topics (stop Horizon first)");
         System.err.println("       horizon backtest [--input FILE] [--from YYYY-MM] [--to YYYY-MM] [--out DIR]");
-        System.err.println("                        [--alert-level watch|warning|alert] [--lead-days N] [--config FILE]");
-        System.err.println("                        [--labels DIR] [--gdelt ISO3=FILE ...]");
+        System.err.println("                        [--history-from YYYY-MM] [--reference-from YYYY-MM]");
+        System.err.println("                        [--alert-level watch|warning|alert] [--config FILE]");
+        System.err.println("                        [--labels DIR] [--published FILE] [--gdelt ISO3=FILE ...]");
         System.err.println("                                        replay history through the scoring and measure it");
         System.err.println("       horizon bench [REPORTS [RATE]]   end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");

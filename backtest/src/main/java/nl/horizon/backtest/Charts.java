@@ -12,35 +12,67 @@ import java.util.Locale;
 /** Plain SVG charts, written by hand: no charting library is needed for bars and a line. */
 final class Charts {
 
-    private static final String[] COLOURS = {"#4472c4", "#ed7d31", "#70ad47"};
+    private static final String[] PALETTE = {"#c00000", "#4472c4", "#ed7d31", "#70ad47", "#7030a0", "#808080", "#00a0a0"};
 
     private Charts() {
     }
 
-    /** Precision, recall and F1 per method, as grouped bars. */
-    static String bars(List<Scorecard> cards) {
-        int rowHeight = 46;
-        int width = 760;
-        int left = 250;
-        int height = 50 + cards.size() * rowHeight;
-        StringBuilder svg = header(width, height, "Precision, recall and F1 per method");
-        String[] names = {"precision", "recall", "F1"};
-        for (int k = 0; k < 3; k++) {
-            svg.append(text(left + k * 110, 28, names[k], COLOURS[k], "start"));
-        }
+    /** F1 with its interval per method, grouped by lead window: a bar and a whisker per row. */
+    static String f1(String title, List<Scorecard> cards) {
+        int rowHeight = 22;
+        int width = 860;
+        int left = 330;
+        int plotW = width - left - 90;
+        int height = 60 + cards.size() * rowHeight;
+        StringBuilder svg = header(width, height, "F1 [90% interval], " + title);
         for (int i = 0; i < cards.size(); i++) {
             Scorecard c = cards.get(i);
-            int y = 40 + i * rowHeight;
-            svg.append(text(left - 8, y + 24, c.method(), "#222", "end"));
-            double[] values = {c.precision(), c.recall(), c.f1()};
-            for (int k = 0; k < 3; k++) {
-                double w = values[k] * (width - left - 60);
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\"/>%n", left, y + 6 + k * 12, w,
-                        COLOURS[k]));
-                svg.append(text((int) (left + w + 4), y + 16 + k * 12, String.format(Locale.ROOT, "%.2f", values[k]),
-                        "#444", "start"));
+            int y = 36 + i * rowHeight;
+            svg.append(text(left - 8, y + 13, c.lead() + ": " + c.method(), "#222", "end"));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>%n",
+                    left, y + 2, c.f1() * plotW, PALETTE[1]));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n",
+                    left + c.f1Interval().low() * plotW, left + c.f1Interval().high() * plotW, y + 9, y + 9));
+            svg.append(text((int) (left + c.f1Interval().high() * plotW + 6), y + 13,
+                    String.format(Locale.ROOT, "%.2f", c.f1()), "#444", "start"));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** Precision against recall, one line per method through its points from 25% to 100% of its alerts. */
+    static String curve(String title, List<CurvePoint> points) {
+        int width = 760;
+        int height = 480;
+        int left = 60;
+        int top = 40;
+        int plot = 380;
+        StringBuilder svg = header(width, height, "Precision / recall over alert volume, " + title);
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                + "stroke=\"#999\"/>%n", left, top, plot, plot));
+        svg.append(text(left + plot / 2, top + plot + 30, "recall", "#222", "middle"));
+        svg.append(text(left - 40, top + plot / 2, "precision", "#222", "middle"));
+        for (int k = 0; k <= 4; k++) {
+            svg.append(text(left + k * plot / 4, top + plot + 14, String.format(Locale.ROOT, "%.2f", k / 4.0), "#444",
+                    "middle"));
+            svg.append(text(left - 4, top + plot - k * plot / 4 + 4, String.format(Locale.ROOT, "%.2f", k / 4.0),
+                    "#444", "end"));
+        }
+        List<String> methods = points.stream().map(CurvePoint::method).distinct().toList();
+        for (int m = 0; m < methods.size(); m++) {
+            String colour = PALETTE[m % PALETTE.length];
+            StringBuilder path = new StringBuilder();
+            for (CurvePoint p : points) {
+                if (p.method().equals(methods.get(m))) {
+                    double x = left + p.recall() * plot;
+                    double y = top + plot - p.precision() * plot;
+                    path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">"
+                            + "<title>%s</title></circle>%n", x, y, colour, escape(p.method() + " " + (int) (p.share() * 100)
+                            + "%: " + p.alerts() + " alerts")));
+                }
             }
+            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour).append("\"/>\n");
+            svg.append(text(left + plot + 20, top + 14 + m * 18, methods.get(m), colour, "start"));
         }
         return svg.append("</svg>\n").toString();
     }

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * Onsets that come from outside the fatality series, so a method is also judged on events it does not
  * read: coup attempts (Powell &amp; Thyne: day-exact dates, failed or successful) and the starts of armed
  * conflict episodes (UCDP/PRIO Armed Conflict Dataset, {@code start_date2}: the start of the episode).
- * Rows whose country names no ISO3 code are left out and counted.
+ * Rows whose country names no ISO3 code are left out and counted. Neither comes from the fatality series
+ * the methods read. Each file covers the years it has rows for, through December of its last year.
  */
 public final class EventLabels {
 
@@ -28,24 +29,27 @@ public final class EventLabels {
     }
 
     /** Coup attempts within {@code from..to}. */
-    public static List<Onset> coups(Path csv, YearMonth from, YearMonth to, List<String> unmapped) throws IOException {
+    public static LabelSet coups(String name, Path csv, YearMonth from, YearMonth to, List<String> unmapped)
+            throws IOException {
         List<Onset> onsets = new ArrayList<>();
-        for (Map<String, String> row : rows(csv)) {
+        List<Map<String, String>> rows = rows(csv);
+        for (Map<String, String> row : rows) {
             LocalDate date = LocalDate.of(Integer.parseInt(row.get("year")), Integer.parseInt(row.get("month")),
                     Integer.parseInt(row.get("day")));
             if (within(date, from, to)) {
                 add(onsets, row.get("country"), date, "coup", unmapped);
             }
         }
-        return onsets;
+        return new LabelSet(name, onsets, coveredUntil(rows));
     }
 
     /** Starts of conflict episodes within {@code from..to}, once per conflict and episode. */
-    public static List<Onset> conflictStarts(Path csv, YearMonth from, YearMonth to, List<String> unmapped)
+    public static LabelSet conflictStarts(String name, Path csv, YearMonth from, YearMonth to, List<String> unmapped)
             throws IOException {
         List<Onset> onsets = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
-        for (Map<String, String> row : rows(csv)) {
+        List<Map<String, String>> rows = rows(csv);
+        for (Map<String, String> row : rows) {
             String start = row.getOrDefault("start_date2", "");
             if (start.isBlank() || !seen.add(row.get("conflict_id") + "|" + start)) {
                 continue;
@@ -57,7 +61,14 @@ public final class EventLabels {
                 }
             }
         }
-        return onsets;
+        return new LabelSet(name, onsets, coveredUntil(rows));
+    }
+
+    /** December of the last year the file has rows for. */
+    private static YearMonth coveredUntil(List<Map<String, String>> rows) {
+        int year = rows.stream().mapToInt(row -> Integer.parseInt(row.get("year"))).max()
+                .orElseThrow(() -> new IllegalArgumentException("a label file without rows"));
+        return YearMonth.of(year, 12);
     }
 
     private static void add(List<Onset> onsets, String name, LocalDate date, String kind, List<String> unmapped) {

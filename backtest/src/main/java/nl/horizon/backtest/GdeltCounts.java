@@ -17,7 +17,8 @@ import java.util.List;
  * GDELT event counts per month and CAMEO code for one country ({@code MonthYear,EventCode,N_events}), as
  * coded-event reports that each stand for their month's count ({@code EventFields.events}), so the
  * product's taxonomy maps them as it maps live GDELT events ({@code cameo:NN}). Only the CAMEO roots the
- * taxonomy uses are replayed; the rest carry no indicator.
+ * taxonomy uses are replayed; the rest carry no indicator. Each month's counts are released with the
+ * fatality totals ({@link ReleaseCalendar}), so each falls in one scoring window.
  */
 public final class GdeltCounts {
 
@@ -27,7 +28,8 @@ public final class GdeltCounts {
     }
 
     /** The reports of one country's counts within {@code from..to}. */
-    public static List<Report> reports(String country, Path csv, YearMonth from, YearMonth to) throws IOException {
+    public static List<Report> reports(String country, Path csv, YearMonth from, YearMonth to, ReleaseCalendar calendar)
+            throws IOException {
         List<Report> reports = new ArrayList<>();
         List<String> lines = Files.readAllLines(csv);
         for (String line : lines.subList(1, lines.size())) {
@@ -45,7 +47,7 @@ public final class GdeltCounts {
             if (n > 0) {
                 reports.add(new Report("event-data:gdelt-counts:" + country + "-" + month + "-" + cells[1],
                         SourceKind.EVENT_DATA, "gdelt-counts", List.of(country), "en",
-                        month.atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant(), "CAMEO " + cells[1] + ": " + n
+                        calendar.release(month).atStartOfDay(ZoneOffset.UTC).toInstant(), "CAMEO " + cells[1] + ": " + n
                         + " events", "", Classification.PUBLIC, new EventFields(root, cells[1], null, cells[1], null, n),
                         List.of(), null, null));
             }

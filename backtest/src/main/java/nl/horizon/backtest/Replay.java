@@ -35,8 +35,10 @@ import java.util.Properties;
  * Replays history through the product's own topology ({@link HorizonTopology}: the same processors and
  * RocksDB state stores), driven synchronously by Kafka's {@link TopologyTestDriver}: one partition, in
  * event-time order, no wall clock and no broker, so a back-test is deterministic and reproducible.
- * Each country-month with deaths becomes one coded-event report dated at the month's end; other inputs
- * (GDELT counts) come as reports of their own.
+ * Each country-month with deaths becomes one coded-event report dated on the day its total is released
+ * ({@link ReleaseCalendar}: the month's end, or up to two days later so that no scoring window holds two
+ * months); other inputs (GDELT counts) come as reports of their own. The replay runs from the start of the
+ * warm-up: signals of later months have the history before them.
  */
 final class Replay {
 
@@ -53,15 +55,15 @@ final class Replay {
     private Replay() {
     }
 
-    static Output run(MonthlySeries series, List<Report> more, ScoringModel model, YearMonth to, Path workDir,
-                      PrintStream progress) throws IOException {
+    static Output run(MonthlySeries series, List<Report> more, ScoringModel model, ReleaseCalendar calendar,
+                      YearMonth to, Path workDir, PrintStream progress) throws IOException {
         List<Report> reports = new ArrayList<>(more);
         for (Map.Entry<String, java.util.TreeMap<YearMonth, Integer>> country : series.byCountry().entrySet()) {
             country.getValue().forEach((month, dead) -> {
                 if (dead > 0) {
                     reports.add(new Report("event-data:ucdp-monthly:" + country.getKey() + "-" + month,
                             SourceKind.EVENT_DATA, "ucdp-monthly", List.of(country.getKey()), "en",
-                            end(month), country.getKey() + " " + month + ": " + dead + " deaths", "",
+                            released(calendar, month), country.getKey() + " " + month + ": " + dead + " deaths", "",
                             Classification.PUBLIC, new EventFields(null, null, dead, null, null), List.of(), null, null));
                 }
             });
@@ -69,7 +71,7 @@ final class Replay {
         reports.sort(Comparator.comparing(Report::publishedAt).thenComparing(Report::id));
         // a last report about no country moves event time past the end, so every month is scored
         reports.add(new Report("backtest:end", SourceKind.EVENT_DATA, "backtest", List.of(), "en",
-                end(to).plusSeconds(10L * 86_400), "end of the back-test", "", Classification.PUBLIC, null, List.of(),
+                released(calendar, to).plusSeconds(10L * 86_400), "end of the back-test", "", Classification.PUBLIC, null, List.of(),
                 null, null));
 
         Files.createDirectories(workDir);
@@ -88,18 +90,18 @@ final class Replay {
                     Serdes.String().deserializer(), JsonSerde.of(Signal.class));
             TestOutputTopic<String, CountryRisk> risksOut = driver.createOutputTopic(Topics.COUNTRY_RISK,
                     Serdes.String().deserializer(), JsonSerde.of(CountryRisk.class));
-            YearMonth reported = null;
+            java.time.LocalDate reported = null;
             for (Report report : reports) {
                 in.pipeInput(report.id(), report, report.publishedAt());
-                YearMonth month = YearMonth.from(report.publishedAt().atZone(ZoneOffset.UTC));
-                if (reported == null || !month.equals(reported)) {
-                    // the detector re-scores on wall-clock time: let it run once a month of history is in
+                java.time.LocalDate day = report.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                if (reported == null || !day.equals(reported)) {
+                    // the detector re-scores on wall-clock time: let it run once a release day of history is in
                     driver.advanceWallClockTime(RESCORE_EVERY);
-                    if (reported == null || month.getYear() != reported.getYear()) {
-                        progress.printf("back-test: replaying %d (%d signals so far)%n", month.getYear(),
+                    if (reported == null || day.getYear() != reported.getYear()) {
+                        progress.printf("back-test: replaying %d (%d signals so far)%n", day.getYear(),
                                 signals.size());
                     }
-                    reported = month;
+                    reported = day;
                 }
                 fold(signalsOut, risksOut, signals, risks);
             }
@@ -132,7 +134,7 @@ final class Replay {
         });
     }
 
-    private static Instant end(YearMonth month) {
-        return month.atEndOfMonth().atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static Instant released(ReleaseCalendar calendar, YearMonth month) {
+        return calendar.release(month).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -1,74 +1,38 @@
 package nl.horizon.backtest;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 
 /**
- * How well a method's alerts anticipate the labelled onsets. An alert counts for an onset in the same
- * country when it was raised at most {@code leadDays} before the onset and not after it.
+ * How well one method's alerts anticipate one label set in one lead window ({@link LeadWindow}), with
+ * misses beside hits.
  *
- * @param labels            the label set: fatality onsets, coups or conflict starts
- * @param method            the method
- * @param alerts            alerts raised
- * @param onsets            onsets labelled
- * @param hits              alerts that anticipated an onset
- * @param detected          onsets anticipated by at least one alert
- * @param precision         hits / alerts
- * @param recall            detected / onsets
- * @param f1                harmonic mean of the two
- * @param medianLeadDays    median days between the earliest anticipating alert and its onset
- * @param warned1Month      share of onsets anticipated at least 28 days ahead
- * @param warned3Months     share of onsets anticipated at least 84 days ahead
- * @param falseAlarmsPerCountryYear alerts that anticipated nothing, per country and year
+ * @param labels      the label set
+ * @param lead        the lead window's name
+ * @param method      the method
+ * @param alerts      alerts judged
+ * @param hits        alerts that counted for a label
+ * @param falseAlarms alerts that counted for none
+ * @param onsets      labels judged
+ * @param detected    labels an alert counted for
+ * @param missed      labels no alert counted for
+ * @param precision   hits / alerts
+ * @param recall      detected / onsets
+ * @param f1          harmonic mean of the two
+ * @param f1Interval  90% interval of F1 from resampling countries
  */
-public record Scorecard(String labels, String method, int alerts, int onsets, int hits, int detected, double precision,
-                        double recall, double f1, Double medianLeadDays, double warned1Month, double warned3Months,
-                        double falseAlarmsPerCountryYear) {
+public record Scorecard(String labels, String lead, String method, int alerts, int hits, int falseAlarms, int onsets,
+                        int detected, int missed, double precision, double recall, double f1, Interval f1Interval) {
 
-    /** Scores {@code alerts} against {@code onsets}; {@code countryYears} is the size of the test. */
-    public static Scorecard of(String labels, String method, List<Alert> alerts, List<Onset> onsets, int leadDays,
-                               double countryYears) {
-        int hits = 0;
-        for (Alert a : alerts) {
-            if (onsets.stream().anyMatch(o -> anticipates(a, o, leadDays))) {
-                hits++;
-            }
-        }
-        int detected = 0;
-        int ahead1 = 0;
-        int ahead3 = 0;
-        List<Long> leads = new ArrayList<>();
-        for (Onset o : onsets) {
-            LocalDate earliest = alerts.stream().filter(a -> anticipates(a, o, leadDays)).map(Alert::date)
-                    .min(Comparator.naturalOrder()).orElse(null);
-            if (earliest != null) {
-                detected++;
-                long lead = ChronoUnit.DAYS.between(earliest, o.date());
-                leads.add(lead);
-                ahead1 += lead >= 28 ? 1 : 0;
-                ahead3 += lead >= 84 ? 1 : 0;
-            }
-        }
-        double precision = alerts.isEmpty() ? 0 : (double) hits / alerts.size();
-        double recall = onsets.isEmpty() ? 0 : (double) detected / onsets.size();
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        leads.sort(Comparator.naturalOrder());
-        Double median = leads.isEmpty() ? null : (double) leads.get(leads.size() / 2);
-        double n = Math.max(1, onsets.size());
-        return new Scorecard(labels, method, alerts.size(), onsets.size(), hits, detected, round(precision), round(recall),
-                round(f1), median, round(ahead1 / n), round(ahead3 / n),
-                round((alerts.size() - hits) / Math.max(1, countryYears)));
+    /** The scorecard of per-country tallies, with its interval from {@code bootstrap}. */
+    static Scorecard of(String labels, LeadWindow lead, String method, Map<String, Tally> tallies,
+                        CountryBootstrap bootstrap) {
+        Tally t = Tally.total(tallies);
+        return new Scorecard(labels, lead.name(), method, t.alerts(), t.hits(), t.alerts() - t.hits(), t.onsets(),
+                t.detected(), t.onsets() - t.detected(), round(t.precision()), round(t.recall()), round(t.f1()),
+                bootstrap.f1(tallies));
     }
 
-    static boolean anticipates(Alert alert, Onset onset, int leadDays) {
-        return alert.country().equals(onset.country()) && !alert.date().isAfter(onset.date())
-                && !alert.date().isBefore(onset.date().minusDays(leadDays));
-    }
-
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -11,11 +11,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The back-test on real history, 2008–2015, through the product's scoring as shipped. */
+/** The back-test on real history, judged 2010–2015 after a warm-up from 2008, through the product's scoring as shipped. */
 class BacktestTest {
 
     @TempDir
@@ -34,35 +37,48 @@ class BacktestTest {
 
     private Backtest.Result run(Path dir) throws Exception {
         Path shared = series().getParent().getParent();
-        return Backtest.run(new Backtest.Settings(series(), YearMonth.of(2008, 1), YearMonth.of(2015, 12), dir,
-                RiskLevel.WARNING, 90, shared.resolve("conflict-labels"), java.util.Map.of("YEM", shared.resolve(
-                "gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"))), model(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return Backtest.run(new Backtest.Settings(series(), YearMonth.of(2008, 1),
+                List.of(new Evaluation("headline", YearMonth.of(2010, 1), YearMonth.of(2015, 12))), dir,
+                RiskLevel.WARNING, shared.resolve("conflict-labels"), shared.resolve("hdx-signals/hdx_signals_1998-2019.csv"),
+                Map.of("YEM", shared.resolve("gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"))),
+                model(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     @Test
-    void scoresHorizonAndTheBaselinesOnTheSameDataAndWritesTheReport() throws Exception {
+    void judgesHorizonAndTheBaselinesInEveryLeadWindowAndWritesTheReport() throws Exception {
         Backtest.Result result = run(out);
 
-        assertThat(result.onsets()).isNotEmpty();
-        assertThat(result.labels()).containsOnlyKeys("fatality onsets", "coups", "conflict starts");
-        assertThat(result.labels().get("coups")).contains(new Onset("MLI", java.time.LocalDate.of(2012, 3, 22), "coup"));
-        assertThat(result.scorecards()).filteredOn(s -> s.labels().equals("fatality onsets"))
-                .extracting(Scorecard::method).containsExactly("horizon (warning+)",
-                "hdx-signals", "horizon @ hdx-signals volume", "acled-surge", "horizon @ acled-surge volume",
-                "persistence", "horizon @ persistence volume");
-        assertThat(result.scorecards()).hasSize(21).allSatisfy(s -> {
+        assertThat(result.labels()).extracting(LabelSet::name)
+                .containsExactly("fatality onsets and escalations", "coups", "conflict starts");
+        assertThat(result.labels().get(1).onsets()).contains(new Onset("MLI", LocalDate.of(2012, 3, 22), "coup"));
+        EvaluationResult headline = result.evaluations().getFirst();
+        assertThat(headline.scorecards()).filteredOn(s -> s.labels().equals(Backtest.FATALITY_LABELS)
+                        && s.lead().equals(LeadWindow.SAME_MONTH.name()))
+                .extracting(Scorecard::method).containsExactly("horizon (warning+)", "hdx-signals rule",
+                        "acled-surge rule", "persistence", "hdx-signals published", Backtest.LABEL_RULE);
+        assertThat(headline.scorecards()).hasSize(3 * 3 * 6).allSatisfy(s -> {
             assertThat(s.precision()).isBetween(0.0, 1.0);
-            assertThat(s.recall()).isBetween(0.0, 1.0);
-            assertThat(s.onsets()).isEqualTo(result.labels().get(s.labels()).size());
+            assertThat(s.f1Interval().low()).isLessThanOrEqualTo(s.f1Interval().high());
+            assertThat(s.hits() + s.falseAlarms()).isEqualTo(s.alerts());
+            assertThat(s.detected() + s.missed()).isEqualTo(s.onsets());
         });
-        Scorecard hdx = result.scorecards().get(1);
-        assertThat(result.scorecards().get(2).alerts()).as("matched volume").isEqualTo(hdx.alerts());
+        assertThat(headline.scorecards()).filteredOn(s -> s.method().equals(Backtest.LABEL_RULE)
+                        && s.labels().equals(Backtest.FATALITY_LABELS) && s.lead().equals(LeadWindow.SAME_MONTH.name()))
+                .singleElement().satisfies(s -> assertThat(s.recall()).as("the label rule is the ceiling").isEqualTo(1.0));
+        assertThat(headline.comparisons()).hasSize(3 * 3 * 4).allSatisfy(c -> {
+            assertThat(c.horizon().alerts()).isLessThanOrEqualTo(c.volume());
+            assertThat(c.other().alerts()).isLessThanOrEqualTo(c.volume());
+        });
+        assertThat(headline.comparisons()).allSatisfy(c -> assertThat(c.thinned()).isIn("horizon", c.baseline()))
+                .extracting(Comparison::thinned).contains("persistence");
 
         String report = Files.readString(out.resolve("report.md"));
-        assertThat(report).contains("| Mali 2012 | 2012-01 | caught |").contains("| South Sudan 2013 | 2013-12 | caught |");
+        assertThat(report).contains("| Mali 2012 | 2012-01-31 |").contains("| Mali coup 2012 | 2012-03-22 |")
+                .contains("1-6 months ahead");
         assertThat(out.resolve("summary.json")).exists();
         assertThat(Files.readString(out.resolve("scores.svg"))).startsWith("<svg");
-        assertThat(Files.readString(out.resolve("timeline-MLI.svg"))).contains("<path");
+        assertThat(Files.readString(out.resolve("curve-1-6-months-ahead.svg"))).contains("<path");
+        assertThat(Files.readString(out.resolve("timeline-MLI-2012-01.svg"))).contains("<path");
     }
 
     @Test
@@ -74,12 +90,12 @@ class BacktestTest {
     }
 
     @Test
-    void onsetsFollowTheirDefinition() throws Exception {
+    void labelsFollowTheirDefinitionOnTheRealSeries() throws Exception {
         MonthlySeries series = MonthlySeries.read(series(), YearMonth.of(2005, 1), YearMonth.of(2015, 12));
         assertThat(series.unmapped()).isEmpty();
-        assertThat(OnsetLabels.of(series)).contains(new Onset("MLI", YearMonth.of(2012, 1).atEndOfMonth(), "onset"),
-                new Onset("SSD", YearMonth.of(2013, 12).atEndOfMonth(), "escalation"));
-        assertThat(OnsetLabels.band(24)).isZero();
-        assertThat(OnsetLabels.band(1536)).isEqualTo(3);
+        assertThat(OnsetLabels.of("fatality", series).onsets()).contains(
+                new Onset("MLI", YearMonth.of(2012, 1).atEndOfMonth(), "onset"),
+                new Onset("SSD", YearMonth.of(2013, 12).atEndOfMonth(), "escalation"),
+                new Onset("CAF", YearMonth.of(2013, 12).atEndOfMonth(), "escalation"));
     }
 }
