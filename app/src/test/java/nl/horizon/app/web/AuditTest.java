@@ -111,7 +111,7 @@ class AuditTest {
                         markings),
                 sessions);
         String subject = "ops-" + UUID.randomUUID();
-        String operator = pipeline.personToken(subject, List.of("admin"), "secret", "horizon",
+        String operator = pipeline.personToken(subject, List.of("admin"), "top-secret", "horizon",
                 Instant.now().plusSeconds(600));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers()), new StringSerializer(),
@@ -130,7 +130,7 @@ class AuditTest {
             assertThat(audited).singleElement().satisfies(e -> {
                 assertThat(e.route()).isEqualTo("/metrics");
                 assertThat(e.status()).isEqualTo(500);
-                assertThat(e.clearance()).isEqualTo(Classification.SECRET);
+                assertThat(e.clearance()).isEqualTo(Classification.TOP_SECRET);
             });
         }
     }

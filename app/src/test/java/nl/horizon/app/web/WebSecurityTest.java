@@ -113,8 +113,8 @@ class WebSecurityTest {
                 .contains("\"total\":0");
         assertThat(pipeline.get("/api/me", pipeline.personToken("x", List.of("viewer"), null, "another-app", later))
                 .statusCode()).as("wrong audience").isEqualTo(401);
-        assertThat(pipeline.get("/api/me", pipeline.personToken("x", List.of("viewer"), "top-secret", "horizon", later))
-                .statusCode()).as("unknown clearance").isEqualTo(401);
+        assertThat(pipeline.get("/api/me", pipeline.personToken("x", List.of("viewer"), "geheim", "horizon", later))
+                .statusCode()).as("unknown clearance: a marking's name, not a wire name").isEqualTo(401);
         String forged = pipeline.personToken("x", List.of("admin"), "secret", "horizon", later);
         String[] parts = forged.split("\\.");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
