@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * On a running Horizon (real broker, index and HTTP): relevance scores cannot be used to probe for
- * classified words. A public reader's score for a public report stays the same, to the last bit, when
- * secret reports with the same word arrive (issue 15, item 2).
+ * classified words. A public reader's score for a public report stays the same when secret reports with
+ * the same word arrive (issue 15, item 2; the index test {@code HorizonIndexTest} checks it to the bit).
  */
 class RelevanceIsolationTest {
 
@@ -30,9 +31,21 @@ class RelevanceIsolationTest {
         pipeline.await("/api/search?q=" + WORD, DemoPipeline.ANALYST, Duration.ofSeconds(60),
                 n -> n.path("total").asInt() == 4);
 
-        assertThat(onlyHit(pipeline).path("score").floatValue()).isEqualTo(before);
+        // The running pipeline goes on indexing public risk points and signals, which move the public
+        // statistics a little (in the sixth digit); the three secret reports, counted, would move them by
+        // far more, as the cleared reader's score for the same public report shows.
+        float after = onlyHit(pipeline).path("score").floatValue();
+        assertThat(after).isCloseTo(before, within(before * 1e-4f));
         JsonNode cleared = Json.mapper().readTree(pipeline.get("/api/search?q=" + WORD, DemoPipeline.ANALYST).body());
         assertThat(cleared.path("hits")).hasSize(4);
+        float clearedScore = 0;
+        for (JsonNode hit : cleared.path("hits")) {
+            if (hit.path("id").asText().endsWith("BAM-RELEVANCE-PUBLIC")) {
+                clearedScore = hit.path("score").floatValue();
+            }
+        }
+        assertThat(Math.abs(clearedScore - before)).as("what counting the secret reports would do")
+                .isGreaterThan(before * 0.05f);
     }
 
     private static JsonNode onlyHit(DemoPipeline pipeline) throws Exception {
