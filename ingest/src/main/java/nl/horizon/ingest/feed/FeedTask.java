@@ -1,6 +1,7 @@
 package nl.horizon.ingest.feed;
 
 import io.micrometer.core.instrument.Metrics;
+import nl.horizon.formats.CapDocument;
 import nl.horizon.formats.CrisisWatchEdition;
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.FeedDocument;
@@ -132,6 +133,7 @@ public final class FeedTask extends SourceTask {
                     next = reliefWeb.next();
                 }
                 case CRISISWATCH_JSON -> splits = CrisisWatchEdition.split(text(fetched.body()));
+                case CAP -> splits = CapDocument.split(fetched.body());
                 default -> throw new IllegalStateException("unhandled feed format " + config.format());
             }
             boolean allNew = accept(splits, uri, records);
