@@ -75,7 +75,7 @@ public final class FeedTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new FeedConfig(props);
-        fetcher = new FeedFetcher(config.requestTimeout(), config.maxDocumentBytes());
+        fetcher = new FeedFetcher(config.requestTimeout(), config.maxDocumentBytes(), config.token());
         partition = Map.of("feed", config.name());
         state = FeedState.fromOffset(context.offsetStorageReader().offset(partition), config.seenIdsMax());
         stopping = false;
