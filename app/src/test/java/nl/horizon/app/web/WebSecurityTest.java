@@ -233,7 +233,7 @@ class WebSecurityTest {
 
     @Test
     void feedAndCapLinksStartWithTheConfiguredAddressWhateverTheHostHeaderSays() throws Exception {
-        List<String> paths = List.of("/feeds/signals.atom", "/feeds/signals.rss",
+        List<String> paths = List.of("/feeds/signals.atom", "/feeds/signals.rss", "/feeds/signals.cap.atom",
                 "/api/signals/" + DemoPipeline.encode(signal) + "/cap");
         for (String path : paths) {
             String answer = withHost(path, DemoPipeline.ANALYST, "evil.example");
