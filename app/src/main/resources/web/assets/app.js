@@ -91,9 +91,19 @@ function reportItem(report, passages) {
   return el('li', { className: 'report', 'data-id': report.id },
     el('div', { className: 'meta' }, marking(report.classification), ' ', report.sourceKind, ' · ', report.sourceName || '',
       ' · ', (report.publishedAt || '').substring(0, 10), ' ', safeLink((report.links || [])[0])),
-    el('div', { className: 'title' }, report.title || '(untitled)'),
+    el('div', { className: 'title' }, report.title || '(untitled)', alertNote(report.alert)),
     passages && passages.length ? el('div', { className: 'passages' }, passages.map(highlight))
       : el('div', { className: 'excerpt' }, (report.body || '').substring(0, 280)));
+}
+
+// what another alerting system said of a report it sent as a CAP alert: severity, and a withdrawal
+function alertNote(alert) {
+  if (!alert) {
+    return null;
+  }
+  return el('span', { className: alert.msgType === 'Cancel' ? 'withdrawn' : 'alert-note' },
+    alert.msgType === 'Cancel' ? ' (withdrawn by its sender, ' + alert.sender + ')'
+      : ' (' + [alert.severity, alert.urgency, alert.certainty].filter(Boolean).join(', ') + ' · ' + alert.sender + ')');
 }
 
 // ---- overview -------------------------------------------------------------------------------------

@@ -180,7 +180,8 @@ public final class Horizon implements AutoCloseable {
                     new Situation(index.search()), index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,
-                    telemetry::scrape, config.maxItemBytes(), config.publicBaseUrl()));
+                    telemetry::scrape, config.maxItemBytes(), config.publicBaseUrl(), config.capSender(),
+                    config.capValidity()));
             started.push(http);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();

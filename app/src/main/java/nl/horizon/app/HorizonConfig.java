@@ -57,6 +57,8 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String HTTP_SECURE_COOKIES = "http.secure.cookies";
     public static final String HTTP_PUBLIC_BASE_URL = "http.public.base.url";
     public static final String SAMPLES_DIR = "samples.dir";
+    public static final String CAP_SENDER = "cap.sender";
+    public static final String CAP_VALIDITY_DAYS = "cap.validity.days";
     public static final String SCORING_DIR = "scoring.config.dir";
 
     /** Where the configuration is read from unless {@code --config} names another file. */
@@ -114,6 +116,16 @@ public final class HorizonConfig extends AbstractConfig {
             .define(SCORING_DIR, ConfigDef.Type.STRING, "config", new ConfigDef.NonEmptyString(),
                     ConfigDef.Importance.HIGH, "Folder with taxonomy.yaml (indicators and lexicons), scoring.yaml "
                             + "(windows, thresholds) and places.yaml (place names per country).")
+            .define(CAP_SENDER, ConfigDef.Type.STRING, "", (name, value) -> {
+                        String v = value == null ? "" : value.toString();
+                        if (!v.matches("[^\\s,<>&]*")) {
+                            throw new ConfigException(name, value, "a CAP sender has no spaces, commas, '<', '>' or '&'");
+                        }
+                    }, ConfigDef.Importance.MEDIUM, "The sender of Horizon's CAP alerts: who readers and other "
+                            + "alerting systems know this Horizon as. Empty: the host of http.public.base.url.")
+            .define(CAP_VALIDITY_DAYS, ConfigDef.Type.INT, 30, ConfigDef.Range.between(1, 3650),
+                    ConfigDef.Importance.LOW, "How many days after it was sent a CAP alert holds (its expires), "
+                            + "unless a later revision supersedes it.")
             .define(SAMPLES_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                     "Sample reports copied into the drop folders on the first start of a new data.dir. "
                             + "Empty: none.");
@@ -321,6 +333,17 @@ public final class HorizonConfig extends AbstractConfig {
     public Optional<String> publicBaseUrl() {
         String url = getString(HTTP_PUBLIC_BASE_URL).strip();
         return url.isEmpty() ? Optional.empty() : Optional.of(url.replaceAll("/+$", ""));
+    }
+
+    /** The configured CAP sender; empty when it is the public base URL's host. */
+    public Optional<String> capSender() {
+        String sender = getString(CAP_SENDER).strip();
+        return sender.isEmpty() ? Optional.empty() : Optional.of(sender);
+    }
+
+    /** How long a CAP alert holds after it was sent. */
+    public java.time.Duration capValidity() {
+        return java.time.Duration.ofDays(getInt(CAP_VALIDITY_DAYS));
     }
 
     /** A public base URL is empty, or an absolute http(s) address without credentials, query or fragment. */

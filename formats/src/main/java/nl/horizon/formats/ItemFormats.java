@@ -30,7 +30,7 @@ public final class ItemFormats {
                 new Marked(SituationReportFormat.POST_CABLE, markings),
                 new Marked(SituationReportFormat.PARTNER_JSON, markings), new FeedEntryFormat(),
                 new ReliefWebReportFormat(), new CrisisWatchEntryFormat(), new AcledEventFormat(),
-                new UcdpGedEventFormat(), new GdeltEventFormat()));
+                new UcdpGedEventFormat(), new GdeltEventFormat(), new CapAlertFormat()));
     }
 
     /**

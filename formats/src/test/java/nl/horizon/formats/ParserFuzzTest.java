@@ -34,6 +34,12 @@ class ParserFuzzTest {
     }
 
     @Test
+    void capAlertsAndCapFeeds() {
+        fuzz("cap/cap12_oasis_amber_alert_example.xml", input -> normalise(CapDocument.split(input)));
+        fuzz("cap/nws_atom_cap_index_2018-08-15.xml", input -> normalise(CapDocument.split(input)));
+    }
+
+    @Test
     void reliefWebApi() {
         fuzz("feeds/reliefweb_api_v1_reports_nepal_2020-09-17_10items.json",
                 input -> normalise(ReliefWebPage.read(ItemText.decode(input, 1 << 24)).splits()));

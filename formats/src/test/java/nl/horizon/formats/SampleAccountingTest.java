@@ -40,6 +40,7 @@ class SampleAccountingTest {
 
     static Stream<Arguments> samples() {
         Reader feed = FeedDocument::split;
+        Reader cap = CapDocument::split;
         Reader edition = c -> CrisisWatchEdition.split(text(c));
         Reader reliefWeb = c -> ReliefWebPage.read(text(c)).splits();
         Reader table = c -> {
@@ -59,6 +60,10 @@ class SampleAccountingTest {
                         SourceKind.CRISIS_WATCH, edition, jsonArray(""), 10),
                 Arguments.of("cap/nws_atom_cap_index_2018-08-15.xml", SourceKind.NEWS_FEED, feed, elements("entry"),
                         163),
+                Arguments.of("cap/nws_atom_cap_index_2018-08-15.xml", SourceKind.CRISIS_WATCH, cap, elements("entry"),
+                        163),
+                Arguments.of("cap/cap12_oasis_amber_alert_example.xml", SourceKind.CRISIS_WATCH, cap,
+                        elements("alert"), 1),
                 Arguments.of("acled/acled_sample_9000_events_2022H1_169countries.csv", SourceKind.EVENT_DATA, table,
                         csvRecords(','), 9000),
                 Arguments.of("acled/acled_sample_326_events_argentina_2022-06.csv", SourceKind.EVENT_DATA, table,

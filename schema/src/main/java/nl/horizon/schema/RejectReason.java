@@ -25,7 +25,15 @@ public enum RejectReason {
      * A field stated twice with different values (a cable header and its alias, a repeated JSON key).
      * Which statement holds would be a guess, and a guess about a classification can make a secret public.
      */
-    CONFLICTING_FIELD;
+    CONFLICTING_FIELD,
+    /**
+     * A CAP message that is no real alert: status {@code Exercise}, {@code Test}, {@code System} or
+     * {@code Draft}, or an {@code Ack} or {@code Error} message. Kept so that an operator sees a partner's
+     * drill arrive, never scored as news.
+     */
+    NOT_AN_ALERT,
+    /** A CAP message that a later message of the same document updates or cancels. */
+    SUPERSEDED;
 
     @JsonValue
     public String label() {

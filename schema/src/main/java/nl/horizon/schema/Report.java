@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param contentHash    hash of the raw payload, for de-duplication
  * @param caveats        dissemination caveats ({@link Markings}): only readers holding every one may see it,
  *                       and a caveated report is never scored; empty for most
+ * @param alert          what another alerting system's CAP message said (sender, severity, area, the messages
+ *                       it supersedes, whether it withdraws them), or {@code null} for every other report
  */
 public record Report(
         String id,
@@ -38,7 +40,8 @@ public record Report(
         List<String> links,
         Instant receivedAt,
         String contentHash,
-        List<String> caveats) {
+        List<String> caveats,
+        AlertFields alert) {
 
     public Report {
         Objects.requireNonNull(id, "id");
@@ -57,13 +60,27 @@ public record Report(
      */
     public Report withLanguage(String otherLanguage) {
         return new Report(id, sourceKind, sourceName, countries, otherLanguage, publishedAt, title, body,
-                classification, event, links, receivedAt, contentHash, caveats);
+                classification, event, links, receivedAt, contentHash, caveats, alert);
     }
 
     /** The same report about other countries; see {@link #withLanguage}. */
     public Report withCountries(List<String> otherCountries) {
         return new Report(id, sourceKind, sourceName, otherCountries, language, publishedAt, title, body,
-                classification, event, links, receivedAt, contentHash, caveats);
+                classification, event, links, receivedAt, contentHash, caveats, alert);
+    }
+
+    /** The same report carrying a CAP message's fields; see {@link #withLanguage}. */
+    public Report withAlert(AlertFields otherAlert) {
+        return new Report(id, sourceKind, sourceName, countries, language, publishedAt, title, body,
+                classification, event, links, receivedAt, contentHash, caveats, otherAlert);
+    }
+
+    /** A report that is no CAP alert. */
+    public Report(String id, SourceKind sourceKind, String sourceName, List<String> countries, String language,
+                  Instant publishedAt, String title, String body, Classification classification, EventFields event,
+                  List<String> links, Instant receivedAt, String contentHash, List<String> caveats) {
+        this(id, sourceKind, sourceName, countries, language, publishedAt, title, body, classification, event, links,
+                receivedAt, contentHash, caveats, null);
     }
 
     /** A report without caveats: what every source but posts' and partners' reports is. */

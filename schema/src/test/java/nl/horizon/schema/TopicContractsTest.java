@@ -31,7 +31,11 @@ class TopicContractsTest {
         byType.put(Report.class, new Report("post:post-bamako:2012-017", SourceKind.POST, "post-bamako",
                 List.of("MLI"), "nl", AT, "Aanval op Ménaka", "Rebellen van de MNLA vielen Ménaka aan.",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, new EventFields("Battles", null, 12, null, null),
-                List.of(), AT.plusSeconds(60), ContentHash.of("x"), List.of("NODIS")));
+                List.of(), AT.plusSeconds(60), ContentHash.of("x"), List.of("NODIS"))
+                .withAlert(new AlertFields("ew.example.org", "A-2", AT, CapMessageType.UPDATE, "Armed violence",
+                        List.of("Security"), "Future", "Severe", "Possible", AT.plusSeconds(86_400), "Ménaka",
+                        List.of(new AlertFields.Geocode("ISO3166-1-alpha-3", "MLI")),
+                        List.of("ew.example.org,A-1,2012-01-16T06:00:00-00:00"))));
         byType.put(Observation.class, new Observation("MLI", "security.armed-clash", 1,
                 "post:post-bamako:2012-017", SourceKind.POST, AT, Classification.PUBLIC, "post:post-bamako:2012-017"));
         byType.put(CountryRisk.class, new CountryRisk("MLI", LocalDate.of(2012, 1, 17), 61.5, RiskLevel.WARNING,
@@ -42,7 +46,8 @@ class TopicContractsTest {
                 RiskLevel.WARNING, 61.5, 20.0,
                 new Detection("negative-binomial-tail", "1", "security.armed-clash", 6, 0.4, 4.2, 50),
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
-                Classification.DEPARTMENTAL_CONFIDENTIAL, new Revision(1, LocalDate.of(2012, 1, 19), false)));
+                Classification.DEPARTMENTAL_CONFIDENTIAL, new Revision(1, LocalDate.of(2012, 1, 17), false)
+                .next(LocalDate.of(2012, 1, 19), false)));
         byType.put(Subscription.class, new Subscription("sub-1", "account:analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "account:analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",

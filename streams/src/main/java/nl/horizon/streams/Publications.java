@@ -101,16 +101,16 @@ final class Publications {
             if (earlier != null && earlier.standing() && earlier.withRevision(null).equals(signal)) {
                 continue;
             }
-            int number = earlier == null ? 1 : earlier.revision().number() + 1;
-            publish(prefix + SIGNAL + rest, signal.withRevision(revision(number, day, clockDay)), out);
-            count("signal", number == 1 ? "new" : "revised", signal.classification());
+            Revision revision = earlier == null ? revision(1, day, clockDay) : next(earlier.revision(), day, clockDay);
+            publish(prefix + SIGNAL + rest, signal.withRevision(revision), out);
+            count("signal", earlier == null ? "new" : "revised", signal.classification());
         }
         for (Map.Entry<String, Signal> gone : before.entrySet()) {
             Signal earlier = gone.getValue();
             if (earlier.standing()) {
                 long day = earlier.day().toEpochDay();
                 publish(prefix + SIGNAL + gone.getKey(),
-                        earlier.withdrawn(revision(earlier.revision().number() + 1, day, clockDay)), out);
+                        earlier.withdrawn(next(earlier.revision(), day, clockDay)), out);
                 count("signal", "withdrawn", earlier.classification());
             }
         }
@@ -166,6 +166,11 @@ final class Publications {
 
     private Revision revision(int number, long day, long clockDay) {
         return new Revision(number, LocalDate.ofEpochDay(clockDay), day < clockDay - historicalAfterDays);
+    }
+
+    /** The revision after {@code earlier}, which remembers when each one before it was known (CAP references). */
+    private Revision next(Revision earlier, long day, long clockDay) {
+        return earlier.next(LocalDate.ofEpochDay(clockDay), day < clockDay - historicalAfterDays);
     }
 
     /** Visits the entries under {@code prefix} from {@code fromDay} on, with the key's rest after the prefix. */

@@ -152,6 +152,8 @@ class DetectTopologyTest {
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(withdrawal.lifecycle()).isEqualTo(Lifecycle.WITHDRAWN);
             assertThat(withdrawal.revision().number()).isEqualTo(raised.revision().number() + 1);
+            assertThat(withdrawal.revision().earlier()).as("when each earlier revision was known, for CAP references")
+                    .hasSize(raised.revision().number()).endsWith(raised.revision().knownAsOf());
             assertThat(signalsOf(driver, "MLI:public")).extracting(Signal::id).doesNotContain(raised.id());
         }
     }

@@ -25,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class HttpApi implements AutoCloseable {
                            SavedQueries savedQueries, MatchInbox inbox, Authenticator authenticator, Sessions sessions,
                            TriageDesk triage, SignalFeeds feeds, LiveUpdates live, AuditTrail audit,
                            Supplier<Map<String, Object>> health, Supplier<String> metrics, int maxItemBytes,
-                           Optional<String> publicBaseUrl) {
+                           Optional<String> publicBaseUrl, Optional<String> capSender, Duration capValidity) {
     }
 
     private interface Handler {
@@ -102,11 +103,14 @@ public final class HttpApi implements AutoCloseable {
     private final List<Route> routes;
     /** Where readers reach this server: the start of every absolute link, never taken from a request. */
     private final String baseUrl;
+    private final CapAlerts capAlerts;
 
     private HttpApi(HttpServer server, Services services) {
         this.server = server;
         this.services = services;
         this.baseUrl = services.publicBaseUrl().orElse("http://localhost:" + server.getAddress().getPort());
+        this.capAlerts = new CapAlerts(services.capSender().orElse(URI.create(baseUrl).getHost()), baseUrl,
+                services.capValidity());
         this.routes = List.of(
                 new Route("GET", Pattern.compile("/health"), OPEN, (exchange, caller, path) -> health(exchange)),
                 new Route("GET", Pattern.compile("/health/live"), OPEN,
@@ -133,6 +137,8 @@ public final class HttpApi implements AutoCloseable {
                         (exchange, caller, path) -> feed(exchange, caller, "atom_1.0", "application/atom+xml")),
                 new Route("GET", Pattern.compile("/feeds/signals\\.rss"), READERS,
                         (exchange, caller, path) -> feed(exchange, caller, "rss_2.0", "application/rss+xml")),
+                new Route("GET", Pattern.compile("/feeds/signals\\.cap\\.atom"), READERS,
+                        (exchange, caller, path) -> feed(exchange, caller, "cap", "application/atom+xml")),
                 new Route("GET", Pattern.compile("/api/subscriptions"), ANALYSTS, (exchange, caller, path) ->
                         Http.json(exchange, 200, Map.of("subscriptions", services.savedQueries().of(caller.id())))),
                 new Route("POST", Pattern.compile("/api/subscriptions"), ANALYSTS, this::subscribe),
@@ -397,7 +403,7 @@ public final class HttpApi implements AutoCloseable {
     private void cap(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
-            Http.text(exchange, 200, "application/cap+xml", SignalFeeds.cap(page.get().signal().signal(), baseUrl));
+            Http.text(exchange, 200, "application/cap+xml", capAlerts.alert(page.get().signal().signal()));
         }
     }
 
@@ -487,15 +493,19 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** Signals as Atom or RSS, for a country or level: {@code /feeds/signals.atom?country=MLI&level=alert}. */
+    /**
+     * Signals as Atom or RSS, for a country or level: {@code /feeds/signals.atom?country=MLI&level=alert};
+     * format {@code cap} is Atom whose entries embed each signal's CAP alert.
+     */
     private void feed(HttpExchange exchange, Caller caller, String format, String mediaType) throws IOException {
         Map<String, List<String>> params = Http.query(exchange);
         Set<String> countries = Http.set(params, "country");
         Set<String> levels = Http.set(params, "level");
         String title = "Horizon signals" + (countries.isEmpty() ? "" : " " + String.join(",", countries))
                 + (levels.isEmpty() ? "" : " " + String.join(",", levels));
-        String xml = SignalFeeds.feed(services.feeds().latest(caller.clearance(), countries, levels), title, format,
-                baseUrl);
+        List<nl.horizon.schema.Signal> signals = services.feeds().latest(caller.clearance(), countries, levels);
+        String xml = "cap".equals(format) ? capAlerts.feed(signals, title)
+                : SignalFeeds.feed(signals, title, format, baseUrl);
         Http.text(exchange, 200, mediaType, xml);
     }
 

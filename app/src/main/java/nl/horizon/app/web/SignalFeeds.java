@@ -17,18 +17,12 @@ import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.Json;
-import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -38,17 +32,13 @@ import java.util.Set;
 
 /**
  * Signals for downstream systems that subscribe rather than query: an Atom or RSS feed per country or
- * level (Rome writes them), and each signal as a Common Alerting Protocol 1.2 alert. A feed holds only
+ * level (Rome writes them; {@link CapAlerts} writes the CAP ones). A feed holds only
  * signals the caller may see; where a country is scored in several tiers the caller may see, the most
  * complete (highest) tier's signal stands for the others.
  */
 public final class SignalFeeds {
 
-    /** The CAP 1.2 namespace. */
-    public static final String CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final int ENTRIES = 50;
-    /** CAP wants offsets, never {@code Z}: UTC is written {@code -00:00}. */
-    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'-00:00'");
 
     private final HorizonSearch search;
 
@@ -126,104 +116,16 @@ public final class SignalFeeds {
         }
     }
 
-    /**
-     * One signal as a CAP 1.2 alert; a classified one is {@code Restricted} to cleared readers. Each
-     * revision is a message of its own: the first an {@code Alert}, later ones an {@code Update} and a
-     * withdrawal a {@code Cancel}, each referencing the revision before it.
-     */
-    public static String cap(Signal s, String baseUrl) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("alert");
-            xml.writeDefaultNamespace(CAP_NAMESPACE);
-            int revision = s.revision() == null ? 1 : s.revision().number();
-            String sent = CAP_TIME.format(s.day().atStartOfDay(ZoneOffset.UTC));
-            element(xml, "identifier", capIdentifier(s, revision));
-            element(xml, "sender", "horizon");
-            element(xml, "sent", sent);
-            element(xml, "status", "Actual");
-            element(xml, "msgType", !s.standing() ? "Cancel" : revision > 1 ? "Update" : "Alert");
-            if (s.classification() == Classification.PUBLIC) {
-                element(xml, "scope", "Public");
-            } else {
-                element(xml, "scope", "Restricted");
-                element(xml, "restriction", "classified " + s.classification().label()
-                        + ": for readers cleared to that level only");
-            }
-            if (revision > 1) {
-                element(xml, "references", "horizon," + capIdentifier(s, revision - 1) + "," + sent);
-            }
-            xml.writeStartElement("info");
-            element(xml, "language", "en");
-            element(xml, "category", "Security");
-            element(xml, "event", "Early-warning signal");
-            element(xml, "urgency", "Future");
-            element(xml, "severity", severity(s.level()));
-            element(xml, "certainty", "Possible");
-            element(xml, "headline", headline(s));
-            element(xml, "description", description(s));
-            element(xml, "web", page(baseUrl, s));
-            parameter(xml, "horizon-score", String.valueOf(s.score()));
-            parameter(xml, "horizon-level", s.level().label());
-            parameter(xml, "horizon-lifecycle", s.lifecycle().label());
-            parameter(xml, "horizon-indicator", s.detection().indicator());
-            xml.writeStartElement("area");
-            element(xml, "areaDesc", Countries.englishName(s.country()));
-            xml.writeStartElement("geocode");
-            element(xml, "valueName", "ISO3166-1-alpha-3");
-            element(xml, "value", s.country());
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("could not write a CAP alert", e);
-        }
-        return out.toString();
-    }
-
-    /** The CAP identifier of one revision of a signal: the first keeps the plain id. */
-    private static String capIdentifier(Signal s, int revision) {
-        String id = "horizon-" + s.id().replaceAll("[^A-Za-z0-9:.-]", "-");
-        return revision == 1 ? id : id + "-r" + revision;
-    }
-
-    private static String severity(RiskLevel level) {
-        return switch (level) {
-            case CALM -> "Minor";
-            case WATCH -> "Moderate";
-            case WARNING -> "Severe";
-            case ALERT -> "Extreme";
-        };
-    }
-
-    private static void parameter(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
-        xml.writeStartElement("parameter");
-        element(xml, "valueName", name);
-        element(xml, "value", value);
-        xml.writeEndElement();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
     /** The signal's page on the dashboard. */
-    private static String page(String baseUrl, Signal s) {
+    static String page(String baseUrl, Signal s) {
         return baseUrl + "/#/signal/" + URLEncoder.encode(s.id(), StandardCharsets.UTF_8);
     }
 
-    private static String headline(Signal s) {
+    static String headline(Signal s) {
         return Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label();
     }
 
-    private static String description(Signal s) {
+    static String description(Signal s) {
         return String.format(java.util.Locale.ROOT, "%s on %s: composite score %.1f (%+.1f). %s observed %.0f "
                         + "against %.1f expected (surprise %.1f).", headline(s), s.day(), s.score(), s.delta(),
                 s.detection().indicator(), s.detection().observed(), s.detection().baseline(),

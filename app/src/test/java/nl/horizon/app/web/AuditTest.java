@@ -120,7 +120,7 @@ class AuditTest {
                      authenticator, sessions, null, null, new LiveUpdates(), new AuditTrail(producer, Clock.systemUTC()),
                      Map::of, () -> {
                          throw new IllegalStateException("the metrics registry is gone");
-                     }, 1024, Optional.empty()))) {
+                     }, 1024, Optional.empty(), Optional.empty(), Duration.ofDays(30)))) {
             HttpResponse<String> failed = pipeline.http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api.port() + "/metrics")).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());

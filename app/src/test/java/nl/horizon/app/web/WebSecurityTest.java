@@ -221,19 +221,19 @@ class WebSecurityTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document alert = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(cap.body())));
-        assertThat(alert.getDocumentElement().getNamespaceURI()).isEqualTo(SignalFeeds.CAP_NAMESPACE);
-        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "scope").item(0).getTextContent())
+        assertThat(alert.getDocumentElement().getNamespaceURI()).isEqualTo(CapAlerts.CAP_NAMESPACE);
+        assertThat(alert.getElementsByTagNameNS(CapAlerts.CAP_NAMESPACE, "scope").item(0).getTextContent())
                 .isEqualTo("Restricted");
-        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "sent").item(0).getTextContent())
+        assertThat(alert.getElementsByTagNameNS(CapAlerts.CAP_NAMESPACE, "sent").item(0).getTextContent())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d-00:00");
         // the signal's level may have been revised by later input (to calm, "Minor") by the time it is read
-        assertThat(alert.getElementsByTagNameNS(SignalFeeds.CAP_NAMESPACE, "severity").item(0).getTextContent())
+        assertThat(alert.getElementsByTagNameNS(CapAlerts.CAP_NAMESPACE, "severity").item(0).getTextContent())
                 .isIn("Minor", "Moderate", "Severe", "Extreme");
     }
 
     @Test
     void feedAndCapLinksStartWithTheConfiguredAddressWhateverTheHostHeaderSays() throws Exception {
-        List<String> paths = List.of("/feeds/signals.atom", "/feeds/signals.rss",
+        List<String> paths = List.of("/feeds/signals.atom", "/feeds/signals.rss", "/feeds/signals.cap.atom",
                 "/api/signals/" + DemoPipeline.encode(signal) + "/cap");
         for (String path : paths) {
             String answer = withHost(path, DemoPipeline.ANALYST, "evil.example");

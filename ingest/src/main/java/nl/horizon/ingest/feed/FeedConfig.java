@@ -5,9 +5,13 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Configuration of one feed connector: every key declared once, with type, default, validator and doc. */
@@ -24,6 +28,7 @@ public final class FeedConfig extends AbstractConfig {
     public static final String BACKOFF_INITIAL_MS = "backoff.initial.ms";
     public static final String BACKOFF_MAX_MS = "backoff.max.ms";
     public static final String SEEN_IDS_MAX = "seen.ids.max";
+    public static final String TOKEN_FILE = "feed.token.file";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(NAME, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
@@ -48,10 +53,19 @@ public final class FeedConfig extends AbstractConfig {
             .define(BACKOFF_MAX_MS, ConfigDef.Type.LONG, 900_000L, ConfigDef.Range.atLeast(10),
                     ConfigDef.Importance.LOW, "Longest wait between failed fetches.")
             .define(SEEN_IDS_MAX, ConfigDef.Type.INT, 5000, ConfigDef.Range.between(10, 1_000_000),
-                    ConfigDef.Importance.LOW, "How many recent item ids are remembered to skip re-published items.");
+                    ConfigDef.Importance.LOW, "How many recent item ids are remembered to skip re-published items.")
+            .define(TOKEN_FILE, ConfigDef.Type.STRING, "", parses(FeedConfig::tokenIn), ConfigDef.Importance.HIGH,
+                    "A file holding a bearer token sent as 'Authorization: Bearer' (another Horizon's viewer account). "
+                            + "Only the file's name is configuration, so the token never appears in logged configs. "
+                            + "Empty: no credentials.");
 
     public FeedConfig(Map<String, String> props) {
         super(DEFINITION, props);
+        URI url = url();
+        if (!getString(TOKEN_FILE).isEmpty() && "http".equals(url.getScheme()) && !loopback(url.getHost())) {
+            throw new ConfigException(TOKEN_FILE, getString(TOKEN_FILE), "a token is sent only over https (or to "
+                    + "this machine): " + URL + " is " + url);
+        }
     }
 
     public String name() {
@@ -96,6 +110,32 @@ public final class FeedConfig extends AbstractConfig {
 
     public int seenIdsMax() {
         return getInt(SEEN_IDS_MAX);
+    }
+
+    /** The bearer token to send, read from {@value #TOKEN_FILE}; empty when none is configured. */
+    public Optional<String> token() {
+        String file = getString(TOKEN_FILE);
+        return file.isEmpty() ? Optional.empty() : Optional.of(tokenIn(file));
+    }
+
+    /** The token in {@code file}: its content, trimmed; a missing, unreadable or empty file is an error. */
+    private static String tokenIn(String file) {
+        if (file.isEmpty()) {
+            return "";
+        }
+        try {
+            String token = Files.readString(Path.of(file)).trim();
+            if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("expected a file holding one token (printable ASCII, no spaces)");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the token file: " + e);
+        }
+    }
+
+    private static boolean loopback(String host) {
+        return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host) || "::1".equals(host);
     }
 
     private static URI httpUri(String value) {

@@ -36,12 +36,18 @@ final class FeedFetcher {
     private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
+    private final Optional<String> token;
 
-    FeedFetcher(Duration timeout, int maxBytes) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    /**
+     * @param token a bearer token to send, if any; then redirects are not followed (a 3xx is a failure), since
+     *              the JDK's client would send the token on to wherever a redirect points
+     */
+    FeedFetcher(Duration timeout, int maxBytes, Optional<String> token) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(token.isPresent() ? HttpClient.Redirect.NEVER : HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+        this.token = token;
     }
 
     /**
@@ -53,9 +59,10 @@ final class FeedFetcher {
     Fetched get(URI uri, Optional<String> etag, Optional<String> lastModified)
             throws IOException, InterruptedException, Rejection {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Accept", "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, */*;q=0.5")
+                .header("Accept", "application/rss+xml, application/atom+xml, application/cap+xml, application/json, application/xml;q=0.9, */*;q=0.5")
                 .header("Accept-Encoding", "gzip")
                 .header("User-Agent", "Horizon early-warning pipeline");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         etag.ifPresent(e -> request.header("If-None-Match", e));
         lastModified.ifPresent(m -> request.header("If-Modified-Since", m));
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

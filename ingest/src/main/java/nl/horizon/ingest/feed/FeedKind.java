@@ -10,7 +10,13 @@ public enum FeedKind implements Labelled {
     /** The ReliefWeb API's {@code /reports} answer, followed through {@code links.next}. */
     RELIEFWEB_API("reliefweb-api", SourceKind.NEWS_FEED),
     /** A CrisisWatch edition as JSON. */
-    CRISISWATCH_JSON("crisiswatch-json", SourceKind.CRISIS_WATCH);
+    CRISISWATCH_JSON("crisiswatch-json", SourceKind.CRISIS_WATCH),
+    /**
+     * Common Alerting Protocol messages: one alert, or an Atom/RSS feed of them. Other early-warning
+     * systems (another Horizon, a crisis watch, a national warning service) are crisis watches in
+     * Horizon's sense: an independent channel of warnings, not news.
+     */
+    CAP("cap", SourceKind.CRISIS_WATCH);
 
     private final String label;
     private final SourceKind sourceKind;

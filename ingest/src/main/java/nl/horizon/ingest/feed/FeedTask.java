@@ -1,6 +1,7 @@
 package nl.horizon.ingest.feed;
 
 import io.micrometer.core.instrument.Metrics;
+import nl.horizon.formats.CapDocument;
 import nl.horizon.formats.CrisisWatchEdition;
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.FeedDocument;
@@ -74,7 +75,7 @@ public final class FeedTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         config = new FeedConfig(props);
-        fetcher = new FeedFetcher(config.requestTimeout(), config.maxDocumentBytes());
+        fetcher = new FeedFetcher(config.requestTimeout(), config.maxDocumentBytes(), config.token());
         partition = Map.of("feed", config.name());
         state = FeedState.fromOffset(context.offsetStorageReader().offset(partition), config.seenIdsMax());
         stopping = false;
@@ -132,6 +133,7 @@ public final class FeedTask extends SourceTask {
                     next = reliefWeb.next();
                 }
                 case CRISISWATCH_JSON -> splits = CrisisWatchEdition.split(text(fetched.body()));
+                case CAP -> splits = CapDocument.split(fetched.body());
                 default -> throw new IllegalStateException("unhandled feed format " + config.format());
             }
             boolean allNew = accept(splits, uri, records);

@@ -41,6 +41,7 @@ class FeedTaskTest {
     private final Map<String, Response> responses = new HashMap<>();
     private final List<String> conditionalHeaders = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> authorizations = new ArrayList<>();
     private final List<FeedTask> tasks = new ArrayList<>();
 
     record Response(int status, String etag, byte[] body, long delayMs) {
@@ -68,6 +69,7 @@ class FeedTaskTest {
                 + (exchange.getRequestURI().getQuery() == null ? "" : "?" + exchange.getRequestURI().getQuery()));
         String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
         conditionalHeaders.add(String.valueOf(ifNoneMatch));
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         try (exchange) {
             if (response == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -176,6 +178,43 @@ class FeedTaskTest {
                 <entry><id>urn:entry:1</id><title>%2$s in Kidal</title><published>2020-09-17T08:00:00Z</published>
                 <updated>%1$s</updated><content type="text">%2$s in Kidal, Mali.</content></entry></feed>
                 """.formatted(updated, title).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Another system's CAP feed, read with a token from a file: the NWS index, an entry per alert. */
+    @Test
+    void aCapFeedIsReadWithTheTokenFromItsFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("token"), "s3cret-viewer-token\n");
+        responses.put("/cap", Response.ok("\"v1\"", Files.readAllBytes(shared("cap/nws_atom_cap_index_2018-08-15.xml"))));
+        FeedTask task = task("/cap", "cap", null, FeedConfig.TOKEN_FILE, tokenFile.toString());
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).hasSize(163).allSatisfy(r -> assertThat(r.topic()).isEqualTo("horizon.raw.crisis-watch.v1"));
+        RawItem item = JsonSerde.of(RawItem.class).deserialize("t", (byte[]) records.get(0).value());
+        assertThat(item.format()).isEqualTo("cap-alert");
+        assertThat(item.itemId()).startsWith("w-nws.webmaster@noaa.gov,https://alerts.weather.gov/cap/");
+        assertThat(authorizations).containsOnly("Bearer s3cret-viewer-token");
+        assertThat(new FeedConfig(Map.of(FeedConfig.NAME, "x", FeedConfig.URL, url("/cap"), FeedConfig.TOKEN_FILE,
+                tokenFile.toString())).toString()).as("configs are logged: the token is not in them")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void aTokenIsNeverSentInTheClearToAnotherMachineNorReadFromAnEmptyFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path tokenFile = Files.writeString(dir.resolve("token"), "t0ken");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FeedConfig(Map.of(FeedConfig.NAME, "x",
+                        FeedConfig.URL, "http://horizon.example.org/feeds/signals.cap.atom", FeedConfig.TOKEN_FILE,
+                        tokenFile.toString())))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("https");
+        Path empty = Files.writeString(dir.resolve("empty"), " \n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FeedConfig(Map.of(FeedConfig.NAME, "x",
+                        FeedConfig.URL, "https://horizon.example.org/feeds/signals.cap.atom", FeedConfig.TOKEN_FILE,
+                        empty.toString())))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining(FeedConfig.TOKEN_FILE);
+        assertThat(new FeedConfig(Map.of(FeedConfig.NAME, "x", FeedConfig.URL, "https://horizon.example.org/f",
+                FeedConfig.TOKEN_FILE, tokenFile.toString())).token()).contains("t0ken");
     }
 
     @Test

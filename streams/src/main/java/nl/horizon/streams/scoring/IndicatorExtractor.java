@@ -21,7 +21,7 @@ import java.util.Set;
  * also matched by its text (a CrisisWatch entry by its arrow and alert and by what it says) against the
  * lexicon of its language (every language's when the language is unknown or has no lexicon); a term
  * qualified by a negation or hedge just before it ({@link Qualifiers}) does not count. A report counts at
- * most once per indicator and country.
+ * most once per indicator and country. A CAP alert its sender cancelled gives none.
  */
 public final class IndicatorExtractor {
 
@@ -33,8 +33,8 @@ public final class IndicatorExtractor {
 
     public List<Observation> extract(Report report) {
         List<Observation> observations = new ArrayList<>();
-        if (report.countries().isEmpty()) {
-            return observations;
+        if (report.countries().isEmpty() || report.alert() != null && report.alert().withdrawn()) {
+            return observations; // a cancelled alert tells that something did not happen
         }
         String story = storyOf(report);
         Text text = report.sourceKind() != SourceKind.EVENT_DATA ? new Text(report.title() + ".\n" + report.body())

@@ -33,6 +33,21 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void aCapAlertCountsByItsTextUntilItsSenderCancelsIt() {
+        Report alert = prose("en", "Clashes near Kidal", "Armed groups clashed with the army.", "MLI");
+        nl.horizon.schema.AlertFields fields = new nl.horizon.schema.AlertFields("ew.example.org", "A-1",
+                alert.publishedAt(), nl.horizon.schema.CapMessageType.ALERT, "Armed violence", List.of("Security"),
+                "Immediate", "Severe", "Observed", null, "Kidal", List.of(), List.of());
+        assertThat(indicators(alert.withAlert(fields))).contains("security.armed-clash");
+
+        nl.horizon.schema.AlertFields cancel = new nl.horizon.schema.AlertFields("ew.example.org", "A-2",
+                alert.publishedAt(), nl.horizon.schema.CapMessageType.CANCEL, "Armed violence", List.of("Security"),
+                "Immediate", "Severe", "Observed", null, "Kidal", List.of(),
+                List.of("ew.example.org,A-1,2012-01-17T00:00:00-00:00"));
+        assertThat(extractor.extract(alert.withAlert(cancel))).isEmpty();
+    }
+
+    @Test
     void lexiconsInDutchEnglishAndFrench() {
         assertThat(indicators(prose("nl", "Gevechten bij Ménaka", "Het leger trok zich terug; duizenden ontheemden.",
                 "MLI"))).containsExactly("security.armed-clash", "humanitarian.displacement",
