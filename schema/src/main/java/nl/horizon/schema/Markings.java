@@ -147,18 +147,12 @@ public final class Markings {
         if (written == null || written.isBlank()) {
             throw new IllegalArgumentException("the marking is missing");
         }
-        Classification level = null;
-        TreeSet<String> found = new TreeSet<>();
-        for (Name name : names(written)) {
-            if (name instanceof Name.Level l) {
-                level = level == null ? l.level() : level.max(l.level());
-            } else if (name instanceof Name.Caveat c) {
-                found.add(c.name());
-            } else {
-                throw new IllegalArgumentException("'" + Reasons.quote(written) + "' is refused: "
-                        + ((Name.Refused) name).reason());
-            }
+        Named named = named(names(written));
+        if (named.refused() != null) {
+            throw new IllegalArgumentException("'" + Reasons.quote(written) + "' is refused: "
+                    + named.refused().reason());
         }
+        Classification level = named.level();
         if (level == null) {
             throw new IllegalArgumentException("'" + Reasons.quote(written) + "' names no classification level; "
                     + "write one of the levels of config/classification.yaml, e.g. 'Stg. Geheim' or 'SECRET'");
@@ -168,7 +162,27 @@ public final class Markings {
                     + ", which this Horizon does not accept (accepted: " + accepted.stream().map(Classification::label)
                     .toList() + "); keep it out of Horizon");
         }
-        return new Marking(level, List.copyOf(found));
+        return new Marking(level, named.caveats());
+    }
+
+    /** What a marking's names add up to: the highest level (null for none), the caveats, a refused name. */
+    private record Named(Classification level, List<String> caveats, Name.Refused refused) {
+    }
+
+    private static Named named(List<Name> names) {
+        Classification level = null;
+        TreeSet<String> caveats = new TreeSet<>();
+        Name.Refused refused = null;
+        for (Name name : names) {
+            if (name instanceof Name.Level l) {
+                level = level == null ? l.level() : level.max(l.level());
+            } else if (name instanceof Name.Caveat c) {
+                caveats.add(c.name());
+            } else {
+                refused = (Name.Refused) name;
+            }
+        }
+        return new Named(level, List.copyOf(caveats), refused);
     }
 
     /**
@@ -181,16 +195,8 @@ public final class Markings {
             return undetermined();
         }
         try {
-            Classification level = null;
-            TreeSet<String> found = new TreeSet<>();
-            for (Name name : names(written)) {
-                if (name instanceof Name.Level l) {
-                    level = level == null ? l.level() : level.max(l.level());
-                } else if (name instanceof Name.Caveat c) {
-                    found.add(c.name());
-                }
-            }
-            return level == null ? undetermined() : new Marking(level, List.copyOf(found));
+            Named named = named(names(written));
+            return named.level() == null ? undetermined() : new Marking(named.level(), named.caveats());
         } catch (IllegalArgumentException unknownWord) {
             return undetermined();
         }
