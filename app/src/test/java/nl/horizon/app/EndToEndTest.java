@@ -63,7 +63,7 @@ class EndToEndTest {
     private static final String ANALYST = "analyst-token";
     /** A reader with public clearance: anonymous callers get nothing but the health checks. */
     private static final String VIEWER = "viewer-token";
-    /** An operator cleared for secret: the only kind of account that reads the metrics. */
+    /** An operator cleared for top-secret: the only kind of account that reads the metrics. */
     private static final String OPERATOR = "operator-token";
 
     @TempDir
@@ -93,7 +93,7 @@ class EndToEndTest {
                   - {name: msf, roles: [ingest-partner], token-sha256: %s}
                   - {name: analyst-a, roles: [analyst], clearance: departmental-confidential, token-sha256: %s}
                   - {name: viewer-v, roles: [viewer], token-sha256: %s}
-                  - {name: operator-o, roles: [admin], clearance: secret, token-sha256: %s}
+                  - {name: operator-o, roles: [admin], clearance: top-secret, token-sha256: %s}
                 """.formatted(ContentHash.of(BAMAKO), ContentHash.of(MSF), ContentHash.of(ANALYST),
                 ContentHash.of(VIEWER), ContentHash.of(OPERATOR)));
         Path feeds = dataDir.resolve("feeds.yaml");
@@ -140,7 +140,7 @@ class EndToEndTest {
         assertThat(letters).extracting(DeadLetter::reason)
                 .containsExactlyInAnyOrder(RejectReason.UNKNOWN_COUNTRY, RejectReason.OVERSIZED);
         assertThat(inbox.resolve("processed/bam-001.txt")).exists();
-        assertThat(inbox.resolve("rejected/bam-003.txt")).exists();
+        assertThat(inbox.resolve("rejected/public/bam-003.txt")).as("filed under the marking it claimed").exists();
 
         // the classified report is indexed: a cleared analyst finds it, a public reader does not, not even in counts
         String classified = "title:\"post assessment\"";

@@ -31,12 +31,27 @@ public final class Http {
     private Http() {
     }
 
+    /**
+     * A request that cannot be read at all, such as a malformed percent-escape: answered 400 with the message
+     * by whoever meets it, or by the server when a handler does not catch it, never a 500.
+     */
+    public static final class MalformedRequestException extends IllegalArgumentException {
+
+        MalformedRequestException(String message) {
+            super(message);
+        }
+    }
+
     /** The query string's parameters; a repeated name keeps every value. */
     public static Map<String, List<String>> query(HttpExchange exchange) {
         return form(exchange.getRequestURI().getRawQuery());
     }
 
-    /** Parameters of a query string or an {@code application/x-www-form-urlencoded} body. */
+    /**
+     * Parameters of a query string or an {@code application/x-www-form-urlencoded} body.
+     *
+     * @throws MalformedRequestException at a malformed percent-escape
+     */
     public static Map<String, List<String>> form(String raw) {
         Map<String, List<String>> params = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
@@ -44,11 +59,34 @@ public final class Http {
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return params;
+    }
+
+    /**
+     * A path segment as sent ({@link java.net.URI#getRawPath()}), decoded once. The decoded path
+     * ({@code getPath()}) cannot be split or decoded again: an id holding {@code %} or {@code +} would come out
+     * as something else, or not at all. A {@code +} in a path is itself, not a space.
+     *
+     * @throws MalformedRequestException at a malformed percent-escape
+     */
+    public static String segment(String raw) {
+        return decode(raw.replace("+", "%2B"), raw);
+    }
+
+    private static String decode(String encoded) {
+        return decode(encoded, encoded);
+    }
+
+    private static String decode(String encoded, String asSent) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRequestException("'" + asSent + "' has a malformed percent-escape: write '%' as %25");
+        }
     }
 
     /** The first value of a parameter, or empty text. */

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -178,11 +177,12 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Serves one request. Who is asking is settled before routing, so that every answer to a request with
-     * credentials (an unknown path, a refusal, a handler that failed) is audited with its caller.
+     * credentials (an unknown path, a refusal, a handler that failed) is audited with its caller. Routes
+     * match the path as sent, and a handler decodes what it takes from it once ({@link Http#segment}).
      */
     private void dispatch(HttpExchange exchange) {
         long started = System.nanoTime();
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.getRequestURI().getRawPath();
         Optional<Route> route = Optional.empty();
         Caller caller = null;
         try (exchange) {
@@ -194,9 +194,11 @@ public final class HttpApi implements AutoCloseable {
                 if (route.isPresent()) {
                     serve(exchange, route.get(), path, who);
                 }
+            } catch (Http.MalformedRequestException e) {
+                answerUnlessBegun(exchange, 400, "bad_request", e.getMessage());
             } catch (RuntimeException | IOException e) {
                 LOG.error("{} {} failed", exchange.getRequestMethod(), path, e);
-                failed(exchange);
+                answerUnlessBegun(exchange, 500, "internal", "the request failed; it has been logged");
             }
             int status = exchange.getResponseCode() < 0 ? 500 : exchange.getResponseCode();
             String name = route.map(r -> r.path().pattern()).orElse(AuditTrail.UNKNOWN_ROUTE);
@@ -209,13 +211,16 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    /** Answers 500 to a request whose handler failed, unless it had already begun its answer. */
-    private static void failed(HttpExchange exchange) {
+    /**
+     * Answers a request that could not be read (400) or whose handler failed (500), unless its answer had
+     * already begun.
+     */
+    private static void answerUnlessBegun(HttpExchange exchange, int status, String code, String message) {
         if (exchange.getResponseCode() >= 0) {
             return;
         }
         try {
-            Http.error(exchange, 500, "internal", "the request failed; it has been logged");
+            Http.error(exchange, status, code, message);
         } catch (IOException clientGone) {
             // nothing more to tell a client that left
         }
@@ -410,7 +415,7 @@ public final class HttpApi implements AutoCloseable {
     /** The signal the path names, or empty after answering 404 when it does not exist or the caller may not see it. */
     private Optional<Situation.SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
             throws IOException {
-        String id = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+        String id = Http.segment(path.group(1));
         Optional<Situation.SignalPage> page = services.situation().signal(id, caller.clearance());
         if (page.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
@@ -420,7 +425,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** Records an analyst's decision: {"outcome": "dismissed", "reason": "..."}. */
     private void triage(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        String id = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+        String id = Http.segment(path.group(1));
         Optional<byte[]> body = Http.body(exchange, TRIAGE_BYTES);
         if (body.isEmpty()) {
             return;

@@ -77,6 +77,27 @@ class AuditTest {
     }
 
     @Test
+    void aQueryNestedFourThousandDeepIsA400WithTheReasonAuditedWithItsCaller() throws Exception {
+        String subject = "deep-" + UUID.randomUUID();
+        String person = pipeline.personToken(subject, List.of("viewer"), "secret", "horizon",
+                Instant.now().plusSeconds(600));
+        String nested = "(".repeat(4000) + "menaka" + ")".repeat(4000);
+        HttpResponse<String> deep = pipeline.get("/api/search?q=" + DemoPipeline.encode(nested), person);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.body()).contains("\"error\":\"invalid_query\"")
+                .contains("query nests parentheses 4000 deep, at most 20");
+        assertThat(pipeline.get("/api/search?q=menaka", person).statusCode()).as("still serving").isEqualTo(200);
+        assertThat(pipeline.audit(e -> e.actor().equals(DemoPipeline.ISSUER + "#" + subject) && e.status() == 400))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actorName()).isEqualTo(subject);
+                    assertThat(e.route()).isEqualTo("/api/search");
+                    assertThat(e.target()).startsWith("/api/search?q=%28%28%28");
+                    assertThat(e.clearance()).isEqualTo(Classification.SECRET);
+                    assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
+                });
+    }
+
+    @Test
     void aLiveUpdateStreamIsAuditedWhenItOpens() throws Exception {
         String subject = "sse-" + UUID.randomUUID();
         String person = pipeline.personToken(subject, List.of("viewer"), "secret", "horizon",

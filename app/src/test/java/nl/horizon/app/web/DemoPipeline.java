@@ -15,6 +15,7 @@ import nl.horizon.app.Horizon;
 import nl.horizon.app.HorizonConfig;
 import nl.horizon.schema.AuditEvent;
 import nl.horizon.schema.ContentHash;
+import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Topics;
@@ -112,10 +113,7 @@ final class DemoPipeline {
                 Map.entry(HorizonConfig.OIDC_JWKS, jwks.toString()),
                 Map.entry(HorizonConfig.OIDC_ISSUER, ISSUER),
                 Map.entry(HorizonConfig.OIDC_AUDIENCE, "horizon"))));
-        Path inbox = dataDir.resolve("inbox/posts");
-        Files.createDirectories(inbox);
-        Files.writeString(inbox.resolve(".secret.txt"), SECRET_POST);
-        Files.move(inbox.resolve(".secret.txt"), inbox.resolve("bam-secret.txt"));
+        dropPost("bam-secret.txt", SECRET_POST);
         await("/api/search?q=" + SECRET_WORD, ANALYST, Duration.ofSeconds(120), n -> n.path("total").asInt() == 1);
         await("/api/overview", VIEWER, Duration.ofSeconds(180),
                 n -> n.path("countries").findValuesAsText("level").contains("alert")
@@ -179,25 +177,47 @@ final class DemoPipeline {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Puts a file into the posts' drop folder whole, as a post's mail gateway does: written aside, then moved in. */
+    void dropPost(String name, String content) throws Exception {
+        Path inbox = dataDir.resolve("inbox/posts");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("." + name), content);
+        Files.move(inbox.resolve("." + name), inbox.resolve(name));
+    }
+
     /**
      * The audit events that satisfy {@code wanted}, read from the start of the audit topic until a poll brings
      * at least one (the audit is written without waiting); empty after 30 s.
      */
     List<AuditEvent> audit(Predicate<AuditEvent> wanted) {
+        return read(Topics.AUDIT, AuditEvent.class, wanted, 1);
+    }
+
+    /**
+     * The dead letters that satisfy {@code wanted}, read from the start of the dead-letter topic until there
+     * are {@code atLeast} (a drop folder is polled, a push is refused at once); fewer after 30 s.
+     */
+    List<DeadLetter> deadLetters(Predicate<DeadLetter> wanted, int atLeast) {
+        return read(Topics.DLQ, DeadLetter.class, wanted, atLeast);
+    }
+
+    /** The committed records of a topic that satisfy {@code wanted}, from its start, until there are {@code atLeast}. */
+    private <T> List<T> read(String topic, Class<T> type, Predicate<T> wanted, int atLeast) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers()), new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, horizon.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<AuditEvent> found = new ArrayList<>();
+            List<T> found = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(30);
-            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    AuditEvent event = JsonSerde.of(AuditEvent.class).deserialize(record.topic(), record.value());
-                    if (wanted.test(event)) {
-                        found.add(event);
+                    T value = JsonSerde.of(type).deserialize(record.topic(), record.value());
+                    if (wanted.test(value)) {
+                        found.add(value);
                     }
                 }
             }

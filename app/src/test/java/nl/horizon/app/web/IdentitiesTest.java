@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,8 +65,7 @@ class IdentitiesTest {
                 .statusCode()).isEqualTo(404);
         assertThat(pipeline.get("/api/subscriptions", DemoPipeline.ANALYST).body()).contains(id);
 
-        Path inbox = pipeline.dataDir.resolve("inbox/posts");
-        Files.writeString(inbox.resolve(".identities.txt"), """
+        pipeline.dropPost("rey-identities.txt", """
                 POST: reykjavik
                 REFERENCE: REY-2026-IDENTITIES-1
                 DATE: 2026-11-15
@@ -79,7 +76,6 @@ class IdentitiesTest {
 
                 The %s committee met in Reykjavik to discuss fishing quotas for next season.
                 """.formatted(WORD, WORD));
-        Files.move(inbox.resolve(".identities.txt"), inbox.resolve("rey-identities.txt"));
         pipeline.await("/api/matches", DemoPipeline.ANALYST, Duration.ofSeconds(90),
                 n -> n.path("matches").toString().contains(id));
         assertThat(pipeline.get("/api/matches", namesake).body()).doesNotContain(id).doesNotContain(WORD);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * On a running Horizon (real broker, index and HTTP): relevance scores cannot be used to probe for
@@ -32,10 +31,10 @@ class RelevanceIsolationTest {
                 n -> n.path("total").asInt() == 4);
 
         // The running pipeline goes on indexing public risk points and signals, which move the public
-        // statistics a little (in the sixth digit); the three secret reports, counted, would move them by
-        // far more, as the cleared reader's score for the same public report shows.
+        // statistics a little (by up to half a percent in the seconds the secret reports take to be
+        // searchable, while the history is still being scored); the three secret reports, counted, would move
+        // them by far more, as the cleared reader's score for the same public report shows.
         float after = onlyHit(pipeline).path("score").floatValue();
-        assertThat(after).isCloseTo(before, within(before * 1e-4f));
         JsonNode cleared = Json.mapper().readTree(pipeline.get("/api/search?q=" + WORD, DemoPipeline.ANALYST).body());
         assertThat(cleared.path("hits")).hasSize(4);
         float clearedScore = 0;
@@ -44,8 +43,10 @@ class RelevanceIsolationTest {
                 clearedScore = hit.path("score").floatValue();
             }
         }
-        assertThat(Math.abs(clearedScore - before)).as("what counting the secret reports would do")
-                .isGreaterThan(before * 0.05f);
+        float counted = Math.abs(clearedScore - before);
+        assertThat(counted).as("what counting the secret reports would do").isGreaterThan(before * 0.05f);
+        assertThat(Math.abs(after - before)).as("public score %s before, %s after; counted, %s", before, after,
+                clearedScore).isLessThan(counted / 5);
     }
 
     private static JsonNode onlyHit(DemoPipeline pipeline) throws Exception {

@@ -244,6 +244,28 @@ class WebSecurityTest {
     }
 
     @Test
+    void aMalformedPercentEscapeIsA400WithTheReasonAndAnIdIsDecodedOnce() throws Exception {
+        assertThat(withHost("/api/search?q=%zz", DemoPipeline.ANALYST, "localhost"))
+                .as("no URI: the JDK's server refuses the request line before Horizon sees it").startsWith("HTTP/1.1 400");
+        HttpResponse<String> signIn = pipeline.send("POST", "/login", null, "application/x-www-form-urlencoded",
+                "token=%zz", Map.of("Origin", pipeline.base()));
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(signIn.body()).contains("'%zz' has a malformed percent-escape");
+
+        HttpResponse<String> percent = pipeline.get("/api/signals/%25zz", DemoPipeline.ANALYST);
+        assertThat(percent.statusCode()).as("an id that cannot exist").isEqualTo(404);
+        assertThat(percent.body()).contains("no signal '%zz' that you may see");
+        assertThat(pipeline.send("POST", "/api/signals/%25zz/triage", DemoPipeline.ANALYST, "application/json",
+                "{\"outcome\":\"acknowledged\"}", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(pipeline.get("/api/signals/a%2Bb%25c%20d", DemoPipeline.ANALYST).body())
+                .contains("no signal 'a+b%c d' that you may see");
+        assertThat(pipeline.get("/api/signals/a+b", DemoPipeline.ANALYST).body()).as("a + in a path is itself")
+                .contains("no signal 'a+b' that you may see");
+        assertThat(pipeline.audit(e -> e.target().equals("/api/signals/%25zz") && e.status() == 404))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("account:analyst-s"));
+    }
+
+    @Test
     void aTriageDecisionReachesOpenDashboardsAndTheAuditTopic() throws Exception {
         HttpRequest events = HttpRequest.newBuilder(URI.create(pipeline.base() + "/api/events"))
                 .header("Authorization", "Bearer " + DemoPipeline.VIEWER).build();
