@@ -11,12 +11,18 @@ import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,10 +45,19 @@ final class ScoringDriver implements AutoCloseable {
     private final List<TestRecord<byte[], byte[]>> rawOut = new ArrayList<>();
     private int sequence;
 
+    /** Its own state folder: drivers of test runs side by side would otherwise lock each other's RocksDB. */
+    private final Path stateDir;
+
     ScoringDriver() {
+        try {
+            stateDir = Files.createTempDirectory("scoring-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Properties props = new Properties();
         props.put("application.id", "scoring-test");
         props.put("bootstrap.servers", "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(Markings.standard()), RepoConfig.model()), props,
                 Instant.EPOCH);
         reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
@@ -150,5 +165,10 @@ final class ScoringDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try {
+            Utils.delete(stateDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
