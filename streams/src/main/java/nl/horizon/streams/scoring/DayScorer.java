@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +63,7 @@ public final class DayScorer {
     /** Name of this detector on every signal. */
     public static final String DETECTOR = "negative-binomial-composite";
     /** Changes whenever the same input may give a different output. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     private static final double TREND_STEP = 5;
 
     private final Taxonomy taxonomy;
@@ -211,7 +212,7 @@ public final class DayScorer {
         if (points <= 0 || strength <= 0) {
             return contributions;
         }
-        Map<String, Contribution> byIndicator = new java.util.LinkedHashMap<>();
+        Map<String, Contribution> byIndicator = new LinkedHashMap<>();
         contributions.forEach(c -> byIndicator.put(c.indicator(), c));
         for (Scored s : relieving) {
             if (s.strength() > 0) {
@@ -314,8 +315,9 @@ public final class DayScorer {
         } else {
             return Optional.empty();
         }
-        Scored top = scored.stream().filter(s -> !s.indicator().deEscalating()).max(Comparator.comparingDouble(Scored::strength)
-                .thenComparing(s -> s.indicator().id(), Comparator.reverseOrder())).orElse(null);
+        Scored top = scored.stream().filter(s -> !s.indicator().deEscalating())
+                .max(Comparator.comparingDouble(Scored::strength)
+                        .thenComparing(s -> s.indicator().id(), Comparator.reverseOrder())).orElse(null);
         Detection detection = top == null
                 ? new Detection(DETECTOR, VERSION, "none", 0, 0, 0, threshold(level))
                 : new Detection(DETECTOR, VERSION, top.indicator().id(), round(top.observed()), round(top.expected()),

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IndicatorExtractorTest {
 
-    private final IndicatorExtractor extractor = new IndicatorExtractor(RepoConfig.model().taxonomy());
+    private final Taxonomy taxonomy = RepoConfig.model().taxonomy();
+    private final IndicatorExtractor extractor = new IndicatorExtractor(taxonomy);
 
     static Report prose(String language, String title, String body, String... countries) {
         return new Report("post:x:" + title.hashCode(), SourceKind.POST, "x", List.of(countries), language,
@@ -92,7 +93,6 @@ class IndicatorExtractorTest {
     void crisisWatchImprovementsAndResolutionOpportunitiesAreDeEscalation() {
         assertThat(indicators(event("crisiswatch:improved", "resolution_opportunity", null, null, "ESH")))
                 .containsExactly("crisiswatch.improved", "crisiswatch.resolution-opportunity");
-        Taxonomy taxonomy = RepoConfig.model().taxonomy();
         assertThat(List.of("crisiswatch.improved", "crisiswatch.resolution-opportunity", "political.peace-progress"))
                 .allSatisfy(id -> assertThat(taxonomy.indicator(id).orElseThrow().deEscalating()).as(id).isTrue());
         assertThat(taxonomy.indicator("crisiswatch.deteriorated").orElseThrow().deEscalating()).isFalse();
@@ -127,10 +127,10 @@ class IndicatorExtractorTest {
                 java.nio.file.Files.readString(file))) {
             if (split instanceof nl.horizon.formats.Split.Item item) {
                 Report report = formats.toReport(nl.horizon.schema.RawItem.of(item.item().itemId(),
-                        SourceKind.CRISIS_WATCH, "crisisgroup", item.item().format(), Instant.parse("2026-03-02T00:00:00Z"),
-                        Classification.PUBLIC, item.item().payload()));
+                        SourceKind.CRISIS_WATCH, "crisisgroup", item.item().format(),
+                        Instant.parse("2026-03-02T00:00:00Z"), Classification.PUBLIC, item.item().payload()));
                 for (Observation o : extractor.extract(report)) {
-                    if (RepoConfig.model().taxonomy().indicator(o.indicator()).orElseThrow().deEscalating()) {
+                    if (taxonomy.indicator(o.indicator()).orElseThrow().deEscalating()) {
                         deEscalation.computeIfAbsent(o.country(), c -> new java.util.ArrayList<>()).add(o.indicator());
                     }
                 }
