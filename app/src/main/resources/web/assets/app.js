@@ -170,20 +170,42 @@ async function country(code) {
   drawHistory(canvas, data.history);
 }
 
-/** Stacked bars of each indicator's contribution per day, with the composite score as a line. */
+/**
+ * Stacked bars of each indicator's contribution per day, with the composite score as a line. A
+ * de-escalation indicator's contribution is negative: the points its relief took off the score. So that no
+ * bar is negative, the escalating bars are drawn at their share of the score (they then reach the line)
+ * and each relief as a pale bar above them, up to what the score would have been without it; tooltips
+ * give the contributions as published.
+ */
 function drawHistory(canvas, history) {
   if (state.chart) state.chart.destroy();
   if (!window.Chart || history.length === 0) return;
-  const indicators = [...new Set(history.flatMap((p) => p.contributions.map((c) => c.indicator)))].sort();
+  const contribution = (p, indicator) => { const c = p.contributions.find((x) => x.indicator === indicator); return c ? c.contribution : 0; };
+  const all = [...new Set(history.flatMap((p) => p.contributions.map((c) => c.indicator)))].sort();
+  const relieving = new Set(history.flatMap((p) => p.contributions.filter((c) => c.contribution < 0).map((c) => c.indicator)));
+  const raising = all.filter((indicator) => !relieving.has(indicator));
+  const kept = history.map((p) => {
+    const raised = p.contributions.filter((c) => c.contribution > 0).reduce((sum, c) => sum + c.contribution, 0);
+    return raised > 0 ? Math.min(1, p.score / raised) : 0;
+  });
   const palette = ['#1b6ca8', '#d1495b', '#edae49', '#66a182', '#8d6a9f', '#2e4057', '#00798c', '#c2847a'];
-  const datasets = indicators.map((indicator, i) => ({
+  const pale = ['rgba(102, 161, 130, 0.35)', 'rgba(0, 121, 140, 0.3)', 'rgba(141, 106, 159, 0.3)'];
+  const datasets = raising.map((indicator, i) => ({
     type: 'bar', label: indicator, stack: 'contributions', backgroundColor: palette[i % palette.length],
-    data: history.map((p) => { const c = p.contributions.find((x) => x.indicator === indicator); return c ? c.contribution : 0; }),
-  }));
+    published: history.map((p) => contribution(p, indicator)),
+    data: history.map((p, day) => contribution(p, indicator) * kept[day]),
+  })).concat([...relieving].sort().map((indicator, i) => ({
+    type: 'bar', label: indicator + ' (relief)', stack: 'contributions', backgroundColor: pale[i % pale.length],
+    borderColor: '#66a182', borderWidth: 1,
+    published: history.map((p) => contribution(p, indicator)),
+    data: history.map((p) => -contribution(p, indicator)),
+  })));
   datasets.push({ type: 'line', label: 'score', data: history.map((p) => p.score), borderColor: '#111', pointRadius: 0, borderWidth: 1.5 });
+  const label = (ctx) => ctx.dataset.label + ': ' + fmt(ctx.dataset.published ? ctx.dataset.published[ctx.dataIndex] : ctx.parsed.y);
   state.chart = new window.Chart(canvas, {
     data: { labels: history.map((p) => p.day), datasets },
-    options: { animation: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, min: 0, max: 100 } }, plugins: { legend: { position: 'bottom' } } },
+    options: { animation: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, min: 0, max: 100 } },
+      plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label } } } },
   });
 }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param score          composite 0-100
  * @param level          level after hysteresis, warm-up, cooldown and corroboration
  * @param trend          direction against the previous week
- * @param contributions  per-indicator parts; they add up to {@code score}
+ * @param contributions  per-indicator parts; they add up to {@code score}, de-escalation (relief) as negative
+ *                       parts
  * @param heldBack       why the level is lower than the score alone would give (warm-up, cooldown, the
  *                       corroboration rule), absent when it is not
  * @param classification the classification tier it was computed in

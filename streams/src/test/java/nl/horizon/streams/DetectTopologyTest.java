@@ -77,6 +77,52 @@ class DetectTopologyTest {
         }
     }
 
+    /** A CrisisWatch entry on Mali ten days after its onset: improved, with a resolution opportunity. */
+    private static Report crisisWatchImprovement() {
+        LocalDate day = START.plusMonths(24).plusDays(24);
+        return new Report("crisis-watch:crisisgroup:MLI", SourceKind.CRISIS_WATCH, "crisisgroup", List.of("MLI"), "en",
+                day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), "Mali: improved (CrisisWatch)", "",
+                Classification.PUBLIC, new nl.horizon.schema.EventFields("crisiswatch:improved",
+                "resolution_opportunity", null, null, null), List.of(), null, null);
+    }
+
+    private static LocalDate firstSignalDay(List<Signal> signals, Lifecycle lifecycle) {
+        return signals.stream().filter(s -> s.lifecycle() == lifecycle).map(Signal::day).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCrisisWatchImprovementCoolsAnEpisodeSoonerAndItsReliefShowsAsNegativeContributions() {
+        List<Signal> without;
+        List<CountryRisk> risksWithout;
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().forEach(driver::pipe);
+            without = signalsOf(driver, "MLI:public");
+            risksWithout = driver.riskHistory("MLI", Classification.PUBLIC);
+        }
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().forEach(driver::pipe);
+            driver.pipe(crisisWatchImprovement());
+            List<Signal> with = signalsOf(driver, "MLI:public");
+            assertThat(with.get(0)).as("the same onset").isEqualTo(without.get(0));
+            assertThat(with).extracting(Signal::level).as("relief raises no level")
+                    .doesNotContain(RiskLevel.ALERT);
+            assertThat(firstSignalDay(with, Lifecycle.RESOLVED)).as("back to calm sooner")
+                    .isBefore(firstSignalDay(without, Lifecycle.RESOLVED));
+
+            List<CountryRisk> risks = driver.riskHistory("MLI", Classification.PUBLIC);
+            assertThat(risks).allSatisfy(r -> assertThat(r.contributions().stream().mapToDouble(c -> c.contribution())
+                    .sum()).as("%s", r.day()).isCloseTo(r.score(),
+                    org.assertj.core.data.Offset.offset(0.05 * r.contributions().size() + 0.05)));
+            assertThat(risks).flatExtracting(CountryRisk::contributions).filteredOn(c -> c.contribution() < 0)
+                    .extracting(c -> c.indicator()).isNotEmpty()
+                    .containsOnly("crisiswatch.improved", "crisiswatch.resolution-opportunity");
+            java.util.Map<LocalDate, Double> before = new java.util.HashMap<>();
+            risksWithout.forEach(r -> before.put(r.day(), r.score()));
+            assertThat(risks).filteredOn(r -> before.containsKey(r.day()))
+                    .allSatisfy(r -> assertThat(r.score()).as("%s", r.day()).isLessThanOrEqualTo(before.get(r.day())));
+        }
+    }
+
     @Test
     void lowCountsBelowTheFloorStayCalm() {
         try (ScoringDriver driver = new ScoringDriver()) {

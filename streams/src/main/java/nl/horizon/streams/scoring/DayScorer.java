@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,16 @@ import java.util.Set;
  * with new evidence and otherwise halves over {@code decay.half.life.days}, its contributions scaled
  * alike, so an episode cools down instead of switching off the day its evidence leaves the window.
  *
+ * <p><b>Relief</b>: indicators of {@link Direction#DE_ESCALATION} (an "improved" arrow, a ceasefire agreed)
+ * are scored alike but do not enter the composite. Their relief {@code R = 1 − Π(1 − wⱼ·vⱼ/10)} takes the
+ * share {@code R} off the day's composite, and the memory is relieved by the relief that is new that day
+ * (by {@code (1 − Rₜ)/(1 − Rₜ₋₁)} when relief rose), so an episode cools faster after good news, and one
+ * month's good news relieves the memory once, not again on every day it stays in the window. Relief only
+ * multiplies by factors in (0, 1]: it never raises a score, never below 0, and it lowers a level only
+ * through the score and the hysteresis below. Escalating contributions add up to what the score would be
+ * without relief; each de-escalation indicator's contribution is negative, the points its relief took off,
+ * so all contributions still add up to the score.
+ *
  * <p><b>Level</b>: entered at its threshold, left only {@code hysteresis} points below it; no level above
  * calm during warm-up or within the cooldown after a return to calm; the top level only with evidence
  * from {@code corroboration.source.kinds} independent source kinds. A signal is raised when the level
@@ -52,7 +63,7 @@ public final class DayScorer {
     /** Name of this detector on every signal. */
     public static final String DETECTOR = "negative-binomial-composite";
     /** Changes whenever the same input may give a different output. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     private static final double TREND_STEP = 5;
 
     private final Taxonomy taxonomy;
@@ -101,39 +112,46 @@ public final class DayScorer {
             return new Outcome(Optional.empty(), Optional.empty());
         }
         List<Scored> scored = new ArrayList<>();
-        double sumStrength = 0;
         for (Indicator indicator : taxonomy.indicators()) {
             Scored s = score(indicator, state, historyStart, day, recentFrom, baselineFrom);
             if (s != null) {
                 scored.add(s);
-                sumStrength += s.strength();
             }
         }
-        double today = 100 * (1 - Math.exp(-sumStrength));
+        List<Scored> raising = scored.stream().filter(s -> !s.indicator().deEscalating()).toList();
+        List<Scored> relieving = scored.stream().filter(s -> s.indicator().deEscalating()).toList();
+        double sumStrength = strength(raising);
+        double relief = strength(relieving);
+        double newRelief = relief == 0 ? 0 : Math.max(0, relief - reliefOn(state, historyStart, day - 1));
+        double unrelieved = 100 * (1 - Math.exp(-sumStrength));
+        double today = unrelieved * Math.exp(-relief);
         double decayed = standing.heldScore * Math.pow(0.5, 1 / settings.decayHalfLifeDays());
+        double relievedMemory = decayed * Math.exp(-newRelief);
         List<Contribution> contributions = new ArrayList<>();
-        if (today >= decayed) {
-            for (Scored s : scored) {
+        if (today >= relievedMemory) {
+            for (Scored s : raising) {
                 if (s.strength() > 0) {
                     contributions.add(new Contribution(s.indicator().id(), round(s.value()), s.indicator().weight(),
-                            today * s.strength() / sumStrength));
+                            unrelieved * s.strength() / sumStrength));
                 }
             }
+            contributions = relieved(contributions, relieving, unrelieved - today);
             standing.heldScore = today;
         } else {
             double factor = standing.heldScore == 0 ? 0 : decayed / standing.heldScore;
             for (Contribution c : standing.heldContributions) {
                 contributions.add(new Contribution(c.indicator(), c.value(), c.weight(), c.contribution() * factor));
             }
-            standing.heldScore = decayed < 0.05 ? 0 : decayed;
+            contributions = relieved(contributions, relieving, decayed - relievedMemory);
+            standing.heldScore = relievedMemory < 0.05 ? 0 : relievedMemory;
         }
         contributions.sort(Comparator.comparingDouble(Contribution::contribution).reversed()
                 .thenComparing(Contribution::indicator));
         standing.heldContributions = standing.heldScore == 0 ? new ArrayList<>() : contributions;
         double score = round(standing.heldScore);
         List<Contribution> published = contributions.stream().map(c -> new Contribution(c.indicator(), c.value(),
-                c.weight(), round(c.contribution()))).filter(c -> c.contribution() > 0).toList();
-        Set<SourceKind> kinds = sourceKinds(state, scored, recentFrom, day);
+                c.weight(), round(c.contribution()))).filter(c -> c.contribution() != 0).toList();
+        Set<SourceKind> kinds = sourceKinds(state, raising, recentFrom, day);
         Trend trend = trend(standing, day, score);
         standing.scores.put(day, score);
 
@@ -157,6 +175,54 @@ public final class DayScorer {
         }
         forgetTrendBefore(standing, day);
         return new Outcome(risk, signal);
+    }
+
+    /** {@code −Σ ln(1 − wᵢ·vᵢ/10)}: the strengths of indicators combine by adding (in taxonomy order). */
+    private static double strength(List<Scored> scored) {
+        double sum = 0;
+        for (Scored s : scored) {
+            sum += s.strength();
+        }
+        return sum;
+    }
+
+    /**
+     * The strength of the de-escalation indicators on {@code day}, from the cells alone (never from the
+     * standing), so that what is new relief on the next day does not depend on where a re-score started.
+     */
+    private double reliefOn(TierState state, long historyStart, long day) {
+        long recentFrom = day - settings.recentDays() + 1;
+        double strength = 0;
+        for (Indicator indicator : taxonomy.indicators()) {
+            if (indicator.deEscalating()) {
+                Scored s = score(indicator, state, historyStart, day, recentFrom, recentFrom - settings.baselineDays());
+                strength += s == null ? 0 : s.strength();
+            }
+        }
+        return strength;
+    }
+
+    /**
+     * {@code contributions} with {@code points} taken off by the de-escalation indicators, as negative
+     * contributions shared by their strength and added to any each already has.
+     */
+    private static List<Contribution> relieved(List<Contribution> contributions, List<Scored> relieving,
+                                               double points) {
+        double strength = strength(relieving);
+        if (points <= 0 || strength <= 0) {
+            return contributions;
+        }
+        Map<String, Contribution> byIndicator = new LinkedHashMap<>();
+        contributions.forEach(c -> byIndicator.put(c.indicator(), c));
+        for (Scored s : relieving) {
+            if (s.strength() > 0) {
+                double taken = points * s.strength() / strength;
+                Contribution before = byIndicator.get(s.indicator().id());
+                byIndicator.put(s.indicator().id(), new Contribution(s.indicator().id(), round(s.value()),
+                        s.indicator().weight(), (before == null ? 0 : before.contribution()) - taken));
+            }
+        }
+        return new ArrayList<>(byIndicator.values());
     }
 
     private Scored score(Indicator indicator, TierState state, long historyStart, long day, long recentFrom,
@@ -249,8 +315,9 @@ public final class DayScorer {
         } else {
             return Optional.empty();
         }
-        Scored top = scored.stream().max(Comparator.comparingDouble(Scored::strength)
-                .thenComparing(s -> s.indicator().id(), Comparator.reverseOrder())).orElse(null);
+        Scored top = scored.stream().filter(s -> !s.indicator().deEscalating())
+                .max(Comparator.comparingDouble(Scored::strength)
+                        .thenComparing(s -> s.indicator().id(), Comparator.reverseOrder())).orElse(null);
         Detection detection = top == null
                 ? new Detection(DETECTOR, VERSION, "none", 0, 0, 0, threshold(level))
                 : new Detection(DETECTOR, VERSION, top.indicator().id(), round(top.observed()), round(top.expected()),
@@ -263,12 +330,16 @@ public final class DayScorer {
                 lifecycle, level, score, delta, detection, evidence(state, scored, day), kinds, tier, null));
     }
 
-    /** Report ids behind the indicators that count, strongest indicator first, latest day first. */
+    /**
+     * Report ids behind the indicators that count: what raised the score, then what relieved it; strongest
+     * indicator first, latest day first.
+     */
     private List<String> evidence(TierState state, List<Scored> scored, long day) {
         Set<String> ids = new java.util.LinkedHashSet<>();
         long from = day - settings.recentDays() + 1;
         scored.stream().filter(s -> s.strength() > 0)
-                .sorted(Comparator.comparingDouble(Scored::strength).reversed())
+                .sorted(Comparator.comparing((Scored s) -> s.indicator().deEscalating())
+                        .thenComparing(Comparator.comparingDouble(Scored::strength).reversed()))
                 .forEach(s -> state.window(s.indicator().id(), from, day).descendingMap().values()
                         .forEach(cell -> ids.addAll(cell.evidence)));
         return ids.stream().limit(settings.evidenceMax()).toList();

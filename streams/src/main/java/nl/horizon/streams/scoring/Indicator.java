@@ -15,7 +15,13 @@ import java.util.Set;
  * @param fatalityValued  whether an observation's value is the report's fatality count
  * @param terms           lexicon per language
  * @param events          event types that map to it directly
+ * @param direction       whether its surprising rise raises the composite or relieves it
  */
 public record Indicator(String id, double weight, double floor, boolean fatalityValued,
-                        Map<String, List<Phrase>> terms, Set<String> events) {
+                        Map<String, List<Phrase>> terms, Set<String> events, Direction direction) {
+
+    /** Whether it is evidence of de-escalation: it relieves a score, never raises one. */
+    public boolean deEscalating() {
+        return direction == Direction.DE_ESCALATION;
+    }
 }

@@ -26,7 +26,7 @@ public final class Taxonomy {
     private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
 
     record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
-                 List<String> events) {
+                 List<String> events, String direction) {
     }
 
     record QualifierEntry(Integer window, Map<String, List<String>> cues) {
@@ -79,9 +79,19 @@ public final class Taxonomy {
             if (entry.value() != null && !entry.value().equals("fatalities")) {
                 throw new IllegalArgumentException(where + ": value '" + entry.value() + "' is not 'fatalities'");
             }
+            Direction direction;
+            try {
+                direction = entry.direction() == null ? Direction.ESCALATION : Direction.parse(entry.direction());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            if (direction == Direction.DE_ESCALATION && entry.value() != null) {
+                throw new IllegalArgumentException(where + ": a de-escalation indicator counts reports, not '"
+                        + entry.value() + "'");
+            }
             Map<String, List<Phrase>> terms = lexicons(where, entry.terms());
             indicators.add(new Indicator(entry.id(), weight, floor, "fatalities".equals(entry.value()), terms,
-                    entry.events() == null ? Set.of() : Set.copyOf(entry.events())));
+                    entry.events() == null ? Set.of() : Set.copyOf(entry.events()), direction));
         }
         Qualifiers qualifiers = parsed.qualifiers() == null ? Qualifiers.NONE
                 : new Qualifiers(parsed.qualifiers().window() == null ? 0 : parsed.qualifiers().window(),

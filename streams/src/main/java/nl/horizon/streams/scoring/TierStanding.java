@@ -22,7 +22,7 @@ public final class TierStanding {
     public double lastSignalScore;
     /** The decayed maximum of the daily composite: what is published and what levels follow. */
     public double heldScore;
-    /** The contributions behind {@link #heldScore}, scaled with it. */
+    /** The contributions behind {@link #heldScore}, scaled with it; relief as negative ones. */
     public List<Contribution> heldContributions = new ArrayList<>();
     /** The score last published, rounded; -1 before the first. */
     public double publishedScore = -1;

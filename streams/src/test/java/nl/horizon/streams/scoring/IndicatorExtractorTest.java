@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IndicatorExtractorTest {
 
-    private final IndicatorExtractor extractor = new IndicatorExtractor(RepoConfig.model().taxonomy());
+    private final Taxonomy taxonomy = RepoConfig.model().taxonomy();
+    private final IndicatorExtractor extractor = new IndicatorExtractor(taxonomy);
 
     static Report prose(String language, String title, String body, String... countries) {
         return new Report("post:x:" + title.hashCode(), SourceKind.POST, "x", List.of(countries), language,
@@ -86,6 +87,58 @@ class IndicatorExtractorTest {
         assertThat(extractor.extract(counted)).singleElement().satisfies(o -> assertThat(o.value()).isEqualTo(42));
         assertThat(indicators(event("crisiswatch:deteriorated", "conflict_risk", null, null, "ETH")))
                 .containsExactly("crisiswatch.deteriorated", "crisiswatch.conflict-risk");
+    }
+
+    @Test
+    void crisisWatchImprovementsAndResolutionOpportunitiesAreDeEscalation() {
+        assertThat(indicators(event("crisiswatch:improved", "resolution_opportunity", null, null, "ESH")))
+                .containsExactly("crisiswatch.improved", "crisiswatch.resolution-opportunity");
+        assertThat(List.of("crisiswatch.improved", "crisiswatch.resolution-opportunity", "political.peace-progress"))
+                .allSatisfy(id -> assertThat(taxonomy.indicator(id).orElseThrow().deEscalating()).as(id).isTrue());
+        assertThat(taxonomy.indicator("crisiswatch.deteriorated").orElseThrow().deEscalating()).isFalse();
+    }
+
+    @Test
+    void clearDeEscalationInProseUnlessNegatedOrHedged() {
+        assertThat(indicators(prose("en", "Government and rebels signed a peace agreement", "", "COL")))
+                .containsExactly("political.peace-progress");
+        assertThat(indicators(prose("en", "Ceasefire holding in Tigray", "Talks resumed in Pretoria.", "ETH")))
+                .containsExactly("political.peace-progress");
+        assertThat(indicators(prose("fr", "Reprise des pourparlers à Doha", "Des prisonniers libérés.", "TCD")))
+                .containsExactly("political.peace-progress");
+        assertThat(indicators(prose("nl", "Wapenstilstand houdt stand", "De gesprekken hervat in Genève.", "UKR")))
+                .containsExactly("political.peace-progress");
+        assertThat(indicators(prose("en", "No ceasefire agreed", "Talks could resume next week.", "SDN")))
+                .as("a denial or a hope is not de-escalation").isEmpty();
+        assertThat(indicators(prose("fr", "Pas de cessez-le-feu conclu", "", "SDN"))).isEmpty();
+        assertThat(indicators(prose("nl", "Geen wapenstilstand gesloten", "", "SDN"))).isEmpty();
+    }
+
+    /** The real edition (../shared/data), split and parsed by the product's formats. */
+    @Test
+    void theRealCrisisWatchEditionGivesDeEscalationForItsImprovedAndResolutionEntries() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("horizon.root", ".."))
+                .resolve("../shared/data/crisiswatch/crisiswatch_2026-02_edition__pythia.json").normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), "no edition at " + file);
+        nl.horizon.formats.ItemFormats formats = nl.horizon.formats.ItemFormats.standard(
+                nl.horizon.schema.Markings.standard());
+        java.util.Map<String, List<String>> deEscalation = new java.util.TreeMap<>();
+        for (nl.horizon.formats.Split split : nl.horizon.formats.CrisisWatchEdition.split(
+                java.nio.file.Files.readString(file))) {
+            if (split instanceof nl.horizon.formats.Split.Item item) {
+                Report report = formats.toReport(nl.horizon.schema.RawItem.of(item.item().itemId(),
+                        SourceKind.CRISIS_WATCH, "crisisgroup", item.item().format(),
+                        Instant.parse("2026-03-02T00:00:00Z"), Classification.PUBLIC, item.item().payload()));
+                for (Observation o : extractor.extract(report)) {
+                    if (taxonomy.indicator(o.indicator()).orElseThrow().deEscalating()) {
+                        deEscalation.computeIfAbsent(o.country(), c -> new java.util.ArrayList<>()).add(o.indicator());
+                    }
+                }
+            }
+        }
+        assertThat(deEscalation).as("Bangladesh improved; Western Sahara a resolution opportunity; nothing else")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("BGD", List.of("crisiswatch.improved"),
+                        "ESH", List.of("crisiswatch.resolution-opportunity")));
     }
 
     @Test

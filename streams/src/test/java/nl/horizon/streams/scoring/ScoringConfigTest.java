@@ -30,6 +30,9 @@ class ScoringConfigTest {
                 .hasMessageContaining("weight 1.5");
         Files.writeString(file, "indicators:\n  - {id: x.y, weight: 0.5, floor: 1, terms: {de: [krieg]}}\n");
         assertThatThrownBy(() -> Taxonomy.load(file)).hasMessageContaining("language 'de'");
+        Files.writeString(file, "indicators:\n  - {id: x.y, weight: 0.5, floor: 1, direction: calming}\n");
+        assertThatThrownBy(() -> Taxonomy.load(file)).hasMessageContaining("indicator 'x.y'")
+                .hasMessageContaining("direction 'calming' is not one of [escalation, de-escalation]");
     }
 
     @Test
