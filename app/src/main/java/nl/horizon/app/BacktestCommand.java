@@ -2,6 +2,7 @@ package nl.horizon.app;
 
 import nl.horizon.backtest.Backtest;
 import nl.horizon.backtest.Evaluation;
+import nl.horizon.backtest.forecast.ForecastModel;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.streams.ScoringModel;
 import org.apache.kafka.common.config.ConfigException;
@@ -25,6 +26,7 @@ final class BacktestCommand {
     static final Path SHARED = Path.of("..", "shared", "data");
     static final Path DEFAULT_INPUT = SHARED.resolve("ucdp").resolve("country_month_fatalities_1989-2019.csv");
     static final Path DEFAULT_LABELS = SHARED.resolve("conflict-labels");
+    static final Path DEFAULT_STRUCTURAL = SHARED.resolve("structural");
     static final Path DEFAULT_PUBLISHED = SHARED.resolve("hdx-signals").resolve("hdx_signals_1998-2019.csv");
     static final Map<String, Path> DEFAULT_GDELT = Map.of(
             "YEM", SHARED.resolve("gdelt").resolve("gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"),
@@ -46,6 +48,8 @@ final class BacktestCommand {
         RiskLevel level = RiskLevel.WARNING;
         Path labels = Files.isDirectory(DEFAULT_LABELS) ? DEFAULT_LABELS : null;
         Path published = Files.isReadable(DEFAULT_PUBLISHED) ? DEFAULT_PUBLISHED : null;
+        Path structural = Files.isDirectory(DEFAULT_STRUCTURAL) ? DEFAULT_STRUCTURAL : null;
+        Optional<Path> forecastFile = Optional.empty();
         Map<String, Path> gdelt = new java.util.TreeMap<>();
         DEFAULT_GDELT.forEach((country, file) -> {
             if (Files.isReadable(file)) {
@@ -70,6 +74,8 @@ final class BacktestCommand {
                     case "--alert-level" -> level = RiskLevel.parse(value);
                     case "--labels" -> labels = Path.of(value);
                     case "--published" -> published = Path.of(value);
+                    case "--structural" -> structural = Path.of(value);
+                    case "--forecast" -> forecastFile = Optional.of(Path.of(value));
                     case "--gdelt" -> {
                         if (!gdeltGiven) {
                             gdelt.clear();
@@ -101,8 +107,17 @@ final class BacktestCommand {
             return Main.USAGE_ERROR;
         }
         ScoringModel model;
+        Backtest.Forecast forecast = null;
         try {
-            model = ScoringModel.load(Main.configuration(config, System.getenv(), err).scoringDir());
+            Path configDir = Main.configuration(config, System.getenv(), err).scoringDir();
+            model = ScoringModel.load(configDir);
+            Path coefficients = forecastFile.orElse(configDir.resolve("forecast.yaml"));
+            if (structural != null && labels != null && Files.isReadable(coefficients)) {
+                forecast = new Backtest.Forecast(ForecastModel.read(coefficients), structural);
+            } else if (forecastFile.isPresent()) {
+                throw new IllegalArgumentException("--forecast needs a readable file and --structural and --labels "
+                        + "folders: " + coefficients + ", " + structural + ", " + labels);
+            }
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;
@@ -113,7 +128,7 @@ final class BacktestCommand {
             windows.add(new Evaluation("reference", referenceFrom, to));
         }
         Backtest.Result result = Backtest.run(new Backtest.Settings(input, historyFrom, windows, outDir, level, labels,
-                published, gdelt), model, out);
+                published, gdelt, forecast), model, out);
         result.evaluations().forEach(e -> {
             out.println(e.window() + ":");
             e.scorecards().forEach(s -> out.printf(java.util.Locale.ROOT,

@@ -45,6 +45,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("broker")) {
             return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.err);
         }
+        if (args.length > 0 && args[0].equals("forecast-fit")) {
+            return ForecastFitCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        }
         if (args.length > 0 && args[0].equals("backtest")) {
             return BacktestCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
         }
@@ -139,7 +142,11 @@ public final class Main {
         System.err.println("                        [--history-from YYYY-MM] [--reference-from YYYY-MM]");
         System.err.println("                        [--alert-level watch|warning|alert] [--config FILE]");
         System.err.println("                        [--labels DIR] [--published FILE] [--gdelt ISO3=FILE ...]");
+        System.err.println("                        [--structural DIR] [--forecast FILE]");
         System.err.println("                                        replay history through the scoring and measure it");
+        System.err.println("       horizon forecast-fit --version ID [--until YYYY-MM] [--validate-from YYYY-MM]");
+        System.err.println("                        [--input FILE] [--labels DIR] [--structural DIR] [--out FILE]");
+        System.err.println("                                        fit the onset forecast (config/forecast.yaml)");
         System.err.println("       horizon bench [REPORTS [RATE]]   end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         System.err.println("       horizon broker --node ID --listen HOST:PORT --voters ID@HOST:PORT,... --cluster-id ID --dir DIR");

@@ -86,7 +86,54 @@ final class BacktestReport {
                             onset.plusMonths(12)));
             caseLines.add(caseLine(c, result, risks, calendar));
         }
-        Files.writeString(settings.out().resolve("report.md"), markdown(settings, series, result, caseLines));
+        StringBuilder md = new StringBuilder(markdown(settings, series, result, caseLines));
+        if (result.forecast() != null) {
+            forecast(md, result, calendar);
+            warnings(settings, result.forecast(), result.methods().get(Backtest.FORECAST));
+        }
+        Files.writeString(settings.out().resolve("report.md"), md.toString());
+    }
+
+    /** The forecast's model, its rule and what it said before each case. */
+    private static void forecast(StringBuilder md, Backtest.Result result, ReleaseCalendar calendar) {
+        ForecastRun run = result.forecast();
+        var model = run.model();
+        md.append("## The forecast: ").append(model.version()).append("\n\n")
+                .append(String.format(Locale.ROOT, "Logistic models fitted on forecasts issued %s..%s (outcomes up "
+                                + "to %s), penalty and rule chosen on %s..%s with a fit up to %s. Warns when the "
+                                + "%d-month probability is at least %.3f, at most once in %d months per country.%n%n",
+                        model.fit().from(), model.fit().to(), model.fit().to(), model.validation().from(),
+                        model.validation().to(), model.validation().fitTo(), model.alert().horizonMonths(),
+                        model.alert().threshold(), model.alert().cooldownMonths()))
+                .append("| case | onset | forecast warned 1–6 months ahead | p(").append(model.alert().horizonMonths())
+                .append(" months) issued in the six months before |\n|---|---|---|---|\n");
+        for (Case c : CASES) {
+            Onset onset = new Onset(c.country(), c.onset(), c.labels());
+            java.util.TreeMap<YearMonth, Double> p = run.probabilities().getOrDefault(c.country(), new java.util.TreeMap<>());
+            List<String> said = new ArrayList<>();
+            for (int back = CASE_MONTHS + 1; back >= 1; back--) {
+                YearMonth data = onset.month().minusMonths(back);
+                if (p.containsKey(data) && calendar.release(data).isBefore(onset.month().atDay(1))) {
+                    said.add(String.format(Locale.ROOT, "%s %.3f", calendar.release(data), p.get(data)));
+                }
+            }
+            boolean warned = result.methods().get(Backtest.FORECAST).stream()
+                    .anyMatch(a -> LeadWindow.AHEAD_1_6.counts(a, onset, calendar));
+            md.append("| ").append(c.title()).append(" | ").append(c.onset()).append(" | ")
+                    .append(warned ? "caught" : "**missed**").append(" | ").append(String.join("; ", said))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** Every warning the forecast issued, each naming the model version that caused it. */
+    private static void warnings(Backtest.Settings settings, ForecastRun run, List<Alert> warnings)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("country,issued,horizon_months,probability,model\n");
+        warnings.stream().sorted(Comparator.comparing(Alert::date).thenComparing(Alert::country))
+                .forEach(a -> csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%s%n", a.country(), a.date(),
+                        run.months(), a.score(), run.model().version())));
+        Files.writeString(settings.out().resolve("forecast-warnings.csv"), csv.toString());
     }
 
     static String slug(LeadWindow lead) {
@@ -131,12 +178,13 @@ final class BacktestReport {
     }
 
     private static void comparisons(StringBuilder md, List<Comparison> comparisons) {
-        md.append("| baseline | volume | thinned | Horizon P / R / F1 | baseline P / R / F1 "
-                + "| F1 Horizon − baseline [90% interval] |\n|---|---:|---|---|---|---|\n");
+        md.append("| method | baseline | volume | thinned | method P / R / F1 | baseline P / R / F1 "
+                + "| F1 method − baseline [90% interval] |\n|---|---|---:|---|---|---|---|\n");
         for (Comparison c : comparisons) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f / %.3f / %.3f | %.3f / %.3f / %.3f "
-                            + "| %+.3f [%+.3f, %+.3f] |%n", c.baseline(), c.volume(), c.thinned(), c.horizon().precision(),
-                    c.horizon().recall(), c.horizon().f1(), c.other().precision(), c.other().recall(), c.other().f1(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f / %.3f / %.3f | %.3f / %.3f / %.3f "
+                            + "| %+.3f [%+.3f, %+.3f] |%n", c.method(), c.baseline(), c.volume(), c.thinned(),
+                    c.candidate().precision(), c.candidate().recall(), c.candidate().f1(), c.other().precision(),
+                    c.other().recall(), c.other().f1(),
                     c.f1Difference(), c.differenceInterval().low(), c.differenceInterval().high()));
         }
         md.append('\n');

@@ -8,11 +8,13 @@ import java.util.TreeSet;
 
 /**
  * Every method judged in one evaluation window: against every label set, in every lead window, alone, at
- * matched volume against Horizon, and thinned along its own strength (the precision–recall curve).
+ * matched volume (each method under test against the baselines and the methods under test before it), and
+ * thinned along its own strength (the precision–recall curve).
  *
  * @param window      the evaluation window
  * @param scorecards  each method as it ran, per label set and lead window
- * @param comparisons Horizon against each baseline at matched volume
+ * @param comparisons each method under test against each baseline and each earlier method under test, at
+ *                    matched volume
  * @param curve       each method thinned to a share of its alerts
  */
 public record EvaluationResult(Evaluation window, List<Scorecard> scorecards, List<Comparison> comparisons,
@@ -24,8 +26,14 @@ public record EvaluationResult(Evaluation window, List<Scorecard> scorecards, Li
     /** Fixes the resamples (the issue this instrument answers). */
     static final long SEED = 17;
 
-    /** The methods, by name, compared. */
-    record Methods(String horizon, Map<String, List<Alert>> alerts, List<String> baselines) {
+    /**
+     * The methods, by name.
+     *
+     * @param underTest Horizon's own methods (the detector first), each compared with the ones before it
+     * @param alerts    every method's alerts, in report order
+     * @param baselines the methods every method under test is compared with
+     */
+    record Methods(List<String> underTest, Map<String, List<Alert>> alerts, List<String> baselines) {
     }
 
     /**
@@ -60,9 +68,14 @@ public record EvaluationResult(Evaluation window, List<Scorecard> scorecards, Li
                                 Scorecard.round(t.precision()), Scorecard.round(t.recall())));
                     }
                 });
-                for (String baseline : methods.baselines()) {
-                    comparisons.add(compare(labels, lead, window, calendar, bootstrap, methods.horizon(),
-                            issued.get(methods.horizon()), baseline, issued.get(baseline)));
+                for (int m = 0; m < methods.underTest().size(); m++) {
+                    String method = methods.underTest().get(m);
+                    List<String> others = new ArrayList<>(methods.underTest().subList(0, m));
+                    others.addAll(methods.baselines());
+                    for (String other : others) {
+                        comparisons.add(compare(labels, lead, window, calendar, bootstrap, method, issued.get(method),
+                                other, issued.get(other)));
+                    }
                 }
             }
         }
@@ -70,16 +83,16 @@ public record EvaluationResult(Evaluation window, List<Scorecard> scorecards, Li
     }
 
     private static Comparison compare(LabelSet labels, LeadWindow lead, Evaluation window, ReleaseCalendar calendar,
-                                      CountryBootstrap bootstrap, String horizonName, List<Alert> horizon,
+                                      CountryBootstrap bootstrap, String methodName, List<Alert> method,
                                       String baselineName, List<Alert> baseline) {
-        int volume = Math.min(horizon.size(), baseline.size());
-        String thinned = horizon.size() > baseline.size() ? "horizon"
-                : baseline.size() > horizon.size() ? baselineName : "neither";
-        Map<String, Tally> h = Tally.byCountry(AlertVolume.strongest(horizon, volume), labels, lead, window, calendar);
+        int volume = Math.min(method.size(), baseline.size());
+        String thinned = method.size() > baseline.size() ? methodName
+                : baseline.size() > method.size() ? baselineName : "neither";
+        Map<String, Tally> h = Tally.byCountry(AlertVolume.strongest(method, volume), labels, lead, window, calendar);
         Map<String, Tally> b = Tally.byCountry(AlertVolume.strongest(baseline, volume), labels, lead, window, calendar);
-        Scorecard hs = Scorecard.of(labels.name(), lead, horizonName, h, bootstrap);
+        Scorecard hs = Scorecard.of(labels.name(), lead, methodName, h, bootstrap);
         Scorecard bs = Scorecard.of(labels.name(), lead, baselineName, b, bootstrap);
-        return new Comparison(labels.name(), lead.name(), baselineName, volume, thinned, hs, bs,
+        return new Comparison(labels.name(), lead.name(), methodName, baselineName, volume, thinned, hs, bs,
                 Scorecard.round(hs.f1() - bs.f1()), bootstrap.f1Difference(h, b));
     }
 }

@@ -40,7 +40,8 @@ class BacktestTest {
         return Backtest.run(new Backtest.Settings(series(), YearMonth.of(2008, 1),
                 List.of(new Evaluation("headline", YearMonth.of(2010, 1), YearMonth.of(2015, 12))), dir,
                 RiskLevel.WARNING, shared.resolve("conflict-labels"), shared.resolve("hdx-signals/hdx_signals_1998-2019.csv"),
-                Map.of("YEM", shared.resolve("gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"))),
+                Map.of("YEM", shared.resolve("gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv")),
+                null),
                 model(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -66,10 +67,10 @@ class BacktestTest {
                         && s.labels().equals(Backtest.FATALITY_LABELS) && s.lead().equals(LeadWindow.SAME_MONTH.name()))
                 .singleElement().satisfies(s -> assertThat(s.recall()).as("the label rule is the ceiling").isEqualTo(1.0));
         assertThat(headline.comparisons()).hasSize(3 * 3 * 4).allSatisfy(c -> {
-            assertThat(c.horizon().alerts()).isLessThanOrEqualTo(c.volume());
+            assertThat(c.candidate().alerts()).isLessThanOrEqualTo(c.volume());
             assertThat(c.other().alerts()).isLessThanOrEqualTo(c.volume());
         });
-        assertThat(headline.comparisons()).allSatisfy(c -> assertThat(c.thinned()).isIn("horizon", c.baseline()))
+        assertThat(headline.comparisons()).allSatisfy(c -> assertThat(c.thinned()).isIn(c.method(), c.baseline()))
                 .extracting(Comparison::thinned).contains("persistence");
 
         String report = Files.readString(out.resolve("report.md"));

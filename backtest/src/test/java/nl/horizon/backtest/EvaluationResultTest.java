@@ -28,7 +28,7 @@ class EvaluationResultTest {
         Map<String, List<Alert>> alerts = new LinkedHashMap<>();
         alerts.put("horizon", horizon);
         alerts.put("rule", baseline);
-        return EvaluationResult.judge(window, new EvaluationResult.Methods("horizon", alerts, List.of("rule")),
+        return EvaluationResult.judge(window, new EvaluationResult.Methods(List.of("horizon"), alerts, List.of("rule")),
                 List.of(labels), calendar, Set.of("AAA", "BBB", "CCC"));
     }
 
@@ -47,11 +47,11 @@ class EvaluationResultTest {
         assertThat(ruleThinned.volume()).isEqualTo(1);
         assertThat(ruleThinned.other().alerts()).isEqualTo(1);
         assertThat(ruleThinned.other().hits()).as("its strongest alert, a false alarm, is kept").isZero();
-        assertThat(ruleThinned.horizon().hits()).isEqualTo(1);
+        assertThat(ruleThinned.candidate().hits()).isEqualTo(1);
 
         Comparison horizonThinned = oneMonthAhead(judge(many, few));
         assertThat(horizonThinned.thinned()).isEqualTo("horizon");
-        assertThat(horizonThinned.horizon().alerts()).isEqualTo(1);
+        assertThat(horizonThinned.candidate().alerts()).isEqualTo(1);
         assertThat(horizonThinned.f1Difference()).isEqualTo(-horizonThinned.other().f1());
     }
 

@@ -1,0 +1,101 @@
+package nl.horizon.app;
+
+import nl.horizon.backtest.EventLabels;
+import nl.horizon.backtest.ForecastFit;
+import nl.horizon.backtest.MonthlySeries;
+import nl.horizon.backtest.OnsetLabels;
+import nl.horizon.backtest.ReleaseCalendar;
+import nl.horizon.backtest.forecast.ForecastFeatures;
+import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.backtest.forecast.StructuralConditions;
+import nl.horizon.streams.ScoringModel;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code horizon forecast-fit}: fits the onset forecast on history up to {@code --until} (2009-12) and
+ * writes its coefficients ({@code config/forecast.yaml}). Every input is cut at {@code --until} as it is
+ * read, so nothing later can reach the fit; the penalty and the warning rule are chosen on the validation
+ * window {@code --validate-from..--until} with a fit that ends before it ({@link ForecastFit}).
+ */
+final class ForecastFitCommand {
+
+    private ForecastFitCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Path input = BacktestCommand.DEFAULT_INPUT;
+        Path labels = BacktestCommand.DEFAULT_LABELS;
+        Path structural = BacktestCommand.DEFAULT_STRUCTURAL;
+        Path target = Path.of("config", "forecast.yaml");
+        Optional<Path> config = Optional.empty();
+        YearMonth historyFrom = YearMonth.of(1989, 1);
+        YearMonth validateFrom = YearMonth.of(2005, 1);
+        YearMonth until = YearMonth.of(2009, 12);
+        String version = null;
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--input" -> input = Path.of(value);
+                    case "--labels" -> labels = Path.of(value);
+                    case "--structural" -> structural = Path.of(value);
+                    case "--out" -> target = Path.of(value);
+                    case "--config" -> config = Optional.of(Path.of(value));
+                    case "--history-from" -> historyFrom = YearMonth.parse(value);
+                    case "--validate-from" -> validateFrom = YearMonth.parse(value);
+                    case "--until" -> until = YearMonth.parse(value);
+                    case "--version" -> version = value;
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+            if (version == null) {
+                throw new IllegalArgumentException("--version is required: it names the fit in every warning");
+            }
+            if (!validateFrom.isAfter(historyFrom.plusMonths(12)) || !validateFrom.isBefore(until)) {
+                throw new IllegalArgumentException("--validate-from " + validateFrom + " must lie inside the history "
+                        + historyFrom.plusMonths(12) + ".." + until);
+            }
+            for (Path p : new Path[]{input, labels, structural}) {
+                if (!Files.exists(p)) {
+                    throw new IllegalArgumentException("no input at " + p);
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("horizon forecast-fit: " + e.getMessage());
+            return Main.USAGE_ERROR;
+        }
+        ReleaseCalendar calendar;
+        try {
+            calendar = new ReleaseCalendar(ScoringModel.load(Main.configuration(config, System.getenv(), err)
+                    .scoringDir()).settings().recentDays());
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("horizon: configuration error: " + e.getMessage());
+            return Main.CONFIG_ERROR;
+        }
+        MonthlySeries series = MonthlySeries.read(input, historyFrom, until);
+        ForecastFeatures features = new ForecastFeatures(series, calendar, StructuralConditions.read(structural),
+                EventLabels.coups("coups", labels.resolve("powell_thyne_coups_1950-2019.csv"), YearMonth.of(1946, 1),
+                        until, new ArrayList<>()).onsets());
+        ForecastModel model = ForecastFit.fit(new ForecastFit.Inputs(version, features,
+                OnsetLabels.of("fatality onsets and escalations", series), calendar, validateFrom, until));
+        model.write(target);
+        out.printf(Locale.ROOT, "forecast-fit: %s fitted on %s..%s (%d rows, %d with an outcome), l2 %s; warns on "
+                        + "p(%d months) >= %s, cooldown %d months (validation F1 1-6 months ahead %.3f); written to %s%n",
+                model.version(), model.fit().from(), model.fit().to(), model.fit().rows(), model.fit().outcomes(),
+                model.l2(), model.alert().horizonMonths(), model.alert().threshold(), model.alert().cooldownMonths(),
+                model.validation().f1(), target);
+        return 0;
+    }
+}

@@ -1,0 +1,137 @@
+package nl.horizon.backtest.forecast;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted onset forecast, as committed in {@code config/forecast.yaml}: one logistic model per horizon on
+ * standardised {@link ForecastFeatures}, the window it was fitted on, how its settings were chosen, and
+ * the rule that turns a probability into a warning. The version is named in every warning the model
+ * causes, so a warning can be traced to the coefficients behind it; a refit gets a new version.
+ *
+ * @param version    names this fit in every warning
+ * @param fit        the months the coefficients were fitted on
+ * @param validation how the penalty and the warning rule were chosen, inside the fit window
+ * @param l2         the penalty of the fit (on standardised features)
+ * @param alert      when a probability becomes a warning
+ * @param features   each feature's training mean and scale (a missing value is taken as the mean)
+ * @param horizons   the model per horizon
+ */
+public record ForecastModel(String version, FitWindow fit, Validation validation, double l2, AlertRule alert,
+                            List<Feature> features, List<Horizon> horizons) {
+
+    /**
+     * @param from          first month a forecast was issued after
+     * @param to            last month an outcome was counted in (no later month is read)
+     * @param rows          country-months fitted per horizon (the longest horizon's)
+     * @param outcomes      of those, rows with an onset or escalation ahead (the longest horizon's)
+     */
+    public record FitWindow(YearMonth from, YearMonth to, int rows, int outcomes) {
+    }
+
+    /**
+     * @param fitTo    the fit for validation counted outcomes up to this month
+     * @param from     first month of the validation window
+     * @param to       last month of the validation window
+     * @param choices  what was tried: penalties and warning rules
+     * @param f1       the chosen rule's F1 one to six months ahead on the validation window
+     */
+    public record Validation(YearMonth fitTo, YearMonth from, YearMonth to, String choices, double f1) {
+    }
+
+    /**
+     * @param horizonMonths  which horizon's probability is judged
+     * @param threshold      the least probability that warns
+     * @param cooldownMonths no second warning for a country within this many months of its last (0: every month)
+     */
+    public record AlertRule(int horizonMonths, double threshold, int cooldownMonths) {
+    }
+
+    /** @param name as in {@link ForecastFeatures#NAMES} */
+    public record Feature(String name, double mean, double scale) {
+    }
+
+    /**
+     * @param months       onset or escalation within this many months after the month of issue
+     * @param intercept    on standardised features
+     * @param coefficients per feature name, on standardised features
+     */
+    public record Horizon(int months, double intercept, Map<String, Double> coefficients) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static final String HEADER = """
+            # Horizon's onset forecast: fitted coefficients. Written by `horizon forecast-fit`; do not edit by hand
+            # (refit, and give the fit a new version). Features and the fit: docs/backtest.md, "The forecast".
+            """;
+
+    public ForecastModel {
+        features = List.copyOf(features);
+        horizons = List.copyOf(horizons);
+        List<String> names = features.stream().map(Feature::name).toList();
+        if (!names.equals(ForecastFeatures.NAMES)) {
+            throw new IllegalArgumentException("forecast " + version + " was fitted on features " + names
+                    + ", not this version's " + ForecastFeatures.NAMES + ": refit it");
+        }
+        if (horizons.stream().noneMatch(h -> h.months() == alert.horizonMonths())) {
+            throw new IllegalArgumentException("forecast " + version + " warns on a " + alert.horizonMonths()
+                    + "-month horizon it has no model for");
+        }
+    }
+
+    public static ForecastModel read(Path file) throws IOException {
+        try {
+            return YAML.readValue(file.toFile(), ForecastModel.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        Files.writeString(file, HEADER + YAML.writeValueAsString(this), StandardCharsets.UTF_8);
+    }
+
+    /** The features standardised by the training means and scales; a missing value becomes 0 (the mean). */
+    public double[] standardise(double[] x) {
+        return standardise(features, x);
+    }
+
+    /** {@code x} standardised by {@code features}' means and scales; a missing value becomes 0 (the mean). */
+    public static double[] standardise(List<Feature> features, double[] x) {
+        double[] z = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            Feature f = features.get(j);
+            z[j] = Double.isNaN(x[j]) ? 0 : (x[j] - f.mean()) / f.scale();
+        }
+        return z;
+    }
+
+    /** The probability of an onset or escalation within {@code months} months after the month of issue. */
+    public double probability(double[] x, int months) {
+        Horizon h = horizons.stream().filter(m -> m.months() == months).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("forecast " + version + " has no " + months + "-month horizon"));
+        double[] beta = new double[features.size() + 1];
+        beta[0] = h.intercept();
+        for (int j = 0; j < features.size(); j++) {
+            beta[j + 1] = h.coefficients().getOrDefault(features.get(j).name(), 0.0);
+        }
+        return LogisticRegression.probability(beta, standardise(x));
+    }
+}
