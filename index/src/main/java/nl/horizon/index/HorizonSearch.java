@@ -26,8 +26,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -80,7 +78,7 @@ public final class HorizonSearch {
                     : FacetsCollectorManager.search(searcher, built, wanted, new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             List<SearchResult.Hit> hits = new ArrayList<>();
-            Map<Integer, List<String>> highlights = highlights(searcher, built, top);
+            Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 var doc = searcher.storedFields().document(sd.doc);
@@ -274,25 +272,6 @@ public final class HorizonSearch {
             facets.put(dim, values);
         }
         return facets;
-    }
-
-    private Map<Integer, List<String>> highlights(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-        Map<Integer, List<String>> byDoc = new LinkedHashMap<>();
-        if (top.scoreDocs.length == 0) {
-            return byDoc;
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withHighlightPhrasesStrictly(false).build();
-        for (String field : IndexFields.searchable()) {
-            String[] passages = highlighter.highlight(field, query, top, 2);
-            for (int i = 0; i < passages.length; i++) {
-                if (passages[i] != null && passages[i].contains("<mark>")) {
-                    byDoc.computeIfAbsent(top.scoreDocs[i].doc, d -> new ArrayList<>()).add(passages[i]);
-                }
-            }
-        }
-        return byDoc;
     }
 
     private static JsonNode json(BytesRef bytes) {
