@@ -96,6 +96,13 @@ public final class HorizonSearch {
         return first(reader, visible(new Term(IndexFields.ID, id), reader), 1, null).stream().findFirst();
     }
 
+    /** One document of a kind by id, if it exists and the caller may see it: a signal's id names no report. */
+    public Optional<JsonNode> get(String id, DocumentKind kind, Visibility reader) throws IOException {
+        Query query = new BooleanQuery.Builder().add(visible(new Term(IndexFields.ID, id), reader), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.KIND, kind.label())), BooleanClause.Occur.FILTER).build();
+        return first(reader, query, 1, null).stream().findFirst();
+    }
+
     /**
      * A country's risk history as the caller may see it: the highest classification tier the caller is
      * cleared for that has any history, oldest first.
