@@ -46,6 +46,7 @@ const fmt = (n) => (Math.round(n * 10) / 10).toString();
 const signed = (n) => (n === null || n === undefined ? 'new' : (n > 0 ? '+' : '') + fmt(n));
 const countryLink = (code, name) => el('a', { href: '#/country/' + code }, name || code);
 const signalLink = (signal, text) => el('a', { href: '#/signal/' + encodeURIComponent(signal.id) }, text);
+const reportLink = (id, text) => el('a', { href: '#/report/' + encodeURIComponent(id) }, text);
 const levelBadge = (level) => el('span', { className: 'level level-' + level }, level);
 const marking = (c) => el('span', { className: 'marking marking-' + c }, c);
 const status = (decision) => decision
@@ -91,7 +92,7 @@ function reportItem(report, passages) {
   return el('li', { className: 'report', 'data-id': report.id },
     el('div', { className: 'meta' }, marking(report.classification), ' ', report.sourceKind, ' · ', report.sourceName || '',
       ' · ', (report.publishedAt || '').substring(0, 10), ' ', safeLink((report.links || [])[0])),
-    el('div', { className: 'title' }, report.title || '(untitled)', alertNote(report.alert)),
+    el('div', { className: 'title' }, reportLink(report.id, report.title || '(untitled)'), alertNote(report.alert)),
     passages && passages.length ? el('div', { className: 'passages' }, passages.map(highlight))
       : el('div', { className: 'excerpt' }, (report.body || '').substring(0, 280)));
 }
@@ -251,12 +252,28 @@ function triageForm(s) {
   return el('form', { id: 'triage', onsubmit: submit }, outcome, reason, el('button', { type: 'submit', id: 'triage-submit' }, 'Record decision'), message);
 }
 
+// ---- report ---------------------------------------------------------------------------------------
+
+/** One report in full, as the API gives it to this reader (a report they may not see is not found). */
+async function report(id) {
+  const r = await api('/api/reports/' + encodeURIComponent(id));
+  const links = (r.links || []).map((url) => el('li', {}, /^https?:\/\//.test(url)
+    ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : url));
+  view.replaceChildren(el('h1', {}, r.title || '(untitled)', alertNote(r.alert)),
+    el('p', { className: 'meta' }, marking(r.classification), ' ', r.sourceKind, ' · ', r.sourceName || '', ' · ',
+      (r.publishedAt || '').substring(0, 10), ' · ', r.countries.flatMap((c, i) => [i ? ', ' : '', countryLink(c)]),
+      (r.caveats || []).length ? ' · caveats ' + r.caveats.join(', ') : ''),
+    el('div', { className: 'body', id: 'report-body' }, r.body || ''),
+    links.length ? el('section', {}, el('h2', {}, 'Links'), el('ul', { id: 'report-links' }, links)) : null);
+}
+
 // ---- search ---------------------------------------------------------------------------------------
 
 async function search(params) {
   const q = params.get('q') || '';
   const query = el('input', { type: 'search', id: 'query', value: q, placeholder: 'mnla AND kidal, title:coup, "state of emergency"' });
-  const form = el('form', { id: 'search-form', onsubmit: (e) => { e.preventDefault(); const p = new URLSearchParams(params); p.set('q', query.value); location.hash = '#/search?' + p; } },
+  const go = (change) => { const p = new URLSearchParams(params); change(p); location.hash = '#/search?' + p; };
+  const form = el('form', { id: 'search-form', onsubmit: (e) => { e.preventDefault(); go((p) => { p.set('q', query.value); p.delete('offset'); }); } },
     query, el('button', { type: 'submit', id: 'search-button' }, 'Search'));
   const parts = [el('h1', {}, 'Search'), form];
   if (isAnalyst()) {
@@ -267,6 +284,10 @@ async function search(params) {
   const apiParams = new URLSearchParams(params);
   if (!apiParams.has('sort') && !q) apiParams.set('sort', 'time');
   const result = await api('/api/search?' + apiParams);
+  const sortBy = el('select', { id: 'sort', onchange: () => go((p) => { p.set('sort', sortBy.value); p.delete('offset'); }) },
+    [['relevance', 'Most relevant first'], ['time', 'Newest first']].map(([value, text]) =>
+      el('option', { value, selected: (apiParams.get('sort') || 'relevance') === value }, text)));
+  form.append(' ', el('label', {}, 'Order ', sortBy));
   const facets = el('aside', { className: 'facets' }, Object.entries(result.facets).filter(([, values]) => Object.keys(values).length > 0).map(([dim, values]) =>
     el('div', { className: 'facet' }, el('h3', {}, dim), el('ul', {}, Object.entries(values).map(([value, count]) => {
       const param = FILTERS[dim];
@@ -274,15 +295,28 @@ async function search(params) {
       const p = new URLSearchParams(params);
       const on = p.getAll(param).includes(value);
       if (on) p.delete(param); else p.append(param, value);
+      p.delete('offset');
       return el('li', {}, el('a', { href: '#/search?' + p, className: on ? 'on' : '' }, value), ' (' + count + ')');
     })))));
   const hits = el('ol', { className: 'reports', id: 'hits' }, result.hits.map((h) => h.kind === 'report' ? reportItem(h.document, h.highlights)
     : el('li', { className: 'report' }, el('div', { className: 'meta' }, h.kind, ' ', marking(h.document.classification)),
       h.kind === 'signal' ? signalLink(h.document, h.document.country + ': ' + h.document.lifecycle + ' ' + h.document.level + ' on ' + h.document.day)
         : countryLink(h.document.country, h.document.country + ': risk ' + fmt(h.document.score) + ' on ' + h.document.day))));
-  parts.push(el('p', { id: 'total' }, result.total + ' found'), el('div', { className: 'results' }, facets, hits));
+  parts.push(el('p', { id: 'total' }, result.total + ' found'), el('div', { className: 'results' }, facets, hits), pager(params, result));
   if (isAnalyst()) parts.push(await standingQueries());
   view.replaceChildren(...parts);
+}
+
+/** Previous and next pages of a search, by offset; the page size is the API's (limit, 20 unless asked). */
+function pager(params, result) {
+  const size = Number(params.get('limit')) || 20;
+  const offset = result.offset;
+  const at = (o) => { const p = new URLSearchParams(params); if (o > 0) p.set('offset', o); else p.delete('offset'); return '#/search?' + p; };
+  if (result.total <= size && offset === 0) return null;
+  return el('p', { className: 'pager', id: 'pager' },
+    offset > 0 ? el('a', { href: at(Math.max(0, offset - size)), id: 'previous-page' }, '‹ Previous') : null, ' ',
+    result.hits.length ? (offset + 1) + '–' + (offset + result.hits.length) + ' of ' + result.total : 'none here of ' + result.total, ' ',
+    offset + result.hits.length < result.total ? el('a', { href: at(offset + size), id: 'next-page' }, 'Next ›') : null);
 }
 
 async function standingQueries() {
@@ -293,7 +327,7 @@ async function standingQueries() {
       el('button', { type: 'button', onclick: async () => { await api('/api/subscriptions/' + s.id, { method: 'DELETE' }); route(); } }, 'Remove')))),
     el('h2', {}, 'New matches'),
     matches.matches.length === 0 ? el('p', {}, 'No matches yet.') : el('ul', {}, matches.matches.slice(-20).reverse().map((m) => el('li', {},
-      m.documentKind === 'signal' ? signalLink({ id: m.documentId }, m.title) : m.title || m.documentId, ' · ', m.matchedAt.substring(0, 16).replace('T', ' ')))));
+      m.documentKind === 'signal' ? signalLink({ id: m.documentId }, m.title) : reportLink(m.documentId, m.title || m.documentId), ' · ', m.matchedAt.substring(0, 16).replace('T', ' ')))));
 }
 
 // ---- briefing -------------------------------------------------------------------------------------
@@ -363,6 +397,7 @@ async function route() {
   try {
     if (path.startsWith('/country/')) await country(path.substring(9));
     else if (path.startsWith('/signal/')) await signal(decodeURIComponent(path.substring(8)));
+    else if (path.startsWith('/report/')) await report(decodeURIComponent(path.substring(8)));
     else if (path === '/search') await search(params);
     else if (path === '/briefing') await briefing(params);
     else await overview(params);

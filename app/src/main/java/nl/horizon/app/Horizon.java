@@ -8,6 +8,7 @@ import nl.horizon.app.web.HttpApi;
 import nl.horizon.app.web.LiveUpdates;
 import nl.horizon.app.web.PeopleTokens;
 import nl.horizon.app.web.Sessions;
+import nl.horizon.app.web.SearchFilters;
 import nl.horizon.app.web.SignalFeeds;
 import nl.horizon.app.web.Situation;
 import nl.horizon.app.web.TriageDesk;
@@ -27,6 +28,7 @@ import nl.horizon.schema.Markings;
 import nl.horizon.schema.Reasons;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.scoring.Indicator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -179,7 +181,8 @@ public final class Horizon implements AutoCloseable {
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
                     new Situation(index.search()), index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
-                    new SignalFeeds(index.search()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,
+                    new SignalFeeds(index.search()),
+                    new SearchFilters(model.taxonomy().indicators().stream().map(Indicator::id).toList()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,
                     telemetry::scrape, config.maxItemBytes(), config.publicBaseUrl(), config.capSender(),
                     config.capValidity()));
             started.push(http);

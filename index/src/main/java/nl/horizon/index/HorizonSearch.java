@@ -26,8 +26,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -80,7 +78,7 @@ public final class HorizonSearch {
                     : FacetsCollectorManager.search(searcher, built, wanted, new FacetsCollectorManager());
             TopDocs top = result.topDocs();
             List<SearchResult.Hit> hits = new ArrayList<>();
-            Map<Integer, List<String>> highlights = highlights(searcher, built, top);
+            Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 var doc = searcher.storedFields().document(sd.doc);
@@ -96,6 +94,13 @@ public final class HorizonSearch {
     /** One document by id, if it exists and the caller may see it. */
     public Optional<JsonNode> get(String id, Visibility reader) throws IOException {
         return first(reader, visible(new Term(IndexFields.ID, id), reader), 1, null).stream().findFirst();
+    }
+
+    /** One document of a kind by id, if it exists and the caller may see it: a signal's id names no report. */
+    public Optional<JsonNode> get(String id, DocumentKind kind, Visibility reader) throws IOException {
+        Query query = new BooleanQuery.Builder().add(visible(new Term(IndexFields.ID, id), reader), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.KIND, kind.label())), BooleanClause.Occur.FILTER).build();
+        return first(reader, query, 1, null).stream().findFirst();
     }
 
     /**
@@ -274,25 +279,6 @@ public final class HorizonSearch {
             facets.put(dim, values);
         }
         return facets;
-    }
-
-    private Map<Integer, List<String>> highlights(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-        Map<Integer, List<String>> byDoc = new LinkedHashMap<>();
-        if (top.scoreDocs.length == 0) {
-            return byDoc;
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withHighlightPhrasesStrictly(false).build();
-        for (String field : IndexFields.searchable()) {
-            String[] passages = highlighter.highlight(field, query, top, 2);
-            for (int i = 0; i < passages.length; i++) {
-                if (passages[i] != null && passages[i].contains("<mark>")) {
-                    byDoc.computeIfAbsent(top.scoreDocs[i].doc, d -> new ArrayList<>()).add(passages[i]);
-                }
-            }
-        }
-        return byDoc;
     }
 
     private static JsonNode json(BytesRef bytes) {

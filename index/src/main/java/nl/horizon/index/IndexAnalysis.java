@@ -17,6 +17,10 @@ import java.util.Map;
  * (elision, so {@code l'armée} finds {@code armée}, and light stemming) and Dutch (compound words split
  * against {@code dutch-compound-parts.txt}, so {@code vluchtelingenkamp} finds {@code kamp}, then
  * stemming). A query is analysed per field with the same analyzers.
+ *
+ * <p>Country codes are indexed as they are on the topic, upper case and untokenised; in a query,
+ * {@code country:mli} is upper-cased to {@code MLI}, since the neutral analyzer would lower-case it into a
+ * term no document holds. Search and saved queries share this analyzer, so both read it alike.
  */
 final class IndexAnalysis {
 
@@ -32,7 +36,10 @@ final class IndexAnalysis {
                     .addTokenFilter("dictionaryCompoundWord", "dictionary", "dutch-compound-parts.txt",
                             "minSubwordSize", "3", "onlyLongestMatch", "false")
                     .addTokenFilter("snowballPorter", "language", "Dutch").addTokenFilter("asciiFolding").build();
+            Analyzer countryCode = CustomAnalyzer.builder().withTokenizer("keyword")
+                    .addTokenFilter("uppercase").build();
             return new PerFieldAnalyzerWrapper(neutral, Map.of(
+                    IndexFields.COUNTRY, countryCode,
                     IndexFields.text("en"), new EnglishAnalyzer(),
                     IndexFields.text("fr"), new FrenchAnalyzer(),
                     IndexFields.text("nl"), dutch));

@@ -120,6 +120,28 @@ class SearchFeaturesTest {
     }
 
     @Test
+    void eachPassageIsHighlightedOnceThoughTitleAndLanguageFieldsHoldItToo() throws Exception {
+        List<String> highlights = find("fighting", Classification.PUBLIC).hits().get(0).highlights();
+        assertThat(highlights).doesNotHaveDuplicates();
+        assertThat(String.join(" ", highlights).split("<mark>", -1)).as("each occurrence marked once").hasSize(3);
+
+        List<String> stemmed = find("fights", Classification.PUBLIC).hits().get(0).highlights();
+        assertThat(String.join(" ", stemmed)).as("a match through the English stemmer is marked in the text")
+                .contains("<mark>fighting</mark>");
+        assertThat(stemmed).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void countryInQueryTextIsReadInAnyCase() throws Exception {
+        for (String query : List.of("fighting AND country:MLI", "fighting AND country:mli", "country:Mli AND fighting")) {
+            assertThat(ids(find(query, Classification.PUBLIC))).as(query).containsExactly("en-1");
+        }
+        assertThat(ids(find("country:ner", Classification.PUBLIC))).containsExactly("en-2");
+        assertThat(ids(find("country:ne*", Classification.PUBLIC))).as("a prefix is upper-cased too")
+                .containsExactly("en-2");
+    }
+
+    @Test
     void filtersByKindCountrySourceTimeAndSortsByTime() throws Exception {
         SearchRequest newestReportsInMali = new SearchRequest("", Visibility.of(Classification.PUBLIC), Set.of("report"),
                 Set.of("MLI"), Set.of(), Set.of(), Set.of(), Instant.parse("2012-01-18T00:00:00Z"), null, true, 0, 10);

@@ -64,7 +64,8 @@ public final class HttpApi implements AutoCloseable {
     /** What the server serves. */
     public record Services(Situation situation, nl.horizon.index.HorizonSearch search, PushIngest push,
                            SavedQueries savedQueries, MatchInbox inbox, Authenticator authenticator, Sessions sessions,
-                           TriageDesk triage, SignalFeeds feeds, LiveUpdates live, AuditTrail audit,
+                           TriageDesk triage, SignalFeeds feeds, SearchFilters filters, LiveUpdates live,
+                           AuditTrail audit,
                            Supplier<Map<String, Object>> health, Supplier<String> metrics, int maxItemBytes,
                            Optional<String> publicBaseUrl, Optional<String> capSender, Duration capValidity) {
     }
@@ -126,6 +127,7 @@ public final class HttpApi implements AutoCloseable {
                 new Route("GET", Pattern.compile("/metrics"), OPERATORS, this::metrics),
                 new Route("GET", Pattern.compile("/api/overview"), READERS, this::overview),
                 new Route("GET", Pattern.compile("/api/search"), READERS, this::search),
+                new Route("GET", Pattern.compile("/api/reports/([^/]{1,400})"), READERS, this::report),
                 new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})"), READERS, this::signal),
                 new Route("GET", Pattern.compile("/api/signals/([^/]{1,200})/cap"), READERS, this::cap),
                 new Route("POST", Pattern.compile("/api/signals/([^/]{1,200})/triage"), ANALYSTS, this::triage),
@@ -375,11 +377,16 @@ public final class HttpApi implements AutoCloseable {
         Map<String, List<String>> params = Http.query(exchange);
         SearchRequest request;
         try {
-            request = new SearchRequest(Http.first(params, "q"), caller.visibility(), Http.set(params, "kind"),
-                    Http.set(params, "country"), Http.set(params, "source"), Http.set(params, "level"),
-                    Http.set(params, "indicator"), Http.instant(params, "from"), Http.instant(params, "to"),
-                    "time".equals(Http.first(params, "sort")), Http.intParam(params, "offset", 0, 0, 10_000),
-                    Http.intParam(params, "limit", 20, 1, MAX_LIMIT));
+            SearchFilters.Filters filters = services.filters().read(params);
+            String sort = Http.first(params, "sort");
+            if (!List.of("", "relevance", "time").contains(sort)) {
+                throw new IllegalArgumentException("parameter 'sort': unknown value '" + sort
+                        + "'; accepted: relevance, time");
+            }
+            request = new SearchRequest(Http.first(params, "q"), caller.visibility(), filters.kinds(),
+                    filters.countries(), filters.sources(), filters.levels(), filters.indicators(),
+                    Http.instant(params, "from"), Http.instant(params, "to"), sort.equals("time"),
+                    Http.intParam(params, "offset", 0, 0, 10_000), Http.intParam(params, "limit", 20, 1, MAX_LIMIT));
         } catch (IllegalArgumentException e) {
             Http.error(exchange, 400, "bad_request", e.getMessage());
             return;
@@ -395,6 +402,17 @@ public final class HttpApi implements AutoCloseable {
         } catch (InvalidQueryException e) {
             Http.error(exchange, 400, "invalid_query", e.getMessage());
         }
+    }
+
+    /** One report as stored, with its links; 404 when it does not exist or the caller may not see it. */
+    private void report(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
+        String id = Http.segment(path.group(1));
+        Optional<nl.horizon.schema.Report> report = services.situation().report(id, caller.visibility());
+        if (report.isEmpty()) {
+            Http.error(exchange, 404, "not_found", "no report '" + id + "' that you may see");
+            return;
+        }
+        Http.json(exchange, 200, report.get());
     }
 
     /** A signal with the evidence the caller may read and its triage history. */
@@ -503,9 +521,15 @@ public final class HttpApi implements AutoCloseable {
      * format {@code cap} is Atom whose entries embed each signal's CAP alert.
      */
     private void feed(HttpExchange exchange, Caller caller, String format, String mediaType) throws IOException {
-        Map<String, List<String>> params = Http.query(exchange);
-        Set<String> countries = Http.set(params, "country");
-        Set<String> levels = Http.set(params, "level");
+        SearchFilters.Filters filters;
+        try {
+            filters = services.filters().read(Http.query(exchange));
+        } catch (IllegalArgumentException e) {
+            Http.error(exchange, 400, "bad_request", e.getMessage());
+            return;
+        }
+        Set<String> countries = filters.countries();
+        Set<String> levels = filters.levels();
         String title = "Horizon signals" + (countries.isEmpty() ? "" : " " + String.join(",", countries))
                 + (levels.isEmpty() ? "" : " " + String.join(",", levels));
         List<nl.horizon.schema.Signal> signals = services.feeds().latest(caller.clearance(), countries, levels);

@@ -9,6 +9,7 @@ import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.DocumentKind;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.Lifecycle;
 import nl.horizon.schema.Report;
@@ -132,10 +133,18 @@ public final class Situation {
         return new CountryPage(country, Countries.englishName(country), latest, history, signals, reports);
     }
 
+    /**
+     * One report as stored (links included), if it exists and the caller may see it: within their clearance
+     * and holding its caveats, exactly as search shows it.
+     */
+    public Optional<Report> report(String id, Visibility reader) throws IOException {
+        return search.get(id, DocumentKind.REPORT, reader).map(n -> read(n, Report.class));
+    }
+
     /** A signal's page, if it exists and the caller may see it. */
     public Optional<SignalPage> signal(String id, Classification clearance) throws IOException {
-        Optional<JsonNode> found = search.get(id, Visibility.of(clearance));
-        if (found.isEmpty() || !found.get().has("lifecycle")) {
+        Optional<JsonNode> found = signalRecord(id, clearance);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         Signal signal = read(found.get(), Signal.class);
@@ -147,7 +156,7 @@ public final class Situation {
 
     /** The signal as stored, for triage; empty when it does not exist or the caller may not see it. */
     public Optional<JsonNode> signalRecord(String id, Classification clearance) throws IOException {
-        return search.get(id, Visibility.of(clearance)).filter(n -> n.has("lifecycle"));
+        return search.get(id, DocumentKind.SIGNAL, Visibility.of(clearance));
     }
 
     /**

@@ -138,7 +138,7 @@ class AuditTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer());
              HttpApi api = HttpApi.start("127.0.0.1", 0, new HttpApi.Services(null, null, null, null, null,
-                     authenticator, sessions, null, null, new LiveUpdates(), new AuditTrail(producer, Clock.systemUTC()),
+                     authenticator, sessions, null, null, null, new LiveUpdates(), new AuditTrail(producer, Clock.systemUTC()),
                      Map::of, () -> {
                          throw new IllegalStateException("the metrics registry is gone");
                      }, 1024, Optional.empty(), Optional.empty(), Duration.ofDays(30)))) {

@@ -114,6 +114,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("decisions")).getText()).contains("dismissed").contains("analyst-s");
         screenshot("05-triaged");
 
+        // an evidence report, in full, on a page of its own
+        String evidence = browser.findElement(By.cssSelector("#evidence .title a")).getText();
+        browser.findElement(By.cssSelector("#evidence .title a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-body")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(evidence);
+        screenshot("05b-evidence-report");
+
         // search: highlights, facets, a standing query
         browser.get(pipeline.base() + "/#/search");
         WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("query")));
@@ -130,6 +137,27 @@ class DashboardBrowserTest {
         browser.get(pipeline.base() + "/#/briefing");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#briefing-preview h2")));
         screenshot("07-briefing");
+    }
+
+    @Test
+    void searchResultsPageAndChangeOrder() throws Exception {
+        signIn(DemoPipeline.VIEWER);
+        browser.get(pipeline.base() + "/#/search?kind=report&limit=5");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-page")));
+        assertThat(browser.findElements(By.cssSelector("#hits li.report"))).hasSize(5);
+        assertThat(browser.findElements(By.id("previous-page"))).isEmpty();
+        String first = browser.findElement(By.cssSelector("#hits li.report")).getAttribute("data-id");
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("previous-page")));
+        assertThat(browser.getCurrentUrl()).contains("offset=5");
+        assertThat(browser.findElement(By.cssSelector("#hits li.report")).getAttribute("data-id")).isNotEqualTo(first);
+        assertThat(browser.findElement(By.id("pager")).getText()).contains("6–10 of");
+        screenshot("06b-search-second-page");
+
+        new Select(browser.findElement(By.id("sort"))).selectByValue("relevance");
+        wait.until(ExpectedConditions.urlContains("sort=relevance"));
+        assertThat(browser.getCurrentUrl()).as("a new order starts at the first page").doesNotContain("offset=");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("previous-page")));
     }
 
     @Test

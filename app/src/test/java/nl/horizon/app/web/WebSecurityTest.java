@@ -178,6 +178,8 @@ class WebSecurityTest {
                 "/feeds/signals.atom?country=MLI",
                 "/feeds/signals.rss",
                 "/api/signals/" + DemoPipeline.encode(signal)));
+        paths.add("/api/reports/" + DemoPipeline.encode(Json.mapper().readTree(pipeline.get("/api/search?q=" + word,
+                DemoPipeline.ANALYST).body()).path("hits").get(0).path("id").asText()));
         JsonNode publicMali = Json.mapper().readTree(pipeline.get("/api/countries/MLI", DemoPipeline.VIEWER).body());
         for (JsonNode s : publicMali.path("signals")) {
             String id = DemoPipeline.encode(s.path("signal").path("id").asText());
@@ -324,7 +326,8 @@ class WebSecurityTest {
 
     /** A path pattern with its groups filled in with plausible values. */
     private String concrete(String pattern) {
-        return pattern.replace("([^/]{1,200})", DemoPipeline.encode(signal)).replace("([A-Z]{3})", "MLI")
+        return pattern.replace("([^/]{1,200})", DemoPipeline.encode(signal))
+                .replace("([^/]{1,400})", DemoPipeline.encode(signal)).replace("([A-Z]{3})", "MLI")
                 .replace("([0-9a-f-]{36})", "00000000-0000-0000-0000-000000000000")
                 .replace("([a-z0-9][a-z0-9-]{0,62})", "msf").replace("([a-z0-9./-]{1,80})", "app.js")
                 .replace("\\.", ".");
