@@ -141,8 +141,12 @@ class DashboardBrowserTest {
 
     @Test
     void searchResultsPageAndChangeOrder() throws Exception {
+        pipeline.await("/api/search?kind=report&limit=5", DemoPipeline.VIEWER, Duration.ofSeconds(60),
+                n -> n.path("total").asInt() > 10);
         signIn(DemoPipeline.VIEWER);
         browser.get(pipeline.base() + "/#/search?kind=report&limit=5");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total")));
+        screenshot("06a-search-first-page");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("next-page")));
         assertThat(browser.findElements(By.cssSelector("#hits li.report"))).hasSize(5);
         assertThat(browser.findElements(By.id("previous-page"))).isEmpty();
