@@ -13,7 +13,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +34,8 @@ import java.util.TreeMap;
  * its own ({@link IndexPartition}, in a folder named by it), so that a search's statistics come only from
  * what its caller may see. The uncaveated compartment of every level exists from the start; a caveated one
  * is made when its first report arrives. Every partition commits the same offsets; should a crash fall
- * between two partitions' commits, the indexer resumes from the lowest, and reading a record again changes
- * nothing, since every write replaces or deletes by id.
+ * between two partitions' commits, the indexer resumes from the lowest (from the start, when one has never
+ * committed), and reading a record again changes nothing, since every write replaces or deletes by id.
  */
 public final class HorizonIndex implements Closeable {
 
@@ -64,30 +66,12 @@ public final class HorizonIndex implements Closeable {
             for (Compartment c : compartments) {
                 partitions.put(c, IndexPartition.open(c, dir));
             }
-            alignNewPartitions();
         } catch (IOException | RuntimeException e) {
             closeAll();
             throw e;
         }
         this.views = new ClearedSearchers(partitions.values());
         this.search = new HorizonSearch(views, IndexAnalysis.perField());
-    }
-
-    /**
-     * A partition without a commit beside partitions with one (a classification added since, or a crash
-     * before its first commit) starts at the others' offsets: it cannot hold anything read before them.
-     * A caveated compartment made while the index runs starts the same way.
-     */
-    private void alignNewPartitions() throws IOException {
-        Map<String, String> committed = offsetData(committedOffsets());
-        if (committed.isEmpty()) {
-            return;
-        }
-        for (IndexPartition p : partitions.values()) {
-            if (p.committedData().isEmpty()) {
-                p.commit(committed);
-            }
-        }
     }
 
     /**
@@ -110,14 +94,24 @@ public final class HorizonIndex implements Closeable {
 
     /**
      * The next offset to read per partition, as of the last commit: the lowest any compartment's index
-     * committed; empty for a new index.
+     * committed. A partition some compartment has no offset for is read from its start, and so is every
+     * partition when a compartment has no commit at all: a crash between the first commits of two
+     * compartments loses what the uncommitted one held, and only reading everything again brings it back
+     * (upserts by id make that safe). Empty for a new index.
      */
     public Map<TopicPartition, Long> committedOffsets() throws IOException {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
+        List<Map<TopicPartition, Long>> committed = new ArrayList<>();
         for (IndexPartition p : partitions.values()) {
             Optional<Map<String, String>> data = p.committedData();
-            if (data.isPresent()) {
-                offsets(data.get()).forEach((tp, offset) -> offsets.merge(tp, offset, Math::min));
+            if (data.isEmpty()) {
+                return new HashMap<>();
+            }
+            committed.add(offsets(data.get()));
+        }
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition tp : committed.getFirst().keySet()) {
+            if (committed.stream().allMatch(c -> c.containsKey(tp))) {
+                offsets.put(tp, committed.stream().mapToLong(c -> c.get(tp)).min().orElseThrow());
             }
         }
         return offsets;
@@ -163,8 +157,9 @@ public final class HorizonIndex implements Closeable {
         if (existing != null) {
             return existing;
         }
-        IndexPartition made = IndexPartition.open(compartment, dir);
+        // it holds nothing yet, so it may start at the others' offsets: it was made for a report read after them
         Map<String, String> committed = offsetData(committedOffsets());
+        IndexPartition made = IndexPartition.open(compartment, dir);
         if (!committed.isEmpty()) {
             made.commit(committed);
         }
