@@ -86,19 +86,26 @@ class DetectTopologyTest {
                 "resolution_opportunity", null, null, null), List.of(), null, null);
     }
 
+    /** Mali's public signals and risk history when the onset history arrives in order. */
+    private record MaliInOrder(List<Signal> signals, List<CountryRisk> risks) {
+    }
+
+    private static MaliInOrder maliInOrder() {
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().forEach(driver::pipe);
+            return new MaliInOrder(signalsOf(driver, "MLI:public"), driver.riskHistory("MLI", Classification.PUBLIC));
+        }
+    }
+
     private static LocalDate firstSignalDay(List<Signal> signals, Lifecycle lifecycle) {
         return signals.stream().filter(s -> s.lifecycle() == lifecycle).map(Signal::day).findFirst().orElseThrow();
     }
 
     @Test
     void aCrisisWatchImprovementCoolsAnEpisodeSoonerAndItsReliefShowsAsNegativeContributions() {
-        List<Signal> without;
-        List<CountryRisk> risksWithout;
-        try (ScoringDriver driver = new ScoringDriver()) {
-            onsetHistory().forEach(driver::pipe);
-            without = signalsOf(driver, "MLI:public");
-            risksWithout = driver.riskHistory("MLI", Classification.PUBLIC);
-        }
+        MaliInOrder reference = maliInOrder();
+        List<Signal> without = reference.signals();
+        List<CountryRisk> risksWithout = reference.risks();
         try (ScoringDriver driver = new ScoringDriver()) {
             onsetHistory().forEach(driver::pipe);
             driver.pipe(crisisWatchImprovement());
@@ -154,13 +161,9 @@ class DetectTopologyTest {
 
     @Test
     void anEventArrivingMonthsLateRescoresItsDayAndEndsAsIfItHadComeInOrder() {
-        List<Signal> inOrder;
-        List<CountryRisk> inOrderRisks;
-        try (ScoringDriver driver = new ScoringDriver()) {
-            onsetHistory().forEach(driver::pipe);
-            inOrder = signalsOf(driver, "MLI:public");
-            inOrderRisks = driver.riskHistory("MLI", Classification.PUBLIC);
-        }
+        MaliInOrder reference = maliInOrder();
+        List<Signal> inOrder = reference.signals();
+        List<CountryRisk> inOrderRisks = reference.risks();
         try (ScoringDriver driver = new ScoringDriver()) {
             List<Report> history = onsetHistory();
             Report onset = history.stream().filter(r -> r.id().endsWith("mli-24")).findFirst().orElseThrow();
