@@ -424,15 +424,12 @@ class EndToEndTest {
         List<String> documented = new ArrayList<>();
         spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
                 method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
-        List<String> served = horizon.httpRoutes();
-        assertThat(documented).hasSameSizeAs(served);
+        assertThat(documented).as("the OpenAPI file's operations are the router's routes, template for template")
+                .containsExactlyInAnyOrderElementsOf(horizon.httpRoutes());
         for (String route : documented) {
             String[] parts = route.split(" ", 2);
             String path = parts[1].replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{iso3}", "MLI")
                     .replace("{partner}", "msf").replace("{file}", "app.js");
-            assertThat(served).as("documented %s is served", route)
-                    .anySatisfy(s -> assertThat(s.startsWith(parts[0] + " ") && path.matches(s.substring(s.indexOf(' ') + 1)))
-                            .isTrue());
             if (path.equals("/api/events")) {
                 continue; // a stream that stays open; WebSecurityTest reads it
             }

@@ -45,14 +45,14 @@ public final class AuditTrail {
      * Records one request.
      *
      * @param caller who made it; null when it had no valid credentials
-     * @param route  the pattern of the route it matched, or {@link #UNKNOWN_ROUTE}
+     * @param route  the template of the route it matched, or {@link #UNKNOWN_ROUTE}
      */
     public void record(HttpExchange exchange, Caller caller, String route, int status) {
         String query = exchange.getRequestURI().getRawQuery();
         String path = exchange.getRequestURI().getRawPath();
         String target = query == null ? path : path + "?" + query;
-        // a route without a group answers one fixed path: only then is nothing in the target the caller's own
-        boolean typed = query != null || route.equals(UNKNOWN_ROUTE) || route.contains("(");
+        // a route without a parameter answers one fixed path: only then is nothing in the target the caller's own
+        boolean typed = query != null || route.equals(UNKNOWN_ROUTE) || route.contains("{");
         Classification clearance = caller == null ? Classification.PUBLIC : caller.clearance();
         AuditEvent event = new AuditEvent(clock.instant(), caller == null ? UNAUTHENTICATED : caller.id(),
                 caller == null ? UNAUTHENTICATED : caller.name(), clearance, clientAddress(exchange),

@@ -118,41 +118,4 @@ class AuditTest {
                     });
         }
     }
-
-    /**
-     * A handler that throws: the same server, credentials and audit as Horizon's, with a metrics registry
-     * that fails when scraped. The caller gets a 500 with a reason, and the audit names the caller.
-     */
-    @Test
-    void aRequestWhoseHandlerFailsIsAuditedWithItsCaller() throws Exception {
-        Sessions sessions = new Sessions(Clock.systemUTC(), false);
-        Markings markings = Markings.standard();
-        Authenticator authenticator = new Authenticator(Accounts.load(pipeline.dataDir.resolve("accounts.yaml"), markings),
-                PeopleTokens.of(pipeline.dataDir.resolve("jwks.json").toString(), DemoPipeline.ISSUER, "horizon",
-                        markings),
-                sessions);
-        String subject = "ops-" + UUID.randomUUID();
-        String operator = pipeline.personToken(subject, List.of("admin"), "top-secret", "horizon",
-                Instant.now().plusSeconds(600));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.horizon.bootstrapServers()), new StringSerializer(),
-                new ByteArraySerializer());
-             HttpApi api = HttpApi.start("127.0.0.1", 0, new HttpApi.Services(null, null, null, null, null,
-                     authenticator, sessions, null, null, null, new LiveUpdates(), new AuditTrail(producer, Clock.systemUTC()),
-                     Map::of, () -> {
-                         throw new IllegalStateException("the metrics registry is gone");
-                     }, 1024, Optional.empty(), Optional.empty(), Duration.ofDays(30)))) {
-            HttpResponse<String> failed = pipeline.http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + api.port() + "/metrics")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + operator).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(failed.statusCode()).isEqualTo(500);
-            assertThat(failed.body()).contains("\"error\":\"internal\"").doesNotContain("registry");
-            List<AuditEvent> audited = pipeline.audit(e -> e.actor().equals(DemoPipeline.ISSUER + "#" + subject));
-            assertThat(audited).singleElement().satisfies(e -> {
-                assertThat(e.route()).isEqualTo("/metrics");
-                assertThat(e.status()).isEqualTo(500);
-                assertThat(e.clearance()).isEqualTo(Classification.TOP_SECRET);
-            });
-        }
-    }
 }

@@ -325,12 +325,10 @@ class WebSecurityTest {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    /** A path pattern with its groups filled in with plausible values. */
-    private String concrete(String pattern) {
-        return pattern.replace("([^/]{1,200})", DemoPipeline.encode(signal))
-                .replace("([^/]{1,400})", DemoPipeline.encode(signal)).replace("([A-Z]{3})", "MLI")
-                .replace("([0-9a-f-]{36})", "00000000-0000-0000-0000-000000000000")
-                .replace("([a-z0-9][a-z0-9-]{0,62})", "msf").replace("([a-z0-9./-]{1,80})", "app.js")
-                .replace("\\.", ".");
+    /** A route's template with its parameters filled in with plausible values. */
+    private String concrete(String template) {
+        return template.replace("/api/subscriptions/{id}", "/api/subscriptions/00000000-0000-0000-0000-000000000000")
+                .replace("{id}", DemoPipeline.encode(signal)).replace("{iso3}", "MLI")
+                .replace("{partner}", "msf").replace("{file}", "app.js");
     }
 }
