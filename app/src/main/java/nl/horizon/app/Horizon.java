@@ -24,6 +24,7 @@ import nl.horizon.ingest.feed.FeedConnector;
 import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
+import nl.horizon.ingest.folder.FolderContent;
 import nl.horizon.schema.Markings;
 import nl.horizon.schema.Reasons;
 import nl.horizon.streams.HorizonTopology;
@@ -162,6 +163,9 @@ public final class Horizon implements AutoCloseable {
                     LOG.warn("could not load samples from {}: {}", samples, e.getMessage());
                 }
             });
+            for (FolderContent content : FolderContent.values()) {
+                MetricCatalogue.registerSource(Metrics.globalRegistry, "drop-folder:" + content.label(), false);
+            }
             connectors.add(POST_CONNECTOR);
             connect.run(POST_CONNECTOR, dropFolder(config.postsDir(), "posts", config.maxItemBytes(), config));
             connectors.add(EVENTS_CONNECTOR);
@@ -171,6 +175,7 @@ public final class Horizon implements AutoCloseable {
                 connector.put("connector.class", FeedConnector.class.getName());
                 connector.put("tasks.max", "1");
                 String name = "feed-" + feed.get(FeedConfig.NAME);
+                MetricCatalogue.registerSource(Metrics.globalRegistry, feed.get(FeedConfig.NAME), true);
                 connectors.add(name);
                 connect.run(name, connector);
             }

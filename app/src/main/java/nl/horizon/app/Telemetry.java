@@ -24,7 +24,9 @@ final class Telemetry implements AutoCloseable {
     private final java.util.List<AutoCloseable> binders = new java.util.ArrayList<>();
 
     Telemetry() {
+        registry.config().meterFilter(MetricCatalogue.filter());
         Metrics.addRegistry(registry);
+        MetricCatalogue.registerKnown(Metrics.globalRegistry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);

@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * series for its success status, and the sign-in outcomes, exist from the start at 0, so a rate over them is
  * defined before the first request.
  */
-final class WebMetrics {
+public final class WebMetrics {
 
-    static final String REQUESTS = "horizon.http.requests";
-    static final String REQUESTS_HELP = "HTTP requests answered, by method, route template and status";
-    static final String LOGINS = "horizon.http.logins";
-    static final String LOGINS_HELP = "sign-ins through the sign-in form, by outcome";
+    public static final String REQUESTS = "horizon.http.requests";
+    public static final String REQUESTS_HELP = "HTTP requests answered, by method, route template and status";
+    public static final String LOGINS = "horizon.http.logins";
+    public static final String LOGINS_HELP = "sign-ins through the sign-in form, by outcome";
 
     private final MeterRegistry registry;
 

@@ -280,7 +280,8 @@ class WebSecurityTest {
         CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data:") && line.contains(publicSignal)) {
+                    // the signal itself may come by first, while its tier is still scoring: wait for the decision
+                    if (line.startsWith("data:") && line.contains(publicSignal) && line.contains("\"outcome\"")) {
                         return line;
                     }
                 }
