@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import nl.horizon.app.web.Accounts;
 import nl.horizon.app.web.AuditTrail;
 import nl.horizon.app.web.Authenticator;
+import nl.horizon.app.web.FeedTokens;
 import nl.horizon.app.web.HttpApi;
 import nl.horizon.app.web.LiveUpdates;
 import nl.horizon.app.web.PeopleTokens;
@@ -68,6 +69,8 @@ public final class Horizon implements AutoCloseable {
 
     /** Where the demo analyst's token is kept when no account may read the dashboard. */
     static final String DEMO_TOKEN = "demo-token";
+    /** Readers' feed tokens (hashes only), in the data directory so that they survive a restart. */
+    static final String FEED_TOKENS = "feed-tokens.json";
 
     private final List<String> connectors = new java.util.ArrayList<>();
 
@@ -187,6 +190,7 @@ public final class Horizon implements AutoCloseable {
                     new Situation(index.search()), index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()),
+                    FeedTokens.open(config.dataDir().resolve(FEED_TOKENS), Clock.systemUTC(), accounts::caller),
                     new SearchFilters(model.taxonomy().indicators().stream().map(Indicator::id).toList()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,
                     telemetry::scrape, config.maxItemBytes(), config.publicBaseUrl(), config.capSender(),
                     config.capValidity()));

@@ -12,8 +12,10 @@ import java.util.Set;
  *
  * @param roles     any of these roles lets a caller in; empty for an open route
  * @param clearance the clearance a caller needs besides a role, and why; empty when a role is enough
+ * @param feedToken whether a {@link FeedTokens feed token} in the query ({@code ?token=}) is credentials here:
+ *                  on the feeds only, which feed readers fetch by URL
  */
-public record Access(Set<Role> roles, Optional<Clearance> clearance) {
+public record Access(Set<Role> roles, Optional<Clearance> clearance, boolean feedToken) {
 
     /**
      * A clearance a route needs.
@@ -25,9 +27,11 @@ public record Access(Set<Role> roles, Optional<Clearance> clearance) {
     }
 
     /** No credentials needed: the health checks, the sign-in page and the dashboard's static files. */
-    public static final Access OPEN = new Access(Set.of(), Optional.empty());
+    public static final Access OPEN = new Access(Set.of(), Optional.empty(), false);
     /** Whoever reads the dashboard, search, signals, countries, briefings and feeds. */
     public static final Access READERS = roles(Role.VIEWER, Role.ANALYST, Role.ADMIN);
+    /** The readers, or a feed reader with one of their feed tokens. */
+    public static final Access FEED_READERS = new Access(READERS.roles(), Optional.empty(), true);
     /** Whoever triages signals and keeps saved queries. */
     public static final Access ANALYSTS = roles(Role.ANALYST);
     /**
@@ -36,7 +40,7 @@ public record Access(Set<Role> roles, Optional<Clearance> clearance) {
      * would tell a reader of a lower tier that classified reports arrived and when.
      */
     public static final Access OPERATORS = new Access(Set.of(Role.ADMIN),
-            Optional.of(new Clearance(Classification.top(), "metrics count classified activity")));
+            Optional.of(new Clearance(Classification.top(), "metrics count classified activity")), false);
     /** A post pushing its own situation reports. */
     public static final Access POSTS = roles(Role.INGEST_POST);
     /** A partner pushing its own reports. */
@@ -47,7 +51,7 @@ public record Access(Set<Role> roles, Optional<Clearance> clearance) {
     }
 
     private static Access roles(Role... roles) {
-        return new Access(Set.of(roles), Optional.empty());
+        return new Access(Set.of(roles), Optional.empty(), false);
     }
 
     /** Whether no credentials are needed. */

@@ -144,6 +144,11 @@ public final class Accounts {
         return Optional.ofNullable(found);
     }
 
+    /** The account with an identity ({@code account:<name>}), as it stands now. */
+    public Optional<Caller> caller(String id) {
+        return accounts.stream().map(Account::caller).filter(c -> c.id().equals(id)).findFirst();
+    }
+
     /** A new random token (256 bits, URL-safe). */
     public static String newToken() {
         byte[] bytes = new byte[32];

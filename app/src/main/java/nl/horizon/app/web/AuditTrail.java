@@ -32,6 +32,7 @@ public final class AuditTrail {
     static final String UNKNOWN_ROUTE = "unknown";
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final int MAX_TARGET = 500;
+    private static final java.util.regex.Pattern FEED_TOKEN = java.util.regex.Pattern.compile("(^|&)token=[^&]*");
 
     private final Producer<String, byte[]> producer;
     private final Clock clock;
@@ -48,7 +49,7 @@ public final class AuditTrail {
      * @param route  the template of the route it matched, or {@link #UNKNOWN_ROUTE}
      */
     public void record(HttpExchange exchange, Caller caller, String route, int status) {
-        String query = exchange.getRequestURI().getRawQuery();
+        String query = withoutFeedToken(exchange.getRequestURI().getRawQuery());
         String path = exchange.getRequestURI().getRawPath();
         String target = query == null ? path : path + "?" + query;
         // a route without a parameter answers one fixed path: only then is nothing in the target the caller's own
@@ -69,6 +70,11 @@ public final class AuditTrail {
         } catch (RuntimeException e) {
             failed(event, e);
         }
+    }
+
+    /** The query with a feed token's value left out: the trail's readers must not be able to use it. */
+    private static String withoutFeedToken(String query) {
+        return query == null ? null : FEED_TOKEN.matcher(query).replaceAll("$1token=(withheld)");
     }
 
     private static String clientAddress(HttpExchange exchange) {

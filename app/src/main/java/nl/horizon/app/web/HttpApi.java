@@ -37,8 +37,8 @@ public final class HttpApi implements AutoCloseable {
     /** What the server serves. */
     public record Services(Situation situation, nl.horizon.index.HorizonSearch search, PushIngest push,
                            SavedQueries savedQueries, MatchInbox inbox, Authenticator authenticator, Sessions sessions,
-                           TriageDesk triage, SignalFeeds feeds, SearchFilters filters, LiveUpdates live,
-                           AuditTrail audit,
+                           TriageDesk triage, SignalFeeds feeds, FeedTokens feedTokens, SearchFilters filters,
+                           LiveUpdates live, AuditTrail audit,
                            Supplier<Map<String, Object>> health, Supplier<String> metrics, int maxItemBytes,
                            Optional<String> publicBaseUrl, Optional<String> capSender, Duration capValidity) {
 
@@ -57,6 +57,7 @@ public final class HttpApi implements AutoCloseable {
                     new SearchHandlers(search::find, situation::report, filters),
                     new SignalHandlers(situation::signal, situation::signalRecord, triage::decide, capAlerts),
                     new FeedHandlers(feeds::latest, filters, capAlerts, baseUrl),
+                    new FeedTokenHandlers(feedTokens),
                     new SubscriptionHandlers(savedQueries, inbox, Clock.systemUTC()),
                     new IngestHandlers(push::accept, maxItemBytes));
         }
@@ -66,16 +67,18 @@ public final class HttpApi implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Router router;
     private final Authenticator authenticator;
+    private final FeedTokens feedTokens;
     private final AccessPolicy access = new AccessPolicy();
     private final AuditTrail audit;
     private final WebMetrics metrics;
     private final LiveUpdates streams;
 
-    private HttpApi(HttpServer server, Router router, Authenticator authenticator, AuditTrail audit,
-                    LiveUpdates streams) {
+    private HttpApi(HttpServer server, Router router, Authenticator authenticator, FeedTokens feedTokens,
+                    AuditTrail audit, LiveUpdates streams) {
         this.server = server;
         this.router = router;
         this.authenticator = authenticator;
+        this.feedTokens = feedTokens;
         this.audit = audit;
         this.metrics = new WebMetrics(router.routes());
         this.streams = streams;
@@ -85,8 +88,8 @@ public final class HttpApi implements AutoCloseable {
     public static HttpApi start(String host, int port, Services services) throws IOException {
         HttpServer server = bind(host, port);
         String baseUrl = services.publicBaseUrl().orElse("http://localhost:" + server.getAddress().getPort());
-        return serve(server, services.routes(baseUrl).router(), services.authenticator(), services.audit(),
-                services.live());
+        return serve(server, services.routes(baseUrl).router(), services.authenticator(), services.feedTokens(),
+                services.audit(), services.live());
     }
 
     /** A server bound to an address, not yet serving: its port is known, for links that name it. */
@@ -102,9 +105,9 @@ public final class HttpApi implements AutoCloseable {
      *
      * @param streams what holds answers open (the live updates): closed first when the server stops
      */
-    static HttpApi serve(HttpServer server, Router router, Authenticator authenticator, AuditTrail audit,
-                         LiveUpdates streams) {
-        HttpApi api = new HttpApi(server, router, authenticator, audit, streams);
+    static HttpApi serve(HttpServer server, Router router, Authenticator authenticator, FeedTokens feedTokens,
+                         AuditTrail audit, LiveUpdates streams) {
+        HttpApi api = new HttpApi(server, router, authenticator, feedTokens, audit, streams);
         server.createContext("/", api::dispatch);
         server.setExecutor(api.executor);
         server.start();
@@ -139,6 +142,10 @@ public final class HttpApi implements AutoCloseable {
                 switch (router.match(exchange.getRequestMethod(), path)) {
                     case Router.Found found -> {
                         route = Optional.of(found.route());
+                        if (who.isEmpty() && found.route().access().feedToken()) {
+                            who = feedToken(exchange);
+                            caller = who.map(Authenticator.Authenticated::caller).orElse(null);
+                        }
                         serve(exchange, found, path, who);
                     }
                     case Router.MethodNotAllowed ignored -> Http.error(exchange, 405, "method_not_allowed",
@@ -158,6 +165,13 @@ public final class HttpApi implements AutoCloseable {
                 audit.record(exchange, caller, name, status);
             }
         }
+    }
+
+    /** The caller a feed token in the query ({@code ?token=}) stands for; empty when there is none or it is wrong. */
+    private Optional<Authenticator.Authenticated> feedToken(HttpExchange exchange) {
+        String token = Http.first(Http.query(exchange), "token");
+        return token.isEmpty() ? Optional.empty()
+                : feedTokens.authenticate(token).map(c -> new Authenticator.Authenticated(c, null));
     }
 
     /**

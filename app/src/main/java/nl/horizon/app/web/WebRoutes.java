@@ -3,6 +3,7 @@ package nl.horizon.app.web;
 import java.util.List;
 
 import static nl.horizon.app.web.Access.ANALYSTS;
+import static nl.horizon.app.web.Access.FEED_READERS;
 import static nl.horizon.app.web.Access.OPEN;
 import static nl.horizon.app.web.Access.OPERATORS;
 import static nl.horizon.app.web.Access.PARTNERS;
@@ -20,12 +21,13 @@ import static nl.horizon.app.web.Access.READERS;
  * @param search        search and single reports
  * @param signals       a signal, its CAP alert and its triage
  * @param feeds         Atom, RSS and CAP feeds
+ * @param feedTokens    readers' tokens for their feed readers
  * @param subscriptions saved queries and their matches
  * @param ingest        posts and partners pushing reports
  */
 public record WebRoutes(DashboardHandlers dashboard, SessionHandlers sessions, OperationsHandlers operations,
                         SituationHandlers situation, SearchHandlers search, SignalHandlers signals,
-                        FeedHandlers feeds, SubscriptionHandlers subscriptions, IngestHandlers ingest) {
+                        FeedHandlers feeds, FeedTokenHandlers feedTokens, SubscriptionHandlers subscriptions, IngestHandlers ingest) {
 
     /** The router over every route. */
     public Router router() {
@@ -48,9 +50,13 @@ public record WebRoutes(DashboardHandlers dashboard, SessionHandlers sessions, O
                 Route.of("GET", "/api/countries/{iso3}", READERS, situation::country).where("iso3", "[A-Z]{3}"),
                 Route.of("GET", "/api/briefing", READERS, situation::briefing),
                 Route.stream("GET", DashboardHandlers.EVENTS, READERS, dashboard::events),
-                Route.of("GET", "/feeds/signals.atom", READERS, feeds::atom),
-                Route.of("GET", "/feeds/signals.rss", READERS, feeds::rss),
-                Route.of("GET", "/feeds/signals.cap.atom", READERS, feeds::capAtom),
+                Route.of("GET", "/feeds/signals.atom", FEED_READERS, feeds::atom),
+                Route.of("GET", "/feeds/signals.rss", FEED_READERS, feeds::rss),
+                Route.of("GET", "/feeds/signals.cap.atom", FEED_READERS, feeds::capAtom),
+                Route.of("GET", "/api/feed-tokens", READERS, feedTokens::list),
+                Route.of("POST", "/api/feed-tokens", READERS, feedTokens::create).answering(201),
+                Route.of("DELETE", "/api/feed-tokens/{id}", READERS, feedTokens::revoke)
+                        .where("id", "[0-9a-f-]{36}").answering(204),
                 Route.of("GET", "/api/subscriptions", ANALYSTS, subscriptions::list),
                 Route.of("POST", "/api/subscriptions", ANALYSTS, subscriptions::subscribe).answering(201),
                 Route.of("DELETE", "/api/subscriptions/{id}", ANALYSTS, subscriptions::unsubscribe)

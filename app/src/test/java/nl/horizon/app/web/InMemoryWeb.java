@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 
 /**
  * Horizon's HTTP server, router, access policy and handlers over an in-memory read side: no broker, no
- * index. The read side holds two signals (a public one for Mali, a secret one for Niger); triage, saved
+ * index. Feed tokens are kept in the given folder. The read side holds two signals (a public one for Mali, a secret one for Niger); triage, saved
  * queries and the audit write to mock producers, whose records a test reads back. Starts in milliseconds,
  * so the rules of the web layer can be tested one by one; the tests on a real pipeline remain for what
  * only the whole shows.
@@ -60,6 +60,7 @@ final class InMemoryWeb implements AutoCloseable {
     final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
             new ByteArraySerializer());
     final HttpApi api;
+    final FeedTokens feedTokens;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private InMemoryWeb(Path dir, Supplier<String> metrics) throws IOException {
@@ -69,10 +70,11 @@ final class InMemoryWeb implements AutoCloseable {
                 + account("operator", "[admin]", "top-secret", OPERATOR)
                 + account("junior-operator", "[admin]", "public", UNCLEARED_ADMIN)
                 + account("bamako", "[ingest-post]", "public", POST));
-        Sessions sessions = new Sessions(Clock.systemUTC(), false);
-        Authenticator authenticator = new Authenticator(Accounts.load(dir.resolve("accounts.yaml"),
-                Markings.standard()), Optional.empty(), sessions);
         AuditTrail audit = new AuditTrail(producer, Clock.systemUTC());
+        Accounts accounts = Accounts.load(dir.resolve("accounts.yaml"), Markings.standard());
+        this.feedTokens = FeedTokens.open(dir.resolve("feed-tokens.json"), Clock.systemUTC(), accounts::caller);
+        Sessions sessions = new Sessions(Clock.systemUTC(), false);
+        Authenticator authenticator = new Authenticator(accounts, Optional.empty(), sessions);
         LiveUpdates live = new LiveUpdates();
         var server = HttpApi.bind("127.0.0.1", 0);
         String baseUrl = "http://localhost:" + server.getAddress().getPort();
@@ -94,11 +96,12 @@ final class InMemoryWeb implements AutoCloseable {
                         new TriageDesk(producer, Clock.systemUTC())::decide, cap),
                 new FeedHandlers((clearance, countries, levels) -> List.of(MALI, NIGER).stream()
                         .filter(s -> s.classification().visibleTo(clearance)).toList(), filters, cap, baseUrl),
+                new FeedTokenHandlers(feedTokens),
                 new SubscriptionHandlers(new SavedQueries(producer, Clock.systemUTC()), new MatchInbox(),
                         Clock.systemUTC()),
                 new IngestHandlers((kind, caller, type, body, max) -> new PushOutcome(202, Map.of("id",
                         kind.label() + ":" + caller)), 1024));
-        this.api = HttpApi.serve(server, routes.router(), authenticator, audit, live);
+        this.api = HttpApi.serve(server, routes.router(), authenticator, feedTokens, audit, live);
     }
 
     /** Serves over the in-memory read side, with these metrics. */

@@ -128,6 +128,8 @@ class OpenApiTest {
         assertValid(web.get("/health", null), "Health");
         assertValid(web.get("/health/live", null), "Live");
         assertValid(web.get("/api/subscriptions", InMemoryWeb.ANALYST), "Subscriptions");
+        assertValid(web.send("POST", "/api/feed-tokens", InMemoryWeb.VIEWER, Map.of()), "IssuedFeedToken");
+        assertValid(web.get("/api/feed-tokens", InMemoryWeb.VIEWER), "FeedTokens");
         assertValid(web.send("POST", signal + "/triage", InMemoryWeb.ANALYST, Map.of()), "TriageDecision");
         assertValid(web.get("/api/signals/nothing", InMemoryWeb.VIEWER), "Error");
         assertValid(web.get("/api/search?level=red", InMemoryWeb.VIEWER), "Error");

@@ -211,4 +211,61 @@ class WebLayerTest {
             });
         }
     }
+
+    @Test
+    void aFeedTokenOpensTheFeedsOnlyWithinItsOwnersClearanceUntilRevoked(@TempDir Path dir) throws Exception {
+        try (InMemoryWeb own = InMemoryWeb.start(dir, () -> "")) {
+            HttpResponse<String> made = own.send("POST", "/api/feed-tokens", InMemoryWeb.VIEWER, Map.of());
+            assertThat(made.statusCode()).isEqualTo(201);
+            com.fasterxml.jackson.databind.JsonNode issued = nl.horizon.schema.Json.mapper().readTree(made.body());
+            String token = issued.path("token").asText();
+            String id = issued.path("id").asText();
+            assertThat(token).startsWith("hft_");
+            assertThat(own.get("/api/feed-tokens", InMemoryWeb.VIEWER).body()).contains(id).doesNotContain(token);
+            assertThat(own.get("/api/feed-tokens", InMemoryWeb.ANALYST).body()).doesNotContain(id);
+
+            HttpResponse<String> feed = own.get("/feeds/signals.atom?level=warning&token=" + token, null);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.body()).contains("MLI").doesNotContain("NER");
+            assertThat(own.get("/feeds/signals.cap.atom?token=" + token, null).statusCode()).isEqualTo(200);
+            assertThat(own.get("/api/overview?token=" + token, null).statusCode()).as("feeds only").isEqualTo(401);
+            assertThat(own.get("/feeds/signals.rss?token=hft_wrong", null).statusCode()).isEqualTo(401);
+            assertThat(own.audited(e -> e.target().startsWith("/feeds/signals.atom") && e.status() == 200))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.actor()).isEqualTo("account:viewer");
+                        assertThat(e.target()).isEqualTo("/feeds/signals.atom?level=warning&token=(withheld)");
+                    });
+            assertThat(FeedTokens.open(dir.resolve("feed-tokens.json"), java.time.Clock.systemUTC(),
+                    owner -> Optional.of(new Caller(Identity.account("viewer"), Set.of(Role.VIEWER),
+                            Classification.PUBLIC))).authenticate(token))
+                    .as("kept across a restart").hasValueSatisfying(c -> assertThat(c.id()).isEqualTo("account:viewer"));
+
+            assertThat(own.send("DELETE", "/api/feed-tokens/" + id, InMemoryWeb.ANALYST, Map.of()).statusCode())
+                    .as("only its owner revokes it").isEqualTo(404);
+            assertThat(own.send("DELETE", "/api/feed-tokens/" + id, InMemoryWeb.VIEWER, Map.of()).statusCode())
+                    .isEqualTo(204);
+            assertThat(own.get("/feeds/signals.atom?token=" + token, null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aFeedTokenNeverSeesMoreThanItsOwnerNow(@TempDir Path dir) throws Exception {
+        Caller secret = new Caller(Identity.account("a"), Set.of(Role.ANALYST), Classification.SECRET, Set.of("NOFORN"));
+        Caller demoted = new Caller(Identity.account("a"), Set.of(Role.ANALYST), Classification.PUBLIC);
+        java.util.concurrent.atomic.AtomicReference<Optional<Caller>> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Optional.of(secret));
+        FeedTokens tokens = FeedTokens.open(dir.resolve("t.json"), java.time.Clock.systemUTC(), owner -> now.get());
+        String token = tokens.create(secret).token();
+        assertThat(tokens.authenticate(token)).hasValue(new Caller(Identity.account("a"), Set.of(Role.VIEWER),
+                Classification.SECRET, Set.of("NOFORN")));
+        now.set(Optional.of(demoted));
+        assertThat(tokens.authenticate(token)).hasValue(new Caller(Identity.account("a"), Set.of(Role.VIEWER),
+                Classification.PUBLIC, Set.of()));
+        now.set(Optional.empty());
+        assertThat(tokens.authenticate(token)).as("an account that is gone").isEmpty();
+        Caller person = new Caller(Identity.person("https://idp", "s-1", "e.devries"), Set.of(Role.VIEWER),
+                Classification.CONFIDENTIAL);
+        assertThat(tokens.authenticate(tokens.create(person).token())).hasValueSatisfying(c ->
+                assertThat(c.clearance()).isEqualTo(Classification.CONFIDENTIAL));
+    }
 }

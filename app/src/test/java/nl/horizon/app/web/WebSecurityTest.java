@@ -329,6 +329,7 @@ class WebSecurityTest {
     /** A route's template with its parameters filled in with plausible values. */
     private String concrete(String template) {
         return template.replace("/api/subscriptions/{id}", "/api/subscriptions/00000000-0000-0000-0000-000000000000")
+                .replace("/api/feed-tokens/{id}", "/api/feed-tokens/00000000-0000-0000-0000-000000000000")
                 .replace("{id}", DemoPipeline.encode(signal)).replace("{iso3}", "MLI")
                 .replace("{partner}", "msf").replace("{file}", "app.js");
     }
