@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,11 +151,5 @@ class OpenApiTest {
         JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema,
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         return validator.validate(Json.mapper().readTree(response.body()));
-    }
-
-    @Test
-    void methodsAreUpperCaseInTheRouter() {
-        assertThat(web.api.routes()).allSatisfy(r -> assertThat(r).isEqualTo(
-                r.substring(0, r.indexOf(' ')).toUpperCase(Locale.ROOT) + r.substring(r.indexOf(' '))));
     }
 }
