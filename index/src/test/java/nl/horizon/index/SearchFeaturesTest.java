@@ -159,12 +159,12 @@ class SearchFeaturesTest {
     @Test
     void riskHistoryShowsTheHighestTierTheCallerIsClearedFor() throws Exception {
         assertThat(index.search().riskHistory("MLI", Classification.PUBLIC, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(20.0, 40.0, 60.0);
+                .extracting(CountryRisk::score).containsExactly(20.0, 40.0, 60.0);
         assertThat(index.search().riskHistory("MLI", Classification.SECRET, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(90.0);
+                .extracting(CountryRisk::score).containsExactly(90.0);
         assertThat(index.search().signals("MLI", Classification.PUBLIC, 10)).hasSize(1);
-        assertThat(index.search().get("en-secret", Visibility.of(Classification.PUBLIC))).isEmpty();
-        assertThat(index.search().get("en-secret", Visibility.of(Classification.SECRET))).isPresent();
+        assertThat(index.search().report("en-secret", Visibility.of(Classification.PUBLIC))).isEmpty();
+        assertThat(index.search().report("en-secret", Visibility.of(Classification.SECRET))).isPresent();
     }
 
     @Test
@@ -174,6 +174,33 @@ class SearchFeaturesTest {
         index.removeRisk(CountryRisk.key("MLI", Classification.PUBLIC, LocalDate.of(2012, 1, 31)));
         index.refresh();
         assertThat(index.search().riskHistory("MLI", Classification.PUBLIC, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(20.0, 35.0);
+                .extracting(CountryRisk::score).containsExactly(20.0, 35.0);
+    }
+
+    @Test
+    void batchReadsGiveEveryCountryInItsTierWithWhereItStoodBeforeThePeriod() throws Exception {
+        index.upsert(new CountryRisk("NER", LocalDate.of(2012, 1, 10), 35, RiskLevel.WATCH, Trend.RISING, List.of(),
+                null, Classification.PUBLIC, new Revision(1, LocalDate.of(2012, 1, 10), false)));
+        index.refresh();
+
+        var asPublic = index.search().riskHistories(Classification.PUBLIC, LocalDate.of(2012, 1, 30));
+        assertThat(asPublic).containsOnlyKeys("MLI", "NER");
+        assertThat(asPublic.get("MLI")).as("the point before the period, then those in it").extracting(CountryRisk::score)
+                .containsExactly(20.0, 40.0, 60.0);
+        assertThat(asPublic.get("NER")).as("nothing changed in the period: where it stood").extracting(CountryRisk::day)
+                .containsExactly(LocalDate.of(2012, 1, 10));
+        var asSecret = index.search().riskHistories(Classification.SECRET, LocalDate.of(2012, 1, 30));
+        assertThat(asSecret.get("MLI")).as("the highest tier cleared for").extracting(CountryRisk::score)
+                .containsExactly(90.0);
+        assertThat(asSecret.get("NER")).as("no secret history: the public one").hasSize(1);
+        assertThat(index.search().riskHistories(Classification.PUBLIC, null).get("MLI")).hasSize(3);
+        assertThat(index.search().latestScoredDay(Classification.PUBLIC)).contains(LocalDate.of(2012, 1, 31));
+        assertThat(index.search().latestScoredDay(Classification.SECRET)).contains(LocalDate.of(2012, 2, 1));
+
+        assertThat(index.search().signals(Classification.PUBLIC, LocalDate.of(2012, 1, 31), LocalDate.of(2012, 1, 31)))
+                .extracting(Signal::id).containsExactly("MLI:public:2012-01-31:new");
+        assertThat(index.search().signals(Classification.PUBLIC, LocalDate.of(2012, 2, 1), null)).isEmpty();
+        assertThat(index.search().reports(List.of("en-1", "en-secret", "missing", "fr-1"), Visibility.of(Classification.PUBLIC)))
+                .as("in the order asked, only what the caller may see").extracting(Report::id).containsExactly("en-1", "fr-1");
     }
 }

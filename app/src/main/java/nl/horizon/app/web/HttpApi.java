@@ -417,24 +417,24 @@ public final class HttpApi implements AutoCloseable {
 
     /** A signal with the evidence the caller may read and its triage history. */
     private void signal(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        Optional<nl.horizon.app.views.SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
             Http.json(exchange, 200, page.get());
         }
     }
 
     private void cap(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        Optional<nl.horizon.app.views.SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
             Http.text(exchange, 200, "application/cap+xml", capAlerts.alert(page.get().signal().signal()));
         }
     }
 
     /** The signal the path names, or empty after answering 404 when it does not exist or the caller may not see it. */
-    private Optional<Situation.SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
+    private Optional<nl.horizon.app.views.SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
             throws IOException {
         String id = Http.segment(path.group(1));
-        Optional<Situation.SignalPage> page = services.situation().signal(id, caller.clearance());
+        Optional<nl.horizon.app.views.SignalPage> page = services.situation().signal(id, caller.clearance());
         if (page.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
         }
@@ -448,8 +448,7 @@ public final class HttpApi implements AutoCloseable {
         if (body.isEmpty()) {
             return;
         }
-        Optional<com.fasterxml.jackson.databind.JsonNode> signal = services.situation().signalRecord(id,
-                caller.clearance());
+        Optional<nl.horizon.schema.Signal> signal = services.situation().signalRecord(id, caller.clearance());
         if (signal.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
             return;
@@ -485,22 +484,19 @@ public final class HttpApi implements AutoCloseable {
     /** The horizon-scan briefing for a period, as printable HTML, Markdown or JSON. */
     private void briefing(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Map<String, List<String>> params = Http.query(exchange);
-        LocalDate from;
-        LocalDate to;
+        nl.horizon.app.views.Briefing briefing;
         try {
-            to = Optional.ofNullable(Http.date(params, "to")).orElseGet(() -> LocalDate.now(java.time.ZoneOffset.UTC));
-            from = Optional.ofNullable(Http.date(params, "from")).orElse(to.minusDays(7));
+            briefing = services.situation().briefing(Http.date(params, "from"), Http.date(params, "to"),
+                    caller.clearance(), EVIDENCE_PER_ALERT);
         } catch (IllegalArgumentException e) {
             Http.error(exchange, 400, "bad_request", e.getMessage());
             return;
         }
-        if (from.isAfter(to)) {
-            Http.error(exchange, 400, "bad_request", "'from' is after 'to'");
-            return;
-        }
-        Situation.Briefing briefing = services.situation().briefing(from, to, caller.clearance(), EVIDENCE_PER_ALERT);
         String format = Http.first(params, "format");
-        String file = "horizon-scan-" + from + "-" + to;
+        if (format.isEmpty() && String.valueOf(exchange.getRequestHeaders().getFirst("Accept")).contains("text/markdown")) {
+            format = "md";
+        }
+        String file = "horizon-scan-" + briefing.from() + "-" + briefing.to();
         switch (format.isEmpty() ? "html" : format) {
             case "html" -> {
                 exchange.getResponseHeaders().set("Content-Security-Policy",
