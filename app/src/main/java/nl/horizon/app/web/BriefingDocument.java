@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * A {@link Briefing} written out for the meeting: printable HTML (one self-contained page with print styles)
- * and Markdown (for mail and wikis);  Every piece of text from a report is
+ * and Markdown (for mail and wikis); {@link BriefingPdf} makes the PDF. Every piece of text from a report is
  * encoded for the format it lands in, so a hostile report title stays text. The marking of the most
  * sensitive content sits at the top and bottom of the page, and of every
  * printed page, as on paper.

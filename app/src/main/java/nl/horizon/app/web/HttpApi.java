@@ -481,7 +481,7 @@ public final class HttpApi implements AutoCloseable {
         Http.json(exchange, 200, services.situation().country(country, caller.visibility()));
     }
 
-    /** The horizon-scan briefing for a period, as printable HTML, Markdown or JSON. */
+    /** The horizon-scan briefing for a period, as printable HTML, Markdown, PDF or JSON. */
     private void briefing(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Map<String, List<String>> params = Http.query(exchange);
         nl.horizon.app.views.Briefing briefing;
@@ -507,8 +507,12 @@ public final class HttpApi implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
                 Http.text(exchange, 200, "text/markdown", BriefingDocument.markdown(briefing));
             }
+            case "pdf" -> {
+                exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + file + ".pdf\"");
+                Http.send(exchange, 200, "application/pdf", BriefingPdf.pdf(briefing));
+            }
             case "json" -> Http.json(exchange, 200, briefing);
-            default -> Http.error(exchange, 400, "bad_request", "format must be html, md or json");
+            default -> Http.error(exchange, 400, "bad_request", "format must be html, md, pdf or json");
         }
     }
 
