@@ -32,7 +32,7 @@ public final class LiveUpdates implements HorizonIndexer.IndexListener, AutoClos
     private static final String CLOSE = "";
 
     /** A signal as pushed: the record as stored, with its headline beside its fields. */
-    private record SignalNotice(@JsonUnwrapped Signal signal, String headline) {
+    record SignalNotice(@JsonUnwrapped Signal signal, String headline) {
     }
 
     private record Client(Classification clearance, BlockingQueue<String> frames) {

@@ -25,6 +25,7 @@ import nl.horizon.schema.Observation;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
+import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.TriageDecision;
 import nl.horizon.streams.scoring.IndicatorExtractor;
 
@@ -65,6 +66,8 @@ public final class Situation {
     /** A briefing's period when none is given: the week up to the latest scored day. */
     static final int DEFAULT_BRIEFING_DAYS = 7;
     private static final int RISERS = 10;
+    /** Corroborating reports looked for behind a signal, beyond those it lists. */
+    private static final int CORROBORATING = 20;
     private static final Set<Lifecycle> CHANGES = Set.of(Lifecycle.NEW, Lifecycle.ESCALATING, Lifecycle.COOLING,
             Lifecycle.RESOLVED);
     private static final Set<Lifecycle> ALERTS = Set.of(Lifecycle.NEW, Lifecycle.ESCALATING);
@@ -143,7 +146,7 @@ public final class Situation {
         Map<String, List<Report>> byIndicator = new LinkedHashMap<>();
         for (Report r : reports(latest.country(), reader, from, to, WINDOW_REPORTS)) {
             if (!r.caveats().isEmpty() || !r.classification().visibleTo(latest.classification())) {
-                continue;
+                continue; // not counted by the scoring of this tier
             }
             for (Observation o : extractor.extract(r)) {
                 if (o.country().equals(latest.country())) {
@@ -330,9 +333,51 @@ public final class Situation {
         return lines;
     }
 
-    /** The evidence reports of a signal the caller may read, corroborating reports first, at most {@code max}. */
+    /**
+     * The evidence reports of a signal the caller may read, corroborating reports first, at most {@code max}:
+     * the reports it lists, and the corroborating ones of its sources behind it. A signal lists the reports of
+     * its strongest indicator first, up to {@code evidence.max}, so Mali's alert listed twenty ACLED rows
+     * while the posts that made it an alert (two independent source kinds) were not among them: they are found
+     * again as the reports of its tier, country and recent window, of its source kinds other than event data,
+     * that the scoring's extractor counts for any indicator.
+     */
     private List<Report> evidence(Signal signal, Classification clearance, int max) throws IOException {
-        return EvidenceOrder.sorted(search.reports(signal.evidenceReportIds(), Visibility.of(clearance))).stream()
-                .limit(max).toList();
+        Visibility reader = Visibility.of(clearance);
+        Map<String, Report> evidence = new LinkedHashMap<>();
+        for (Report r : search.reports(signal.evidenceReportIds(), reader)) {
+            evidence.put(r.id(), r);
+        }
+        for (Report r : corroborating(signal, reader)) {
+            evidence.putIfAbsent(r.id(), r);
+        }
+        return EvidenceOrder.sorted(List.copyOf(evidence.values())).stream().limit(max).toList();
+    }
+
+    private List<Report> corroborating(Signal signal, Visibility reader) throws IOException {
+        Set<String> kinds = new java.util.TreeSet<>();
+        signal.sourceKinds().stream().filter(k -> k != SourceKind.EVENT_DATA).forEach(k -> kinds.add(k.label()));
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        Instant to = signal.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = signal.day().minusDays(recentDays - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Report> found = new ArrayList<>();
+        try {
+            for (var hit : search.find(new SearchRequest("", reader, Set.of("report"), Set.of(signal.country()), kinds,
+                    Set.of(), Set.of(), from, to, true, 0, CORROBORATING)).hits()) {
+                if (hit.document() instanceof Report r && countedFor(r, signal.country(), signal.classification())) {
+                    found.add(r);
+                }
+            }
+        } catch (InvalidQueryException e) {
+            throw new IllegalStateException("the match-all query does not parse", e);
+        }
+        return found;
+    }
+
+    /** Whether the scoring of {@code tier} counted the report for the country: uncaveated, within the tier, indicative. */
+    private boolean countedFor(Report r, String country, Classification tier) {
+        return r.caveats().isEmpty() && r.classification().visibleTo(tier)
+                && extractor.extract(r).stream().anyMatch(o -> o.country().equals(country));
     }
 }

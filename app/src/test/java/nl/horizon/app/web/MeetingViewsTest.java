@@ -54,6 +54,12 @@ class MeetingViewsTest {
         assertThat(levels).as("alerts, then warnings").isSortedAccordingTo((a, b) -> b - a).allMatch(l -> l >= 2);
         assertThat(briefing.path("risers").size()).isPositive();
         briefing.path("countries").forEach(c -> assertCorroboratingFirst(c.path("evidence")));
+        JsonNode mali = pipeline.await("/api/signals/" + DemoPipeline.encode(pipeline.signalOf("MLI")), DemoPipeline.ANALYST,
+                Duration.ofSeconds(30), n -> true);
+        if (mali.path("signal").path("signal").path("sourceKinds").toString().contains("post")) {
+            assertThat(mali.path("evidence").get(0).path("sourceKind").asText())
+                    .as("the posts that made it an alert are shown, first").isEqualTo("post");
+        }
         briefing.path("alerts").forEach(a -> assertCorroboratingFirst(a.path("evidence")));
 
         String md = pipeline.get("/api/briefing", DemoPipeline.ANALYST).body();
@@ -68,6 +74,12 @@ class MeetingViewsTest {
                         + "/api/briefing?format=pdf&from=" + briefing.path("from").asText() + "&to=" + briefing.path("to").asText()))
                 .header("Authorization", "Bearer " + DemoPipeline.ANALYST).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
+        // kept for a person to look at, as the browser tests keep their screenshots
+        java.nio.file.Path kept = java.nio.file.Path.of("target", "briefing");
+        java.nio.file.Files.createDirectories(kept);
+        java.nio.file.Files.write(kept.resolve("briefing.pdf"), pdf.body());
+        java.nio.file.Files.writeString(kept.resolve("briefing.md"), markdown.body());
+        java.nio.file.Files.writeString(kept.resolve("briefing.json"), briefing.toPrettyString());
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             PDFTextStripper stripper = new PDFTextStripper();
