@@ -11,6 +11,8 @@ import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Trend;
+import nl.horizon.schema.TriageDecision;
+import nl.horizon.schema.TriageOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,5 +204,17 @@ class SearchFeaturesTest {
         assertThat(index.search().signals(Classification.PUBLIC, LocalDate.of(2012, 2, 1), null)).isEmpty();
         assertThat(index.search().reports(List.of("en-1", "en-secret", "missing", "fr-1"), Visibility.of(Classification.PUBLIC)))
                 .as("in the order asked, only what the caller may see").extracting(Report::id).containsExactly("en-1", "fr-1");
+
+        String signal = "MLI:public:2012-01-31:new";
+        index.upsert(new TriageDecision("t2", signal, "MLI", TriageOutcome.DISMISSED, "a duplicate", "a",
+                Instant.parse("2012-02-03T00:00:00Z"), Classification.PUBLIC));
+        index.upsert(new TriageDecision("t1", signal, "MLI", TriageOutcome.ACKNOWLEDGED, null, "a",
+                Instant.parse("2012-02-02T00:00:00Z"), Classification.PUBLIC));
+        index.upsert(new TriageDecision("t3", "other", "NER", TriageOutcome.ESCALATED, null, "a",
+                Instant.parse("2012-02-02T00:00:00Z"), Classification.SECRET));
+        index.refresh();
+        var decisions = index.search().decisions(List.of(signal, "other"), Classification.PUBLIC);
+        assertThat(decisions).as("a secret decision is not the public reader's").containsOnlyKeys(signal);
+        assertThat(decisions.get(signal)).as("oldest first").extracting(TriageDecision::id).containsExactly("t1", "t2");
     }
 }
