@@ -30,5 +30,8 @@ class SignalNoticeTest {
         assertThat(json.path("country").asText()).isEqualTo("MLI");
         assertThat(json.path("level").asText()).isEqualTo("alert");
         assertThat(json.has("signal")).isFalse();
+        JsonNode stored = Json.mapper().valueToTree(signal);
+        assertThat(stored.has("headline") || stored.has("kind") || stored.has("standing"))
+                .as("the topic's record is its fields only").isFalse();
     }
 }
