@@ -13,7 +13,7 @@ import java.util.List;
  * @param history    its score every day, unchanged days filled in, oldest first
  * @param indicators each indicator of the latest score with the reports behind it
  * @param signals    its standing signals, newest first
- * @param evidence   the reports behind its standing signals, corroborating reports first
+ * @param evidence   the reports behind its latest standing signal, corroborating reports first
  * @param reports    its latest reports, newest first
  */
 public record CountryPage(String country, String name, CountryRisk latest, WhyLevel whyLevel, List<DailyRisk> history,

@@ -128,11 +128,11 @@ public final class Situation {
         CountryRisk latest = history.getLast();
         List<SignalLine> signals = lines(search.signals(country, latest.classification(), SIGNALS_PER_COUNTRY).stream()
                 .filter(Signal::standing).toList(), clearance);
-        List<String> evidenceIds = signals.stream().flatMap(s -> s.signal().evidenceReportIds().stream()).distinct()
-                .limit(COUNTRY_EVIDENCE).toList();
+        List<Report> evidence = signals.isEmpty() ? List.of()
+                : evidence(signals.getFirst().signal(), clearance, COUNTRY_EVIDENCE);
         return new CountryPage(country, Countries.englishName(country), latest, WhyLevel.of(latest, thresholds),
                 DailyRisk.series(history, latest.day().minusDays(HISTORY_DAYS - 1)), indicators(latest, reader),
-                signals, EvidenceOrder.sorted(search.reports(evidenceIds, reader)), reports);
+                signals, evidence, reports);
     }
 
     /**
