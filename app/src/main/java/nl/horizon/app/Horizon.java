@@ -1,6 +1,7 @@
 package nl.horizon.app;
 
 import io.micrometer.core.instrument.Metrics;
+import nl.horizon.app.views.LevelThresholds;
 import nl.horizon.app.web.Accounts;
 import nl.horizon.app.web.AuditTrail;
 import nl.horizon.app.web.Authenticator;
@@ -31,6 +32,7 @@ import nl.horizon.schema.Reasons;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
 import nl.horizon.streams.scoring.Indicator;
+import nl.horizon.streams.scoring.IndicatorExtractor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -187,7 +189,8 @@ public final class Horizon implements AutoCloseable {
 
             Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
-                    new Situation(index.search()), index.search(), push, savedQueries, inbox,
+                    new Situation(index.search(), LevelThresholds.of(model.settings()),
+                            new IndicatorExtractor(model.taxonomy()), model.settings().recentDays()), index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()),
                     FeedTokens.open(config.dataDir().resolve(FEED_TOKENS), Clock.systemUTC(), accounts::caller),

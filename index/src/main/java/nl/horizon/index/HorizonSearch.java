@@ -1,9 +1,12 @@
 package nl.horizon.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.DocumentKind;
-import nl.horizon.schema.Json;
+import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.Searchable;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.TriageDecision;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
@@ -29,13 +32,21 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -83,7 +94,8 @@ public final class HorizonSearch {
                 ScoreDoc sd = top.scoreDocs[i];
                 var doc = searcher.storedFields().document(sd.doc);
                 hits.add(new SearchResult.Hit(doc.get(IndexFields.ID), doc.get(IndexFields.KIND),
-                        Float.isNaN(sd.score) ? 0 : sd.score, json(doc.getBinaryValue(IndexFields.JSON)),
+                        Float.isNaN(sd.score) ? 0 : sd.score,
+                        StoredRecords.read(doc.get(IndexFields.KIND), doc.getBinaryValue(IndexFields.JSON)),
                         highlights.getOrDefault(sd.doc, List.of())));
             }
             return new SearchResult(top.totalHits.value(), hits,
@@ -91,26 +103,42 @@ public final class HorizonSearch {
         });
     }
 
-    /** One document by id, if it exists and the caller may see it. */
-    public Optional<JsonNode> get(String id, Visibility reader) throws IOException {
-        return first(reader, visible(new Term(IndexFields.ID, id), reader), 1, null).stream().findFirst();
+    /** One report by id, if it exists and the caller may see it: within their clearance and holding its caveats. */
+    public Optional<Report> report(String id, Visibility reader) throws IOException {
+        return reports(List.of(id), reader).stream().findFirst();
     }
 
-    /** One document of a kind by id, if it exists and the caller may see it: a signal's id names no report. */
-    public Optional<JsonNode> get(String id, DocumentKind kind, Visibility reader) throws IOException {
-        Query query = new BooleanQuery.Builder().add(visible(new Term(IndexFields.ID, id), reader), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.KIND, kind.label())), BooleanClause.Occur.FILTER).build();
-        return first(reader, query, 1, null).stream().findFirst();
+    /**
+     * Reports by id in the order asked (a signal's evidence), leaving out those that do not exist or that
+     * the caller may not see; one query for all of them.
+     */
+    public List<Report> reports(List<String> ids, Visibility reader) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermInSetQuery(IndexFields.ID, ids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                .add(visibleTo(reader), BooleanClause.Occur.FILTER).build();
+        Map<String, Report> found = new HashMap<>();
+        for (Report r : all(Report.class, reader, query, null)) {
+            found.put(r.id(), r);
+        }
+        return ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** One signal by id, if it exists and the caller may see it: a report's id names no signal. */
+    public Optional<Signal> signal(String id, Visibility reader) throws IOException {
+        return first(Signal.class, reader, visible(new Term(IndexFields.ID, id), reader), 1, null).stream().findFirst();
     }
 
     /**
      * A country's risk history as the caller may see it: the highest classification tier the caller is
-     * cleared for that has any history, oldest first.
+     * cleared for that has any history, its newest {@code limit} points, oldest first.
      */
-    public List<JsonNode> riskHistory(String country, Classification clearance, int limit) throws IOException {
+    public List<CountryRisk> riskHistory(String country, Classification clearance, int limit) throws IOException {
         for (int rank = clearance.rank(); rank >= 0; rank--) {
             String series = country + ":" + Classification.values()[rank].label();
-            List<JsonNode> history = first(Visibility.of(clearance),
+            List<CountryRisk> history = first(CountryRisk.class, Visibility.of(clearance),
                     visible(new Term(IndexFields.SERIES, series), Visibility.of(clearance)), limit,
                     NEWEST_FIRST);
             if (!history.isEmpty()) {
@@ -120,20 +148,112 @@ public final class HorizonSearch {
         return List.of();
     }
 
+    /**
+     * Every visible country's risk history, each in the highest tier the caller is cleared for that has
+     * any history of it (as {@link #riskHistory}), oldest point first, countries in code order: the points
+     * from {@code from} on, and the last one before it (where the country stood on {@code from}); null
+     * {@code from}: whole histories. A few queries per tier, however many countries there are.
+     */
+    public SortedMap<String, List<CountryRisk>> riskHistories(Classification clearance, LocalDate from)
+            throws IOException {
+        Visibility reader = Visibility.of(clearance);
+        SortedMap<String, List<CountryRisk>> histories = new TreeMap<>();
+        for (int rank = clearance.rank(); rank >= 0; rank--) {
+            Query tier = new BooleanQuery.Builder().add(riskPoints(reader), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, Classification.values()[rank].label())),
+                            BooleanClause.Occur.FILTER)
+                    .add(terms(IndexFields.COUNTRY, histories.keySet()), BooleanClause.Occur.MUST_NOT).build();
+            Map<String, List<CountryRisk>> found = new HashMap<>();
+            Query recent = from == null ? tier : and(tier, LongField.newRangeQuery(IndexFields.TIME,
+                    start(from), Long.MAX_VALUE));
+            for (CountryRisk point : all(CountryRisk.class, reader, recent, null)) {
+                found.computeIfAbsent(point.country(), c -> new ArrayList<>()).add(point);
+            }
+            if (from != null) {
+                lastBefore(reader, tier, start(from)).forEach((country, point) ->
+                        found.computeIfAbsent(country, c -> new ArrayList<>()).add(point));
+            }
+            found.forEach((country, points) -> {
+                points.sort(Comparator.comparing(CountryRisk::day));
+                histories.put(country, List.copyOf(points));
+            });
+        }
+        return histories;
+    }
+
+    /**
+     * Per country, the newest of the points matching {@code points} that lie before {@code before}: which
+     * countries have any is counted first, then newest points are read a page at a time until each of them
+     * has its point.
+     */
+    private Map<String, CountryRisk> lastBefore(Visibility reader, Query points, long before) throws IOException {
+        Query older = and(points, LongField.newRangeQuery(IndexFields.TIME, Long.MIN_VALUE, before - 1));
+        Set<String> wanted = searchers.withView(reader, searcher -> {
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, older, 1,
+                    new FacetsCollectorManager());
+            return new HashSet<>(facets(reader, searcher, result, COUNTRIES)
+                    .getOrDefault(IndexFields.COUNTRY, Map.of()).keySet());
+        });
+        Map<String, CountryRisk> last = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return last;
+        }
+        Query query = and(older, terms(IndexFields.COUNTRY, wanted));
+        int page = Math.max(100, 4 * wanted.size());
+        return searchers.withView(reader, searcher -> {
+            ScoreDoc after = null;
+            while (last.size() < wanted.size()) {
+                TopDocs top = after == null ? searcher.search(query, page, NEWEST_FIRST)
+                        : searcher.searchAfter(after, query, page, NEWEST_FIRST);
+                for (ScoreDoc sd : top.scoreDocs) {
+                    CountryRisk point = StoredRecords.read(CountryRisk.class,
+                            searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON));
+                    last.putIfAbsent(point.country(), point);
+                }
+                if (top.scoreDocs.length < page) {
+                    break;
+                }
+                after = top.scoreDocs[top.scoreDocs.length - 1];
+            }
+            return last;
+        });
+    }
+
+    /** The day of the newest risk point the caller may see, in any tier: how far scoring has come for them. */
+    public Optional<LocalDate> latestScoredDay(Classification clearance) throws IOException {
+        Visibility reader = Visibility.of(clearance);
+        return first(CountryRisk.class, reader, riskPoints(reader), 1, NEWEST_FIRST).stream().findFirst()
+                .map(CountryRisk::day);
+    }
+
     /** A country's signals in one tier, newest first. */
-    public List<JsonNode> signals(String country, Classification tier, int limit) throws IOException {
+    public List<Signal> signals(String country, Classification tier, int limit) throws IOException {
         Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.KIND, DocumentKind.SIGNAL.label())), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.COUNTRY, country)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, tier.label())), BooleanClause.Occur.FILTER)
                 .build();
-        return first(Visibility.of(tier), query, limit, NEWEST_FIRST);
+        return first(Signal.class, Visibility.of(tier), query, limit, NEWEST_FIRST);
+    }
+
+    /**
+     * Every signal the caller may see, of any country and tier, whose day lies in {@code [from, to]} (null
+     * {@code to}: from {@code from} on), newest first: one query.
+     */
+    public List<Signal> signals(Classification clearance, LocalDate from, LocalDate to) throws IOException {
+        Visibility reader = Visibility.of(clearance);
+        Query query = new BooleanQuery.Builder()
+                .add(visible(new Term(IndexFields.KIND, DocumentKind.SIGNAL.label()), reader), BooleanClause.Occur.FILTER)
+                .add(LongField.newRangeQuery(IndexFields.TIME, start(from),
+                        to == null ? Long.MAX_VALUE : start(to.plusDays(1)) - 1),
+                        BooleanClause.Occur.FILTER).build();
+        return all(Signal.class, reader, query, NEWEST_FIRST);
     }
 
     /** The countries with any risk history the caller may see, in code order. */
     public List<String> scoredCountries(Classification clearance) throws IOException {
         Visibility reader = Visibility.of(clearance);
-        Query query = visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), reader);
+        Query query = riskPoints(reader);
         return searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
@@ -143,21 +263,68 @@ public final class HorizonSearch {
     }
 
     /** The triage decisions on a signal the caller may see, oldest first: its history, the last one where it stands. */
-    public List<JsonNode> decisions(String signalId, Classification clearance) throws IOException {
-        Visibility reader = Visibility.of(clearance);
-        return first(reader, visible(new Term(IndexFields.SIGNAL_ID, signalId), reader), 1000, NEWEST_FIRST)
-                .reversed();
+    public List<TriageDecision> decisions(String signalId, Classification clearance) throws IOException {
+        return decisions(List.of(signalId), clearance).getOrDefault(signalId, List.of());
     }
 
-    private List<JsonNode> first(Visibility reader, Query query, int n, Sort sort) throws IOException {
+    /** The triage decisions on each of {@code signalIds} that the caller may see, oldest first: one query for all. */
+    public Map<String, List<TriageDecision>> decisions(Collection<String> signalIds, Classification clearance)
+            throws IOException {
+        Map<String, List<TriageDecision>> bySignal = new HashMap<>();
+        if (signalIds.isEmpty()) {
+            return bySignal;
+        }
+        Visibility reader = Visibility.of(clearance);
+        Query query = and(visibleTo(reader), terms(IndexFields.SIGNAL_ID, Set.copyOf(signalIds)));
+        for (TriageDecision d : all(TriageDecision.class, reader, query, null)) {
+            bySignal.computeIfAbsent(d.signalId(), id -> new ArrayList<>()).add(d);
+        }
+        bySignal.values().forEach(list -> list.sort(Comparator.comparing(TriageDecision::decidedAt)
+                .thenComparing(TriageDecision::id)));
+        return bySignal;
+    }
+
+    /** The first {@code n} documents of a type matching {@code query}, in {@code sort} order (null: index order). */
+    private <T extends Searchable> List<T> first(Class<T> type, Visibility reader, Query query, int n, Sort sort)
+            throws IOException {
+        Query typed = and(query, new TermQuery(new Term(IndexFields.KIND, StoredRecords.kind(type).label())));
+        return searchers.withView(reader, searcher -> read(type, searcher,
+                sort == null ? searcher.search(typed, n) : searcher.search(typed, n, sort)));
+    }
+
+    /** Every document of a type matching {@code query}. */
+    private <T extends Searchable> List<T> all(Class<T> type, Visibility reader, Query query, Sort sort)
+            throws IOException {
+        Query typed = and(query, new TermQuery(new Term(IndexFields.KIND, StoredRecords.kind(type).label())));
         return searchers.withView(reader, searcher -> {
-            TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
-            List<JsonNode> out = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                out.add(json(searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON)));
-            }
-            return out;
+            int n = Math.max(1, searcher.count(typed));
+            return read(type, searcher, sort == null ? searcher.search(typed, n) : searcher.search(typed, n, sort));
         });
+    }
+
+    private static <T extends Searchable> List<T> read(Class<T> type, IndexSearcher searcher, TopDocs top)
+            throws IOException {
+        List<T> out = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(StoredRecords.read(type, searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON)));
+        }
+        return out;
+    }
+
+    private static Query riskPoints(Visibility reader) {
+        return visible(new Term(IndexFields.KIND, DocumentKind.COUNTRY_RISK.label()), reader);
+    }
+
+    private static Query and(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    private static Query terms(String field, Collection<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private static long start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     private static List<Query> filters(SearchRequest r) {
@@ -279,13 +446,5 @@ public final class HorizonSearch {
             facets.put(dim, values);
         }
         return facets;
-    }
-
-    private static JsonNode json(BytesRef bytes) {
-        try {
-            return Json.mapper().readTree(bytes.bytes, bytes.offset, bytes.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored document does not parse", e);
-        }
     }
 }

@@ -53,7 +53,7 @@ final class IndexDocuments {
         facet(doc, IndexFields.LEVEL, List.of(s.level().label()));
         facet(doc, IndexFields.INDICATOR, List.of(s.detection().indicator()));
         facet(doc, IndexFields.SOURCE_KIND, s.sourceKinds().stream().map(k -> k.label()).toList());
-        String title = Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label();
+        String title = s.headline();
         text(doc, title, title + "\n" + s.detection().indicator() + " " + s.lifecycle().label(), null);
         return FACETS.build(doc);
     }

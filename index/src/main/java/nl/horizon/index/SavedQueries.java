@@ -3,7 +3,6 @@ package nl.horizon.index;
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.schema.Acknowledged;
 import nl.horizon.schema.Classification;
-import nl.horizon.schema.Countries;
 import nl.horizon.schema.DocumentKind;
 import nl.horizon.schema.Identity;
 import nl.horizon.schema.JsonSerde;
@@ -127,8 +126,7 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
                 case Signal s when s.historical() -> {
                     // a back-fill of days long past does not notify: it is history, not news
                 }
-                case Signal s -> match(IndexDocuments.signal(s), DocumentKind.SIGNAL, s.id(),
-                        Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label(),
+                case Signal s -> match(IndexDocuments.signal(s), DocumentKind.SIGNAL, s.id(), s.headline(),
                         s.classification());
                 default -> {
                     // country-risk points are not matched: their signals are

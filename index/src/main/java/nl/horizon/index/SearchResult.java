@@ -1,6 +1,6 @@
 package nl.horizon.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.horizon.schema.Searchable;
 
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, I
      * @param id         its id
      * @param kind       report, signal or country-risk
      * @param score      relevance
-     * @param document   the record as on its topic
+     * @param document   the record as on its topic: switch on its type to read it
      * @param highlights matching passages, HTML-escaped with the matches in {@code <mark>}
      */
-    public record Hit(String id, String kind, float score, JsonNode document, List<String> highlights) {
+    public record Hit(String id, String kind, float score, Searchable document, List<String> highlights) {
     }
 }

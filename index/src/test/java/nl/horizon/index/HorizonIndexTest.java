@@ -101,16 +101,16 @@ class HorizonIndexTest {
             assertThat(asTopSecret.hits().getFirst().score()).as("nor in the statistics").isEqualTo(before);
             assertThat(index.search().find(SearchRequest.of("minister", Classification.TOP_SECRET, 0, 10)).total())
                     .isZero();
-            assertThat(index.search().get("nodis", topSecret)).isEmpty();
+            assertThat(index.search().report("nodis", topSecret)).isEmpty();
 
             assertThat(ids(index.search().find(request("menaka", nodis)))).containsExactlyInAnyOrder("cable", "nodis");
-            assertThat(index.search().get("nodis", nodis)).isPresent();
-            assertThat(index.search().get("both", nodis)).as("NOFORN not held").isEmpty();
+            assertThat(index.search().report("nodis", nodis)).isPresent();
+            assertThat(index.search().report("both", nodis)).as("NOFORN not held").isEmpty();
             assertThat(ids(index.search().find(request("menaka", nodisAndMore))))
                     .containsExactlyInAnyOrder("cable", "nodis", "both");
-            assertThat(index.search().get("nodis", new Visibility(Classification.DEPARTMENTAL_CONFIDENTIAL,
+            assertThat(index.search().report("nodis", new Visibility(Classification.DEPARTMENTAL_CONFIDENTIAL,
                     Set.of("NODIS")))).as("the caveat does not lift the clearance").isEmpty();
-            assertThat(index.search().get("cable", Visibility.of(Classification.DEPARTMENTAL_CONFIDENTIAL)))
+            assertThat(index.search().report("cable", Visibility.of(Classification.DEPARTMENTAL_CONFIDENTIAL)))
                     .as("Stg. C above Dep.V.").isEmpty();
             index.commit(Map.of(P0, 3L));
         }
@@ -118,7 +118,7 @@ class HorizonIndexTest {
         assertThat(dir.resolve("public+NODIS+NOFORN")).isDirectory();
         try (HorizonIndex reopened = HorizonIndex.open(dir)) {
             reopened.refresh();
-            assertThat(reopened.search().get("both", nodisAndMore)).as("a caveated compartment is found again")
+            assertThat(reopened.search().report("both", nodisAndMore)).as("a caveated compartment is found again")
                     .isPresent();
             assertThat(reopened.committedOffsets()).containsExactlyEntriesOf(Map.of(P0, 3L));
         }
@@ -198,7 +198,7 @@ class HorizonIndexTest {
         try (HorizonIndex index = HorizonIndex.open(dir)) {
             index.refresh();
             assertThat(index.committedOffsets()).containsExactlyInAnyOrderEntriesOf(Map.of(P0, 5L, P1, 2L));
-            assertThat(index.search().get("r1", Visibility.of(Classification.SECRET))).isPresent();
+            assertThat(index.search().report("r1", Visibility.of(Classification.SECRET))).isPresent();
         }
     }
 

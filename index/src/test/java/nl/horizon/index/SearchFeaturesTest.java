@@ -11,6 +11,8 @@ import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Trend;
+import nl.horizon.schema.TriageDecision;
+import nl.horizon.schema.TriageOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,12 +161,12 @@ class SearchFeaturesTest {
     @Test
     void riskHistoryShowsTheHighestTierTheCallerIsClearedFor() throws Exception {
         assertThat(index.search().riskHistory("MLI", Classification.PUBLIC, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(20.0, 40.0, 60.0);
+                .extracting(CountryRisk::score).containsExactly(20.0, 40.0, 60.0);
         assertThat(index.search().riskHistory("MLI", Classification.SECRET, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(90.0);
+                .extracting(CountryRisk::score).containsExactly(90.0);
         assertThat(index.search().signals("MLI", Classification.PUBLIC, 10)).hasSize(1);
-        assertThat(index.search().get("en-secret", Visibility.of(Classification.PUBLIC))).isEmpty();
-        assertThat(index.search().get("en-secret", Visibility.of(Classification.SECRET))).isPresent();
+        assertThat(index.search().report("en-secret", Visibility.of(Classification.PUBLIC))).isEmpty();
+        assertThat(index.search().report("en-secret", Visibility.of(Classification.SECRET))).isPresent();
     }
 
     @Test
@@ -174,6 +176,45 @@ class SearchFeaturesTest {
         index.removeRisk(CountryRisk.key("MLI", Classification.PUBLIC, LocalDate.of(2012, 1, 31)));
         index.refresh();
         assertThat(index.search().riskHistory("MLI", Classification.PUBLIC, 100))
-                .extracting(n -> n.get("score").asDouble()).containsExactly(20.0, 35.0);
+                .extracting(CountryRisk::score).containsExactly(20.0, 35.0);
+    }
+
+    @Test
+    void batchReadsGiveEveryCountryInItsTierWithWhereItStoodBeforeThePeriod() throws Exception {
+        index.upsert(new CountryRisk("NER", LocalDate.of(2012, 1, 10), 35, RiskLevel.WATCH, Trend.RISING, List.of(),
+                null, Classification.PUBLIC, new Revision(1, LocalDate.of(2012, 1, 10), false)));
+        index.refresh();
+
+        var asPublic = index.search().riskHistories(Classification.PUBLIC, LocalDate.of(2012, 1, 30));
+        assertThat(asPublic).containsOnlyKeys("MLI", "NER");
+        assertThat(asPublic.get("MLI")).as("the point before the period, then those in it").extracting(CountryRisk::score)
+                .containsExactly(20.0, 40.0, 60.0);
+        assertThat(asPublic.get("NER")).as("nothing changed in the period: where it stood").extracting(CountryRisk::day)
+                .containsExactly(LocalDate.of(2012, 1, 10));
+        var asSecret = index.search().riskHistories(Classification.SECRET, LocalDate.of(2012, 1, 30));
+        assertThat(asSecret.get("MLI")).as("the highest tier cleared for").extracting(CountryRisk::score)
+                .containsExactly(90.0);
+        assertThat(asSecret.get("NER")).as("no secret history: the public one").hasSize(1);
+        assertThat(index.search().riskHistories(Classification.PUBLIC, null).get("MLI")).hasSize(3);
+        assertThat(index.search().latestScoredDay(Classification.PUBLIC)).contains(LocalDate.of(2012, 1, 31));
+        assertThat(index.search().latestScoredDay(Classification.SECRET)).contains(LocalDate.of(2012, 2, 1));
+
+        assertThat(index.search().signals(Classification.PUBLIC, LocalDate.of(2012, 1, 31), LocalDate.of(2012, 1, 31)))
+                .extracting(Signal::id).containsExactly("MLI:public:2012-01-31:new");
+        assertThat(index.search().signals(Classification.PUBLIC, LocalDate.of(2012, 2, 1), null)).isEmpty();
+        assertThat(index.search().reports(List.of("en-1", "en-secret", "missing", "fr-1"), Visibility.of(Classification.PUBLIC)))
+                .as("in the order asked, only what the caller may see").extracting(Report::id).containsExactly("en-1", "fr-1");
+
+        String signal = "MLI:public:2012-01-31:new";
+        index.upsert(new TriageDecision("t2", signal, "MLI", TriageOutcome.DISMISSED, "a duplicate", "a",
+                Instant.parse("2012-02-03T00:00:00Z"), Classification.PUBLIC));
+        index.upsert(new TriageDecision("t1", signal, "MLI", TriageOutcome.ACKNOWLEDGED, null, "a",
+                Instant.parse("2012-02-02T00:00:00Z"), Classification.PUBLIC));
+        index.upsert(new TriageDecision("t3", "other", "NER", TriageOutcome.ESCALATED, null, "a",
+                Instant.parse("2012-02-02T00:00:00Z"), Classification.SECRET));
+        index.refresh();
+        var decisions = index.search().decisions(List.of(signal, "other"), Classification.PUBLIC);
+        assertThat(decisions).as("a secret decision is not the public reader's").containsOnlyKeys(signal);
+        assertThat(decisions.get(signal)).as("oldest first").extracting(TriageDecision::id).containsExactly("t1", "t2");
     }
 }

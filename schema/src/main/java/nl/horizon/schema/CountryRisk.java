@@ -31,7 +31,13 @@ public record CountryRisk(
         List<Contribution> contributions,
         String heldBack,
         Classification classification,
-        Revision revision) {
+        Revision revision) implements Searchable {
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.COUNTRY_RISK;
+    }
+
 
     /** The same point as published under {@code revision}. */
     public CountryRisk withRevision(Revision revision) {

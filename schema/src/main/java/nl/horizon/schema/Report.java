@@ -41,7 +41,13 @@ public record Report(
         Instant receivedAt,
         String contentHash,
         List<String> caveats,
-        AlertFields alert) {
+        AlertFields alert) implements Searchable {
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.REPORT;
+    }
+
 
     public Report {
         Objects.requireNonNull(id, "id");

@@ -36,7 +36,13 @@ public record Signal(
         List<String> evidenceReportIds,
         Set<SourceKind> sourceKinds,
         Classification classification,
-        Revision revision) {
+        Revision revision) implements Searchable {
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.SIGNAL;
+    }
+
 
     /** Collections are copied into a fixed order, so that equal signals serialise to equal bytes. */
     public Signal {
@@ -55,6 +61,14 @@ public record Signal(
     public Signal withdrawn(Revision revision) {
         return new Signal(id, country, day, Lifecycle.WITHDRAWN, level, score, delta, detection, evidenceReportIds,
                 sourceKinds, classification, revision);
+    }
+
+    /**
+     * The one line that names it wherever it is shown (index title, feeds, CAP, briefings, the dashboard,
+     * notifications): {@code Mali: new alert}.
+     */
+    public String headline() {
+        return Countries.englishName(country) + ": " + lifecycle.label() + " " + level.label();
     }
 
     /** Whether it still stands: not withdrawn. */

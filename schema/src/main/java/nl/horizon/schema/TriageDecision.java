@@ -24,5 +24,10 @@ public record TriageDecision(
         String reason,
         String analyst,
         Instant decidedAt,
-        Classification classification) {
+        Classification classification) implements Searchable {
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.TRIAGE;
+    }
 }

@@ -69,7 +69,7 @@ public record CapAlerts(String sender, String baseUrl, Duration validity) {
             for (Signal s : signals) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "urn:horizon:cap:" + sender + ":" + identifier(s, number(s)));
-                element(xml, "title", SignalFeeds.headline(s));
+                element(xml, "title", s.headline());
                 element(xml, "updated", sent(s).toInstant().toString());
                 link(xml, "alternate", "text/html", SignalFeeds.page(baseUrl, s));
                 link(xml, "related", "application/cap+xml", baseUrl + "/api/signals/"
@@ -115,7 +115,7 @@ public record CapAlerts(String sender, String baseUrl, Duration validity) {
         element(xml, "certainty", "Possible");
         element(xml, "expires", CAP_TIME.format(sent(s).plus(validity)));
         element(xml, "senderName", "Horizon early warning (" + sender + ")");
-        element(xml, "headline", SignalFeeds.headline(s));
+        element(xml, "headline", s.headline());
         element(xml, "description", SignalFeeds.description(s));
         element(xml, "web", SignalFeeds.page(baseUrl, s));
         parameter(xml, "horizon-score", String.valueOf(s.score()));

@@ -1,5 +1,6 @@
 package nl.horizon.app.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.Metrics;
@@ -30,6 +31,10 @@ public final class LiveUpdates implements HorizonIndexer.IndexListener, AutoClos
     private static final long KEEP_ALIVE_S = 15;
     private static final String CLOSE = "";
 
+    /** A signal as pushed: the record as stored, with its headline beside its fields. */
+    record SignalNotice(@JsonUnwrapped Signal signal, String headline) {
+    }
+
     private record Client(Classification clearance, BlockingQueue<String> frames) {
     }
 
@@ -46,7 +51,7 @@ public final class LiveUpdates implements HorizonIndexer.IndexListener, AutoClos
             case Signal s when s.historical() -> {
                 // a back-fill of days long past is recorded and searchable, but it is not news for open dashboards
             }
-            case Signal s -> publish("signal", s, s.classification());
+            case Signal s -> publish("signal", new SignalNotice(s, s.headline()), s.classification());
             case TriageDecision t -> publish("triage", t, t.classification());
             default -> {
                 // reports and risk points are not pushed: the signals they lead to are

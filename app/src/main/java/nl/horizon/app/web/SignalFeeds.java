@@ -15,8 +15,6 @@ import nl.horizon.index.InvalidQueryException;
 import nl.horizon.index.SearchRequest;
 import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
-import nl.horizon.schema.Countries;
-import nl.horizon.schema.Json;
 import nl.horizon.schema.Signal;
 
 import java.io.IOException;
@@ -56,8 +54,7 @@ public final class SignalFeeds {
         try {
             for (var hit : search.find(new SearchRequest("", Visibility.of(clearance), Set.of("signal"), countries, Set.of(), levels,
                     Set.of(), null, null, true, 0, ENTRIES * Classification.values().length)).hits()) {
-                Signal signal = Json.mapper().treeToValue(hit.document(), Signal.class);
-                if (!signal.historical()) {
+                if (hit.document() instanceof Signal signal && !signal.historical()) {
                     found.add(signal);
                 }
             }
@@ -90,7 +87,7 @@ public final class SignalFeeds {
         for (Signal s : signals) {
             SyndEntry entry = new SyndEntryImpl();
             entry.setUri("urn:horizon:signal:" + s.id());
-            entry.setTitle(headline(s));
+            entry.setTitle(s.headline());
             entry.setLink(page(baseUrl, s));
             entry.setPublishedDate(date(s));
             entry.setUpdatedDate(date(s));
@@ -121,13 +118,9 @@ public final class SignalFeeds {
         return baseUrl + "/#/signal/" + URLEncoder.encode(s.id(), StandardCharsets.UTF_8);
     }
 
-    static String headline(Signal s) {
-        return Countries.englishName(s.country()) + ": " + s.lifecycle().label() + " " + s.level().label();
-    }
-
     static String description(Signal s) {
         return String.format(java.util.Locale.ROOT, "%s on %s: composite score %.1f (%+.1f). %s observed %.0f "
-                        + "against %.1f expected (surprise %.1f).", headline(s), s.day(), s.score(), s.delta(),
+                        + "against %.1f expected (surprise %.1f).", s.headline(), s.day(), s.score(), s.delta(),
                 s.detection().indicator(), s.detection().observed(), s.detection().baseline(),
                 s.detection().statistic());
     }

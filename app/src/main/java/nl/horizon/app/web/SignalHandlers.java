@@ -2,8 +2,10 @@ package nl.horizon.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import nl.horizon.app.views.SignalPage;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Json;
+import nl.horizon.schema.Signal;
 import nl.horizon.schema.TriageDecision;
 
 import java.io.IOException;
@@ -18,19 +20,19 @@ public final class SignalHandlers {
     /** A signal's page: the signal with the evidence and decisions a clearance may see. */
     @FunctionalInterface
     public interface SignalPages {
-        Optional<Situation.SignalPage> signal(String id, Classification clearance) throws IOException;
+        Optional<SignalPage> signal(String id, Classification clearance) throws IOException;
     }
 
     /** A signal's record as published, if a clearance may see it. */
     @FunctionalInterface
     public interface SignalRecords {
-        Optional<JsonNode> signalRecord(String id, Classification clearance) throws IOException;
+        Optional<Signal> signalRecord(String id, Classification clearance) throws IOException;
     }
 
     /** Records an analyst's decision on a signal. */
     @FunctionalInterface
     public interface Triage {
-        TriageDecision decide(JsonNode signal, String outcome, String reason, Caller analyst) throws IOException;
+        TriageDecision decide(Signal signal, String outcome, String reason, Caller analyst) throws IOException;
     }
 
     private final SignalPages pages;
@@ -47,24 +49,24 @@ public final class SignalHandlers {
 
     /** A signal with the evidence the caller may read and its triage history. */
     void signal(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        Optional<SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
             Http.json(exchange, 200, page.get());
         }
     }
 
     void cap(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
-        Optional<Situation.SignalPage> page = signalPage(exchange, caller, path);
+        Optional<SignalPage> page = signalPage(exchange, caller, path);
         if (page.isPresent()) {
             Http.text(exchange, 200, "application/cap+xml", capAlerts.alert(page.get().signal().signal()));
         }
     }
 
     /** The signal the path names, or empty after answering 404 when it does not exist or the caller may not see it. */
-    private Optional<Situation.SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
+    private Optional<SignalPage> signalPage(HttpExchange exchange, Caller caller, Matcher path)
             throws IOException {
         String id = Http.segment(path.group(1));
-        Optional<Situation.SignalPage> page = pages.signal(id, caller.clearance());
+        Optional<SignalPage> page = pages.signal(id, caller.clearance());
         if (page.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
         }
@@ -78,7 +80,7 @@ public final class SignalHandlers {
         if (body.isEmpty()) {
             return;
         }
-        Optional<JsonNode> signal = records.signalRecord(id, caller.clearance());
+        Optional<Signal> signal = records.signalRecord(id, caller.clearance());
         if (signal.isEmpty()) {
             Http.error(exchange, 404, "not_found", "no signal '" + id + "' that you may see");
             return;

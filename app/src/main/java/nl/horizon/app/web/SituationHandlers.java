@@ -1,6 +1,9 @@
 package nl.horizon.app.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import nl.horizon.app.views.Briefing;
+import nl.horizon.app.views.CountryPage;
+import nl.horizon.app.views.Overview;
 import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 
 /** The meeting's views: the overview of every country, a country's page and the briefing for a period. */
@@ -20,19 +22,19 @@ public final class SituationHandlers {
     /** Every country's line and the signals that changed since a day, as the caller's clearance sees them. */
     @FunctionalInterface
     public interface Overviews {
-        Situation.Overview overview(Classification clearance, LocalDate since) throws IOException;
+        Overview overview(Classification clearance, LocalDate since) throws IOException;
     }
 
     /** A country's page as the reader may see it. */
     @FunctionalInterface
     public interface CountryPages {
-        Situation.CountryPage country(String country, Visibility reader) throws IOException;
+        CountryPage country(String country, Visibility reader) throws IOException;
     }
 
     /** The briefing for a period under a clearance. */
     @FunctionalInterface
     public interface Briefings {
-        Situation.Briefing briefing(LocalDate from, LocalDate to, Classification clearance, int evidencePerSignal)
+        Briefing briefing(LocalDate from, LocalDate to, Classification clearance, int evidencePerSignal)
                 throws IOException;
     }
 
@@ -67,25 +69,22 @@ public final class SituationHandlers {
         Http.json(exchange, 200, countries.country(country, caller.visibility()));
     }
 
-    /** The horizon-scan briefing for a period, as printable HTML, Markdown or JSON. */
+    /** The horizon-scan briefing for a period, as printable HTML, Markdown, PDF or JSON. */
     void briefing(HttpExchange exchange, Caller caller, Matcher path) throws IOException {
         Map<String, List<String>> params = Http.query(exchange);
-        LocalDate from;
-        LocalDate to;
+        Briefing briefing;
         try {
-            to = Optional.ofNullable(Http.date(params, "to")).orElseGet(() -> LocalDate.now(java.time.ZoneOffset.UTC));
-            from = Optional.ofNullable(Http.date(params, "from")).orElse(to.minusDays(7));
+            briefing = briefings.briefing(Http.date(params, "from"), Http.date(params, "to"), caller.clearance(),
+                    EVIDENCE_PER_ALERT);
         } catch (IllegalArgumentException e) {
             Http.error(exchange, 400, "bad_request", e.getMessage());
             return;
         }
-        if (from.isAfter(to)) {
-            Http.error(exchange, 400, "bad_request", "'from' is after 'to'");
-            return;
-        }
-        Situation.Briefing briefing = briefings.briefing(from, to, caller.clearance(), EVIDENCE_PER_ALERT);
         String format = Http.first(params, "format");
-        String file = "horizon-scan-" + from + "-" + to;
+        if (format.isEmpty() && String.valueOf(exchange.getRequestHeaders().getFirst("Accept")).contains("text/markdown")) {
+            format = "md";
+        }
+        String file = "horizon-scan-" + briefing.from() + "-" + briefing.to();
         switch (format.isEmpty() ? "html" : format) {
             case "html" -> {
                 exchange.getResponseHeaders().set("Content-Security-Policy",
@@ -96,8 +95,12 @@ public final class SituationHandlers {
                 exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
                 Http.text(exchange, 200, "text/markdown", BriefingDocument.markdown(briefing));
             }
+            case "pdf" -> {
+                exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + file + ".pdf\"");
+                Http.send(exchange, 200, "application/pdf", BriefingPdf.pdf(briefing));
+            }
             case "json" -> Http.json(exchange, 200, briefing);
-            default -> Http.error(exchange, 400, "bad_request", "format must be html, md or json");
+            default -> Http.error(exchange, 400, "bad_request", "format must be html, md, pdf or json");
         }
     }
 }

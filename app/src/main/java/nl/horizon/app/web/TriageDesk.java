@@ -1,9 +1,8 @@
 package nl.horizon.app.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import nl.horizon.schema.Acknowledged;
-import nl.horizon.schema.Classification;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Signal;
 import nl.horizon.schema.Topics;
 import nl.horizon.schema.TriageDecision;
 import nl.horizon.schema.TriageOutcome;
@@ -41,7 +40,7 @@ public final class TriageDesk {
      * @throws IllegalArgumentException when the outcome is unknown or a required reason is missing or too long
      * @throws IOException              when Kafka did not acknowledge the decision
      */
-    public TriageDecision decide(JsonNode signal, String outcome, String reason, Caller analyst) throws IOException {
+    public TriageDecision decide(Signal signal, String outcome, String reason, Caller analyst) throws IOException {
         TriageOutcome parsed = TriageOutcome.parse(outcome);
         String cleaned = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
         if (parsed == TriageOutcome.DISMISSED && cleaned.isEmpty()) {
@@ -50,9 +49,8 @@ public final class TriageDesk {
         if (cleaned.length() > MAX_REASON) {
             throw new IllegalArgumentException("the reason is longer than " + MAX_REASON + " characters");
         }
-        TriageDecision decision = new TriageDecision(UUID.randomUUID().toString(), signal.path("id").asText(),
-                signal.path("country").asText(), parsed, cleaned.isEmpty() ? null : cleaned, analyst.name(),
-                clock.instant(), Classification.parse(signal.path("classification").asText()));
+        TriageDecision decision = new TriageDecision(UUID.randomUUID().toString(), signal.id(), signal.country(),
+                parsed, cleaned.isEmpty() ? null : cleaned, analyst.name(), clock.instant(), signal.classification());
         Acknowledged.send(producer, new ProducerRecord<>(Topics.TRIAGE, decision.signalId(),
                 JsonSerde.of(TriageDecision.class).serialize(Topics.TRIAGE, decision)));
         return decision;

@@ -1,5 +1,10 @@
 package nl.horizon.app.web;
 
+import nl.horizon.app.views.Briefing;
+import nl.horizon.app.views.CountryPage;
+import nl.horizon.app.views.Overview;
+import nl.horizon.app.views.SignalLine;
+import nl.horizon.app.views.SignalPage;
 import nl.horizon.index.MatchInbox;
 import nl.horizon.index.SavedQueries;
 import nl.horizon.index.SearchResult;
@@ -7,7 +12,6 @@ import nl.horizon.ingest.push.PushOutcome;
 import nl.horizon.schema.AuditEvent;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Detection;
-import nl.horizon.schema.Json;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Lifecycle;
 import nl.horizon.schema.Markings;
@@ -83,16 +87,16 @@ final class InMemoryWeb implements AutoCloseable {
         WebRoutes routes = new WebRoutes(new DashboardHandlers(new Dashboard(), live, audit),
                 new SessionHandlers(authenticator::token, sessions, audit, baseUrl),
                 new OperationsHandlers(() -> Map.of("streams", "up"), metrics),
-                new SituationHandlers((clearance, since) -> new Situation.Overview(DAY, since, List.of(), List.of()),
-                        (country, reader) -> new Situation.CountryPage(country, country, null, List.of(), List.of(),
-                                List.of()),
-                        (from, to, clearance, evidence) -> new Situation.Briefing(from, to, List.of(), List.of(),
-                                clearance)),
+                new SituationHandlers((clearance, since) -> new Overview(DAY, since, List.of(), List.of()),
+                        (country, reader) -> new CountryPage(country, country, null, null, List.of(), List.of(),
+                                List.of(), List.of(), List.of()),
+                        (from, to, clearance, evidence) -> new Briefing(from, to, List.of(), List.of(),
+                                List.of(), clearance)),
                 new SearchHandlers(request -> new SearchResult(0, List.of(), Map.of()), (id, reader) -> Optional.empty(),
                         filters),
-                new SignalHandlers((id, clearance) -> find(id, clearance).map(s -> new Situation.SignalPage(
-                        new Situation.SignalLine(s, s.country(), null), List.of(), List.of())),
-                        (id, clearance) -> find(id, clearance).map(s -> Json.mapper().valueToTree(s)),
+                new SignalHandlers((id, clearance) -> find(id, clearance).map(s -> new SignalPage(
+                        new SignalLine(s, s.country(), s.headline(), null), List.of(), List.of())),
+                        (id, clearance) -> find(id, clearance),
                         new TriageDesk(producer, Clock.systemUTC())::decide, cap),
                 new FeedHandlers((clearance, countries, levels) -> List.of(MALI, NIGER).stream()
                         .filter(s -> s.classification().visibleTo(clearance)).toList(), filters, cap, baseUrl),
