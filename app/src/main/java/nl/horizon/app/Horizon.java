@@ -7,6 +7,7 @@ import nl.horizon.app.web.Authenticator;
 import nl.horizon.app.web.HttpApi;
 import nl.horizon.app.web.LiveUpdates;
 import nl.horizon.app.web.PeopleTokens;
+import nl.horizon.app.web.PhaseBoard;
 import nl.horizon.app.web.Sessions;
 import nl.horizon.app.web.SearchFilters;
 import nl.horizon.app.web.SignalFeeds;
@@ -138,6 +139,13 @@ public final class Horizon implements AutoCloseable {
                 follower.close();
                 followerThread.join(30_000);
             });
+            PhaseBoard phases = new PhaseBoard();
+            PhaseFollower phaseFollower = new PhaseFollower(bootstrapServers, config.kafkaClientSettings(), phases);
+            Thread phaseThread = Thread.ofPlatform().name("horizon-phases").start(phaseFollower);
+            started.push(() -> {
+                phaseFollower.close();
+                phaseThread.join(30_000);
+            });
             indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
             LiveUpdates live = new LiveUpdates();
@@ -179,7 +187,7 @@ public final class Horizon implements AutoCloseable {
 
             Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
-                    new Situation(index.search()), index.search(), push, savedQueries, inbox,
+                    new Situation(index.search(), phases), index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()),
                     new SearchFilters(model.taxonomy().indicators().stream().map(Indicator::id).toList()), live, new AuditTrail(producer, Clock.systemUTC()), this::health,

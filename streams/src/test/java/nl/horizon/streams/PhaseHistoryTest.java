@@ -92,6 +92,7 @@ class PhaseHistoryTest {
         }
         StringBuilder out = new StringBuilder();
         StatePhase[] last = {null};
+        int[] changes = {0};
         String[] country = {""};
         phases.forEach(p -> {
             if (!p.country().equals(country[0])) {
@@ -99,12 +100,13 @@ class PhaseHistoryTest {
                 last[0] = null;
             }
             if (p.phase() != last[0]) {
+                changes[0]++;
                 out.append(p.country()).append(' ').append(p.day()).append(' ').append(p.phase().label()).append(' ')
                         .append(p.criteria().stream().map(c -> c.id() + "=" + (long) c.observed()).toList()).append('\n');
                 last[0] = p.phase();
             }
         });
-        System.out.println(out);
+        System.out.println(out + "phase changes: " + changes[0] + ", points: " + phases.size());
     }
 
     /** The phase of a country on a day: its latest point on or before it, stable before any. */
@@ -114,7 +116,40 @@ class PhaseHistoryTest {
     }
 
     @Test
-    void prints() {
-        assertThat(phases).isNotEmpty();
+    void maliGoesFromDecayToFailureIn2012AndRecoversAfterTheAlgiersAgreement() {
+        assertThat(on("MLI", LocalDate.of(2012, 3, 15))).isEqualTo(StatePhase.DECAY);
+        CountryPhase collapse = at("MLI", LocalDate.of(2012, 4, 1));
+        assertThat(collapse.phase()).isEqualTo(StatePhase.FAILURE);
+        assertThat(collapse.criteria()).extracting(c -> c.id())
+                .containsExactly("failure.coup-365", "failure.authority-90", "failure.armed-conflict-90");
+        assertThat(collapse.evidence()).contains("post:bamako:timbuktu", "post:bamako:coup-MLI-2012-03-22");
+        assertThat(on("MLI", LocalDate.of(2013, 2, 15))).as("Serval").isEqualTo(StatePhase.FAILURE);
+        assertThat(on("MLI", LocalDate.of(2014, 6, 30))).isEqualTo(StatePhase.RECOVERY);
+        assertThat(at("MLI", LocalDate.of(2015, 7, 31)).criteria()).extracting(c -> c.id())
+                .contains("recovery.de-escalation-180");
+        assertThat(on("MLI", LocalDate.of(2018, 6, 30))).isEqualTo(StatePhase.FAILURE);
+    }
+
+    @Test
+    void somaliaIsInFailureFrom2006On() {
+        for (int year = 2007; year <= 2019; year++) {
+            assertThat(on("SOM", LocalDate.of(year, 6, 30))).as("Somalia %s", year).isEqualTo(StatePhase.FAILURE);
+        }
+    }
+
+    @Test
+    void colombiaRecoversAfter2016AndSierraLeoneAndNepalAfterTheirWars() {
+        assertThat(on("COL", LocalDate.of(2002, 6, 30))).isEqualTo(StatePhase.FAILURE);
+        assertThat(on("COL", LocalDate.of(2010, 6, 30))).isEqualTo(StatePhase.DECAY);
+        assertThat(on("COL", LocalDate.of(2017, 1, 31))).isEqualTo(StatePhase.RECOVERY);
+        assertThat(on("COL", LocalDate.of(2019, 6, 30))).as("violence rose again in 2018").isEqualTo(StatePhase.DECAY);
+        assertThat(on("SLE", LocalDate.of(2002, 6, 30))).isEqualTo(StatePhase.RECOVERY);
+        assertThat(on("SLE", LocalDate.of(2005, 1, 1))).isEqualTo(StatePhase.STABLE);
+        assertThat(on("NPL", LocalDate.of(2007, 6, 30))).isEqualTo(StatePhase.RECOVERY);
+    }
+
+    /** The point published on a day. */
+    private CountryPhase at(String country, LocalDate day) {
+        return phases.stream().filter(p -> p.country().equals(country) && p.day().equals(day)).findFirst().orElseThrow();
     }
 }

@@ -8,6 +8,7 @@ import nl.horizon.index.SearchRequest;
 import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.DocumentKind;
 import nl.horizon.schema.Json;
@@ -47,10 +48,15 @@ public final class Situation {
 
     /**
      * A country's line in the overview: where it stands and how far it moved since the reference day
-     * ({@code change} is null when its series in the caller's tier had not started by then).
+     * ({@code change} is null when its series in the caller's tier had not started by then), and its current
+     * AIV/CAVV phase in the same tier (null: none, stable).
      */
     public record CountryLine(String country, String name, LocalDate day, double score, RiskLevel level, Trend trend,
-                              Double change, Classification classification) {
+                              Double change, Classification classification, CountryPhase phase) {
+
+        CountryLine withPhase(CountryPhase current) {
+            return new CountryLine(country, name, day, score, level, trend, change, classification, current);
+        }
     }
 
     /** A signal with its country's name and where triage left it (null: not yet triaged). */
@@ -61,9 +67,9 @@ public final class Situation {
     public record Overview(LocalDate asOf, LocalDate since, List<CountryLine> countries, List<SignalLine> changes) {
     }
 
-    /** A country's page. */
+    /** A country's page; {@code phase} is its current AIV/CAVV phase in the tier of {@code latest} (null: stable). */
     public record CountryPage(String country, String name, CountryRisk latest, List<CountryRisk> history,
-                              List<SignalLine> signals, List<Report> reports) {
+                              List<SignalLine> signals, List<Report> reports, CountryPhase phase) {
     }
 
     /** A signal's page: the evidence the caller may read and every triage decision, oldest first. */
@@ -83,9 +89,11 @@ public final class Situation {
     }
 
     private final HorizonSearch search;
+    private final PhaseBoard phases;
 
-    public Situation(HorizonSearch search) {
+    public Situation(HorizonSearch search, PhaseBoard phases) {
         this.search = search;
+        this.phases = phases;
     }
 
     /**
@@ -101,7 +109,7 @@ public final class Situation {
         List<CountryLine> lines = new ArrayList<>();
         List<SignalLine> changes = new ArrayList<>();
         for (List<CountryRisk> history : histories) {
-            lines.add(line(history, reference, history.getLast().day()));
+            lines.add(line(history, reference, history.getLast().day()).withPhase(phase(history.getLast())));
             for (SignalLine signal : signals(history.getLast(), clearance)) {
                 if (CHANGES.contains(signal.signal().lifecycle()) && signal.signal().day().isAfter(reference)
                         && !signal.signal().historical()) {
@@ -130,7 +138,8 @@ public final class Situation {
         } catch (InvalidQueryException e) {
             throw new IllegalStateException("the match-all query does not parse", e);
         }
-        return new CountryPage(country, Countries.englishName(country), latest, history, signals, reports);
+        return new CountryPage(country, Countries.englishName(country), latest, history, signals, reports,
+                latest == null ? null : phase(latest));
     }
 
     /**
@@ -216,7 +225,12 @@ public final class Situation {
         CountryRisk before = reference == null ? null : lastOnOrBefore(history, reference);
         Double change = before == null ? null : Math.round((at.score() - before.score()) * 10) / 10.0;
         return new CountryLine(at.country(), Countries.englishName(at.country()), at.day(), at.score(), at.level(),
-                at.trend(), change, at.classification());
+                at.trend(), change, at.classification(), null);
+    }
+
+    /** A country's current phase in the tier its risk is read from, the one the caller is cleared for; null: stable. */
+    private CountryPhase phase(CountryRisk latest) {
+        return phases.current(latest.country(), latest.classification()).orElse(null);
     }
 
     private static CountryRisk lastOnOrBefore(List<CountryRisk> history, LocalDate day) {
