@@ -226,11 +226,18 @@ public final class PhaseClassifier {
         Set<String> ids = new LinkedHashSet<>();
         for (PhaseCriterion c : criteria) {
             for (String indicator : c.indicators()) {
-                state.window(indicator, c.from().toEpochDay(), c.to().toEpochDay()).descendingMap().values()
-                        .forEach(cell -> ids.addAll(cell.evidence));
+                for (DayCell cell : state.window(indicator, c.from().toEpochDay(), c.to().toEpochDay())
+                        .descendingMap().values()) {
+                    for (String id : cell.evidence) {
+                        if (ids.size() == evidenceMax) {
+                            return List.copyOf(ids);
+                        }
+                        ids.add(id);
+                    }
+                }
             }
         }
-        return ids.stream().limit(evidenceMax).toList();
+        return List.copyOf(ids);
     }
 
     private static List<String> ids(List<PhaseCriterion> criteria) {
