@@ -49,6 +49,11 @@ const signalLink = (signal, text) => el('a', { href: '#/signal/' + encodeURIComp
 const reportLink = (id, text) => el('a', { href: '#/report/' + encodeURIComponent(id) }, text);
 const levelBadge = (level) => el('span', { className: 'level level-' + level }, level);
 const marking = (c) => el('span', { className: 'marking marking-' + c }, c);
+/** The AIV/CAVV phase of state failure (absent: stable), its tests in the tooltip; docs/scoring.md, section 6. */
+const phaseTest = (c) => c.id + ': ' + fmt(c.observed) + (c.bound === 'at-least' ? ' ≥ ' : ' ≤ ') + fmt(c.threshold) + ' (' + c.from + ' to ' + c.to + ')';
+const phaseBadge = (p) => el('span', { className: 'phase phase-' + (p ? p.phase : 'stable'), title: p && p.criteria.length ? p.criteria.map(phaseTest).join('; ') : 'no phase of state failure' }, 'phase: ' + (p ? p.phase : 'stable'));
+const phaseDetail = (p) => p && p.criteria.length ? el('p', { className: 'phase-detail' }, 'Phase ', phaseBadge(p), ' since ', p.since, ': ', p.criteria.map(phaseTest).join('; '), '. Evidence: ',
+  ...p.evidence.flatMap((id, i) => [i ? ', ' : '', reportLink(id, id)])) : null;
 const status = (decision) => decision
   ? el('span', { className: 'triage triage-' + decision.outcome }, decision.outcome)
   : el('span', { className: 'triage triage-open' }, 'untriaged');
@@ -123,7 +128,7 @@ async function overview(params) {
       return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
     });
     body.replaceChildren(...rows.map((r) => el('tr', { className: 'country-row', 'data-country': r.country },
-      el('td', {}, countryLink(r.country, r.name)), el('td', { className: 'num' }, fmt(r.score)), el('td', {}, levelBadge(r.level)),
+      el('td', {}, countryLink(r.country, r.name)), el('td', { className: 'num' }, fmt(r.score)), el('td', {}, levelBadge(r.level), ' ', phaseBadge(r.phase)),
       el('td', { className: 'num' }, signed(r.change)), el('td', {}, r.trend), el('td', {}, r.day))));
   };
   const sort = (i) => { descending = sortBy === i ? !descending : i !== 0; sortBy = i; render(); };
@@ -165,6 +170,7 @@ async function country(code) {
     latest ? el('p', { className: 'standing' }, 'Score ', el('strong', {}, fmt(latest.score)), ' ', levelBadge(latest.level), ' trend ', latest.trend, ' · ', latest.day, ' ', marking(latest.classification))
       : el('p', {}, 'Nothing scored for this country that you may see.'),
     el('div', {}, latest && latest.heldBack ? el('p', { className: 'held-back' }, 'Level held back: ' + latest.heldBack + '.') : null),
+    el('div', {}, latest ? phaseDetail(data.phase) || el('p', { className: 'phase-detail' }, phaseBadge(data.phase)) : null),
     el('section', {}, el('h2', {}, 'Score and what drives it'), canvas),
     el('section', {}, el('h2', {}, 'Signals'), signals),
     el('section', {}, el('h2', {}, 'Evidence'), el('form', { onsubmit: searchHere }, query, el('button', { type: 'submit' }, 'Search')), results));

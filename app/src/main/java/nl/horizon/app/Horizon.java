@@ -9,6 +9,7 @@ import nl.horizon.app.web.FeedTokens;
 import nl.horizon.app.web.HttpApi;
 import nl.horizon.app.web.LiveUpdates;
 import nl.horizon.app.web.PeopleTokens;
+import nl.horizon.app.web.PhaseBoard;
 import nl.horizon.app.web.Sessions;
 import nl.horizon.app.web.SearchFilters;
 import nl.horizon.app.web.SignalFeeds;
@@ -144,6 +145,13 @@ public final class Horizon implements AutoCloseable {
                 follower.close();
                 followerThread.join(30_000);
             });
+            PhaseBoard phases = new PhaseBoard();
+            PhaseFollower phaseFollower = new PhaseFollower(bootstrapServers, config.kafkaClientSettings(), phases);
+            Thread phaseThread = Thread.ofPlatform().name("horizon-phases").start(phaseFollower);
+            started.push(() -> {
+                phaseFollower.close();
+                phaseThread.join(30_000);
+            });
             indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
             LiveUpdates live = new LiveUpdates();
@@ -190,7 +198,8 @@ public final class Horizon implements AutoCloseable {
             Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
                     new Situation(index.search(), LevelThresholds.of(model.settings()),
-                            new IndicatorExtractor(model.taxonomy()), model.settings().recentDays()), index.search(), push, savedQueries, inbox,
+                            new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), phases),
+                    index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()),
                     FeedTokens.open(config.dataDir().resolve(FEED_TOKENS), Clock.systemUTC(), accounts::caller),

@@ -20,6 +20,8 @@ public final class Topics {
     public static final String COUNTRY_RISK = "horizon.country-risk.v1";
     /** Early-warning signals, keyed by signal id: the latest record per id is the signal as it stands. */
     public static final String SIGNALS = "horizon.signals.v1";
+    /** AIV/CAVV phase of state failure per country, tier and day on which it changed (compacted; keyed country:tier:day). */
+    public static final String PHASES = "horizon.phases.v1";
     /** Saved queries (compacted). */
     public static final String SUBSCRIPTIONS = "horizon.subscriptions.v1";
     /** Saved-query matches. */
@@ -66,6 +68,7 @@ public final class Topics {
         all.add(new TopicSpec(COUNTRY_RISK, CountryRisk.class, Map.of("cleanup.policy", "compact"),
                 "country-risk.schema.json"));
         all.add(new TopicSpec(SIGNALS, Signal.class, retained(KEEP_FOREVER), "signal.schema.json"));
+        all.add(new TopicSpec(PHASES, CountryPhase.class, Map.of("cleanup.policy", "compact"), "country-phase.schema.json"));
         all.add(new TopicSpec(SUBSCRIPTIONS, Subscription.class, Map.of("cleanup.policy", "compact"),
                 "subscription.schema.json"));
         all.add(new TopicSpec(MATCHES, Match.class, retained(NINETY_DAYS), "match.schema.json"));

@@ -48,6 +48,11 @@ class TopicContractsTest {
                 List.of("post:post-bamako:2012-017"), Set.of(SourceKind.POST, SourceKind.EVENT_DATA),
                 Classification.DEPARTMENTAL_CONFIDENTIAL, new Revision(1, LocalDate.of(2012, 1, 17), false)
                 .next(LocalDate.of(2012, 1, 19), false)));
+        byType.put(CountryPhase.class, new CountryPhase("MLI", LocalDate.of(2012, 4, 6), StatePhase.FAILURE,
+                LocalDate.of(2012, 4, 6), List.of(new PhaseCriterion("failure.coup-365",
+                List.of("political.coup"), LocalDate.of(2011, 4, 8), LocalDate.of(2012, 4, 6), 1,
+                PhaseCriterion.AT_LEAST, 1)), List.of("post:post-bamako:2012-044"), Classification.PUBLIC,
+                new Revision(1, LocalDate.of(2012, 4, 8), false)));
         byType.put(Subscription.class, new Subscription("sub-1", "account:analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "account:analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",

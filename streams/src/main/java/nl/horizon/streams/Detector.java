@@ -7,6 +7,7 @@ import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.DayScorer;
+import nl.horizon.streams.scoring.PhaseClassifier;
 import nl.horizon.streams.scoring.ScoringSettings;
 import nl.horizon.streams.scoring.TierRescorer;
 import nl.horizon.streams.scoring.TierState;
@@ -63,6 +64,8 @@ final class Detector implements Processor<String, byte[], String, Scored> {
 
     private final TierRescorer rescorer;
     private final ScoringSettings settings;
+    private final PhaseClassifier phaseClassifier;
+    private PhasePublications phases;
     private ProcessorContext<String, Scored> context;
     private TierStore tiers;
     private Publications publications;
@@ -72,9 +75,10 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     /** tier → wall-clock time (ms) before which it is not re-scored. */
     private final EnumMap<Classification, Long> restUntil = new EnumMap<>(Classification.class);
 
-    Detector(DayScorer scorer, ScoringSettings settings) {
+    Detector(DayScorer scorer, ScoringSettings settings, PhaseClassifier phaseClassifier) {
         this.rescorer = new TierRescorer(scorer);
         this.settings = settings;
+        this.phaseClassifier = phaseClassifier;
     }
 
     @Override
@@ -82,6 +86,7 @@ final class Detector implements Processor<String, byte[], String, Scored> {
         this.context = context;
         this.tiers = new TierStore(context, settings.evidenceMax());
         this.publications = new Publications(context, settings.historicalAfterDays());
+        this.phases = new PhasePublications(context, phaseClassifier, settings.historicalAfterDays());
         this.clocks = new TierClocks(context.getStateStore(CLOCK_STORE));
         context.schedule(Duration.ofMillis(FLUSH_MS), PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
@@ -137,6 +142,9 @@ final class Detector implements Processor<String, byte[], String, Scored> {
                 for (Scored scored : publications.reconcile(country.getKey(), tier.getKey(), rescored.get(), clockDay)) {
                     context.forward(new Record<>(scored.key(), scored, wallClock));
                     raised |= scored instanceof Scored.Raised;
+                }
+                for (Scored phase : phases.reconcile(country.getKey(), tier.getKey(), tier.getValue(), rescored.get(), clockDay)) {
+                    context.forward(new Record<>(phase.key(), phase, wallClock));
                 }
                 took.merge(tier.getKey(), System.nanoTime() - started, Long::sum);
             }

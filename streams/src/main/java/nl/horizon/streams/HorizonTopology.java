@@ -25,7 +25,7 @@ public final class HorizonTopology {
         StreamsBuilder builder = new StreamsBuilder();
         NormaliseTopology.addTo(builder, formats, model.places());
         ExtractTopology.addTo(builder, model.extractor());
-        DetectTopology.addTo(builder, model.scorer(), model.settings());
+        DetectTopology.addTo(builder, model.scorer(), model.settings(), model.phaseClassifier());
         return builder.build();
     }
 

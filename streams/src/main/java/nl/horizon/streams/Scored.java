@@ -1,9 +1,10 @@
 package nl.horizon.streams;
 
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Signal;
 
-/** What re-scoring a tier published: a risk point (or its removal) or a signal (or its withdrawal). */
+/** What re-scoring a tier published: a risk point or a phase point (or its removal), or a signal (or its withdrawal). */
 sealed interface Scored {
 
     /** The record's key on its topic. */
@@ -23,5 +24,9 @@ sealed interface Scored {
         public String key() {
             return signal.id();
         }
+    }
+
+    /** A phase point under its key {@code <country>:<tier>:<day>}; a null point removes the key's earlier one. */
+    record Phase(String key, CountryPhase phase) implements Scored {
     }
 }

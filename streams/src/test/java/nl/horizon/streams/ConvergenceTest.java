@@ -1,6 +1,7 @@
 package nl.horizon.streams;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.Lifecycle;
@@ -112,6 +113,7 @@ class ConvergenceTest {
             State state = run(shuffled, random, random.nextDouble() * 0.3);
             assertThat(state.risks()).as("risk points, order %d", seed).isEqualTo(reference.risks());
             assertThat(state.signals()).as("standing signals, order %d", seed).isEqualTo(reference.signals());
+            assertThat(state.phases()).as("phases, order %d", seed).isEqualTo(reference.phases());
         }
     }
 
@@ -125,6 +127,8 @@ class ConvergenceTest {
                 .isNotEmpty().isEqualTo(publicOnly(withoutSecret.risks(), CountryRisk::classification));
         assertThat(publicOnly(all.signals(), Signal::classification)).as("public signals")
                 .isEqualTo(publicOnly(withoutSecret.signals(), Signal::classification));
+        assertThat(publicOnly(all.phases(), CountryPhase::classification)).as("public phases")
+                .isNotEmpty().isEqualTo(publicOnly(withoutSecret.phases(), CountryPhase::classification));
     }
 
     private static <T> Map<String, T> publicOnly(Map<String, T> all, java.util.function.Function<T, Classification> tier) {
@@ -134,7 +138,7 @@ class ConvergenceTest {
     }
 
     /** The final compacted state, without revisions. */
-    record State(Map<String, CountryRisk> risks, Map<String, Signal> signals) {
+    record State(Map<String, CountryRisk> risks, Map<String, Signal> signals, Map<String, CountryPhase> phases) {
     }
 
     /** Feeds the reports, letting the detector re-score after each with probability {@code flushes}. */
@@ -150,7 +154,9 @@ class ConvergenceTest {
             driver.latestRisks().forEach((key, risk) -> risks.put(key, risk.withRevision(null)));
             Map<String, Signal> signals = new TreeMap<>();
             driver.latestStandingSignals().forEach((id, signal) -> signals.put(id, signal.withRevision(null)));
-            return new State(risks, signals);
+            Map<String, CountryPhase> phases = new TreeMap<>();
+            driver.latestPhases().forEach((key, phase) -> phases.put(key, phase.withRevision(null)));
+            return new State(risks, signals, phases);
         }
     }
 

@@ -2,6 +2,7 @@ package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.JsonSerde;
@@ -42,6 +43,8 @@ final class ScoringDriver implements AutoCloseable {
     private final TestOutputTopic<String, CountryRisk> risks;
     private final List<KeyValue<String, Signal>> seenSignals = new ArrayList<>();
     private final List<KeyValue<String, CountryRisk>> seenRisks = new ArrayList<>();
+    private final TestOutputTopic<String, CountryPhase> phases;
+    private final List<KeyValue<String, CountryPhase>> seenPhases = new ArrayList<>();
     private final List<TestRecord<byte[], byte[]>> rawOut = new ArrayList<>();
     private int sequence;
 
@@ -64,6 +67,8 @@ final class ScoringDriver implements AutoCloseable {
         signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));
         risks = driver.createOutputTopic(Topics.COUNTRY_RISK, Serdes.String().deserializer(),
                 JsonSerde.of(CountryRisk.class));
+        phases = driver.createOutputTopic(Topics.PHASES, Serdes.String().deserializer(),
+                JsonSerde.of(CountryPhase.class));
     }
 
     /** A coded event with fatalities on a day. */
@@ -149,6 +154,28 @@ final class ScoringDriver implements AutoCloseable {
         Map<String, Signal> latest = new TreeMap<>();
         signals().forEach(kv -> latest.put(kv.key, kv.value));
         latest.values().removeIf(s -> !s.standing());
+        return latest;
+    }
+
+    /** Every phase record so far, in order; a null value is a tombstone. */
+    List<KeyValue<String, CountryPhase>> phases() {
+        flush();
+        while (!phases.isEmpty()) {
+            seenPhases.add(phases.readKeyValue());
+        }
+        return seenPhases;
+    }
+
+    /** The compacted phase topic as a consumer ends up with it. */
+    Map<String, CountryPhase> latestPhases() {
+        Map<String, CountryPhase> latest = new TreeMap<>();
+        phases().forEach(kv -> {
+            if (kv.value == null) {
+                latest.remove(kv.key);
+            } else {
+                latest.put(kv.key, kv.value);
+            }
+        });
         return latest;
     }
 

@@ -2,6 +2,7 @@ package nl.horizon.app.views;
 
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Trend;
@@ -17,9 +18,11 @@ import java.util.Comparator;
  * @param change   the rise since the reference day; a country scored only after it counts from 0, so a
  *                 newcomer is a riser too; null only where no reference day was asked for
  * @param whyLevel why its level is not the one its score suggests, null when it is
+ * @param phase    its current AIV/CAVV phase in the same tier, null when stable or not looked up (the briefing)
  */
 public record CountryLine(String country, String name, LocalDate day, double score, RiskLevel level, Trend trend,
-                          Double change, Classification classification, WhyLevel whyLevel) {
+                          Double change, Classification classification, WhyLevel whyLevel,
+                          CountryPhase phase) {
 
     /** The meeting's order: alerts, then warnings, then the rest; within a level the highest score first. */
     public static final Comparator<CountryLine> MEETING_ORDER = Comparator
@@ -35,6 +38,11 @@ public record CountryLine(String country, String name, LocalDate day, double sco
         Double change = !withChange ? null
                 : Math.round((at.score() - (before == null ? 0 : before.score())) * 10) / 10.0;
         return new CountryLine(at.country(), Countries.englishName(at.country()), at.day(), at.score(), at.level(),
-                at.trend(), change, at.classification(), WhyLevel.of(at, thresholds));
+                at.trend(), change, at.classification(), WhyLevel.of(at, thresholds), null);
+    }
+
+    /** This line with the country's current phase. */
+    public CountryLine withPhase(CountryPhase current) {
+        return new CountryLine(country, name, day, score, level, trend, change, classification, whyLevel, current);
     }
 }

@@ -1,5 +1,6 @@
 package nl.horizon.app.views;
 
+import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Report;
 
@@ -15,8 +16,9 @@ import java.util.List;
  * @param signals    its standing signals, newest first
  * @param evidence   the reports behind its latest standing signal, corroborating reports first
  * @param reports    its latest reports, newest first
+ * @param phase      its current AIV/CAVV phase in the tier of {@code latest}, null when stable
  */
 public record CountryPage(String country, String name, CountryRisk latest, WhyLevel whyLevel, List<DailyRisk> history,
                           List<IndicatorEvidence> indicators, List<SignalLine> signals, List<Report> evidence,
-                          List<Report> reports) {
+                          List<Report> reports, CountryPhase phase) {
 }
