@@ -2,7 +2,7 @@
 // reports is only ever placed with textContent, so no report can inject markup into the page.
 'use strict';
 
-const state = { me: null, chart: null, map: null, names: {}, histories: {} };
+const state = { me: null, chart: null, map: null, names: {}, histories: {}, sorts: {} };
 const view = document.getElementById('view');
 
 // ---- helpers ---------------------------------------------------------------------------------------
@@ -100,11 +100,13 @@ function table(headers, rows) {
  * ascending (first order; default descending for numbers)}; rowAttrs gives each row's attributes.
  */
 function sortableTable(attrs, columns, rows, rowAttrs, initial) {
-  let sortBy = initial ? initial.column : -1;
-  let descending = initial ? initial.descending : false;
+  // the order chosen survives the page reloading itself on a live update
+  const kept = state.sorts[attrs.id] || initial || { column: -1, descending: false };
+  let sortBy = kept.column;
+  let descending = kept.descending;
   const body = el('tbody');
   const headers = columns.map((c, i) => el('th', { scope: 'col', className: c.num ? 'num' : null },
-    c.key ? el('button', { type: 'button', className: 'sort', onclick: () => sort(i) }, c.label) : c.label));
+    c.key ? el('button', { type: 'button', className: 'sort', id: attrs.id + '-by-' + i, onclick: () => sort(i) }, c.label) : c.label));
   const render = () => {
     const sorted = rows.slice();
     if (sortBy >= 0) {
@@ -123,6 +125,7 @@ function sortableTable(attrs, columns, rows, rowAttrs, initial) {
   function sort(i) {
     descending = sortBy === i ? !descending : !columns[i].ascending;
     sortBy = i;
+    state.sorts[attrs.id] = { column: sortBy, descending };
     render();
   }
   render();
@@ -502,6 +505,8 @@ async function report(id) {
 
 const FACET_NAMES = { kind: 'Kind', country: 'Country', source_kind: 'Source', level: 'Level', indicator: 'Indicator', classification: 'Classification' };
 const FACET_SHOWN = 8;
+/** The most values the API gives a facet; a facet with that many may have more. */
+const FACET_LIMIT = 20;
 
 /** The link to a document of any kind the index holds: a report, a signal, a country's risk point or a triage decision. */
 function documentLink(kind, id, doc, text) {
@@ -521,6 +526,15 @@ function hitItem(h) {
         : h.kind;
   return el('li', { className: 'report hit-' + h.kind, 'data-id': d.id }, el('div', { className: 'meta' }, h.kind, ' ', marking(d.classification)),
     documentLink(h.kind, d.id, d, text), h.kind === 'signal' && d.lifecycle === 'withdrawn' ? el('span', { className: 'withdrawn-mark' }, ' (withdrawn)') : null);
+}
+
+/**
+ * Learns the English names of countries the page has not seen yet (the overview names only scored ones),
+ * from each country's page, which names any country; a name is a convenience, so a failure leaves the code.
+ */
+async function nameCountries(codes) {
+  const unknown = [...new Set(codes)].filter((code) => /^[A-Z]{3}$/.test(code) && !state.names[code]).slice(0, 20);
+  await Promise.all(unknown.map((code) => api('/api/countries/' + code).then((page) => { state.names[code] = page.name; }, () => null)));
 }
 
 /** A facet's values as filter links, the first few shown and the rest behind a "more" button. */
@@ -543,7 +557,8 @@ function facet(dim, values, params) {
     more.setAttribute('aria-expanded', String(!open));
     more.textContent = open ? 'More (' + (items.length - FACET_SHOWN) + ')' : 'Fewer';
   } }, 'More (' + (items.length - FACET_SHOWN) + ')') : null;
-  return el('div', { className: 'facet' }, el('h3', {}, FACET_NAMES[dim] || dim), list, more);
+  const capped = items.length >= FACET_LIMIT ? el('p', { className: 'facet-note' }, 'The ' + FACET_LIMIT + ' most frequent') : null;
+  return el('div', { className: 'facet' }, el('h3', {}, FACET_NAMES[dim] || dim), list, more, capped);
 }
 
 /**
@@ -582,9 +597,6 @@ async function search(params) {
     } }, 'Save as a standing query'));
   }
   setTitle(q ? 'Search: ' + q : 'Search');
-  if (Object.keys(state.names).length === 0) {
-    try { (await api('/api/overview')).countries.forEach((r) => { state.names[r.country] = r.name; }); } catch (e) { /* names are a convenience */ }
-  }
   let result = null;
   try {
     result = await api('/api/search?' + apiParams);
@@ -592,6 +604,7 @@ async function search(params) {
     error.textContent = 'This search could not run: ' + e.message;
   }
   if (result) {
+    await nameCountries(Object.keys(result.facets.country || {}).concat(result.hits.map((h) => h.document.country).filter(Boolean)));
     const facets = el('aside', { className: 'facets', 'aria-label': 'Narrow the results' }, Object.entries(result.facets)
       .filter(([, values]) => Object.keys(values).length > 0).map(([dim, values]) => facet(dim, values, params)));
     const hits = el('ol', { className: 'reports', id: 'hits' }, result.hits.map((h) => (h.kind === 'report' ? reportItem(h.document, h.highlights) : hitItem(h))));
@@ -682,7 +695,7 @@ async function countMatches() {
   const matches = await api('/api/matches');
   const badge = document.getElementById('matches');
   badge.hidden = matches.matches.length === 0;
-  badge.textContent = matches.matches.length + ' matches';
+  badge.textContent = matches.matches.length + (matches.matches.length === 1 ? ' match' : ' matches');
 }
 
 /**
@@ -691,6 +704,7 @@ async function countMatches() {
  */
 async function route(navigated) {
   const hash = location.hash || '#/';
+  const focused = view.contains(document.activeElement) ? document.activeElement.id : null;
   const [path, query] = hash.substring(1).split('?');
   const params = new URLSearchParams(query || '');
   try {
@@ -705,6 +719,7 @@ async function route(navigated) {
   }
   const heading = view.querySelector('h1');
   if (navigated === true && heading) heading.focus();
+  else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }
 
 async function start() {

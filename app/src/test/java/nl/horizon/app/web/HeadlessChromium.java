@@ -5,11 +5,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -18,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +58,7 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         Files.createDirectories(SCREENSHOTS);
@@ -68,9 +74,26 @@ final class HeadlessChromium implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countries")));
     }
 
+    /**
+     * Clicks what {@code target} finds, again if the page was rebuilt under the click: live updates reload the
+     * overview and country pages when a signal arrives.
+     */
+    void click(By target) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(target).click();
+            return true;
+        });
+    }
+
     /** Runs a script in the page and returns its result. */
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** What the page wrote to the browser's console at level SEVERE since the last call: script errors, refused loads. */
+    List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     void screenshot(String name) throws Exception {
