@@ -235,7 +235,7 @@ function countryTable(id, rows, caption, asOf, sparks) {
   if (has('forecast')) columns.push({ label: 'Forecast', key: (r) => describe(r.forecast), cell: (r) => describe(r.forecast) });
   if (has('phase')) columns.push({ label: 'Phase', key: (r) => describe(r.phase), ascending: true, cell: (r) => describe(r.phase) });
   if (rows.some(whyLevel)) columns.push({ label: 'Why this level', cell: (r) => whyLevel(r) || '' });
-  columns.push({ label: 'Last changed', key: (r) => r.day, cell: (r) => r.day });
+  columns.push({ label: 'Last changed', key: (r) => r.day, cell: (r) => el('span', { className: 'day' }, r.day) });
   return sortableTable({ id, className: 'countries' }, columns, rows, (r) => ({ className: 'country-row', 'data-country': r.country }),
     { column: 1, descending: true });
 }
@@ -330,8 +330,11 @@ function sparkline(history, from, to, name) {
     return svg;
   }
   const offset = SPARK_DAYS - days.length;
+  const y = (d) => (23 - d.point.score * 0.22).toFixed(1);
   const line = document.createElementNS(ns, 'polyline');
-  line.setAttribute('points', days.map((d, i) => (offset + i) + ',' + (23 - d.point.score * 0.22).toFixed(1)).join(' '));
+  // a single day is a short level stroke, so that a country scored once still shows where it stands
+  line.setAttribute('points', days.length === 1 ? (SPARK_DAYS - 3) + ',' + y(days[0]) + ' ' + SPARK_DAYS + ',' + y(days[0])
+    : days.map((d, i) => (offset + i) + ',' + y(d)).join(' '));
   line.setAttribute('class', 'level-line-' + days[days.length - 1].point.level);
   svg.append(line);
   const scores = days.map((d) => d.point.score);

@@ -69,7 +69,7 @@ class DashboardBrowserTest {
         screenshot("02-overview");
         List<String> before = browser.findElements(By.cssSelector("#countries-rest tbody tr")).stream()
                 .map(r -> r.getAttribute("data-country")).toList();
-        browser.findElements(By.cssSelector("#countries-rest th button")).get(0).click();
+        chromium.click(By.id("countries-rest-by-0"));
         List<String> byName = browser.findElements(By.cssSelector("#countries-rest tbody tr")).stream()
                 .map(r -> r.getAttribute("data-country")).toList();
         assertThat(byName).as("sorted by name").containsExactlyInAnyOrderElementsOf(before);
@@ -77,7 +77,7 @@ class DashboardBrowserTest {
                 .isSorted();
 
         // a country: the chart of contributions, its signals and its evidence
-        browser.findElement(By.cssSelector("#countries tr[data-country=MLI] a")).click();
+        chromium.click(By.cssSelector("#countries tr[data-country=MLI] a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
         wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return window.Chart && Chart.getChart('history-chart') !== undefined"));
@@ -85,7 +85,7 @@ class DashboardBrowserTest {
         screenshot("03-country");
 
         // a signal: its evidence, then triage
-        browser.findElement(By.cssSelector("table a[href^='#/signal/']")).click();
+        chromium.click(By.cssSelector("table a[href^='#/signal/']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence li.report")));
         screenshot("04-signal");
         new Select(browser.findElement(By.id("triage-outcome"))).selectByValue("dismissed");

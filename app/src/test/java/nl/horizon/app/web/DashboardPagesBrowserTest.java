@@ -70,21 +70,63 @@ class DashboardPagesBrowserTest {
         assertThat((Boolean) chromium.script("return document.getElementById('countries-urgent').compareDocumentPosition("
                 + "document.getElementById('countries-rest')) === Node.DOCUMENT_POSITION_FOLLOWING")).as("urgent group first").isTrue();
 
-        // the map: every scored country coloured, and its colours said in words
-        WebElement map = chromium.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#world-map[data-coloured]")));
-        int scored = urgent.size() + rest.size();
-        assertThat(Integer.parseInt(map.getAttribute("data-coloured"))).as("countries on the map").isEqualTo(scored);
-        assertThat(chromium.script("return echarts.getInstanceByDom(document.getElementById('world-map')).getOption().series[0].data"
-                + ".filter((d) => d.code === 'MLI').map((d) => d.itemStyle.areaColor)[0]")).isEqualTo("#b3261e");
-        assertThat(map.getAttribute("role")).isEqualTo("img");
-        assertThat(map.getAttribute("aria-label")).startsWith("World map of risk levels").contains("alert: ").contains("Mali");
+        // the map: every scored country in its level's colour, and the colours said in words (read in one go:
+        // the demo is still scoring, and a live update may redraw the page)
+        chromium.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#world-map[data-coloured]")));
+        @SuppressWarnings("unchecked")
+        List<List<String>> drawn = (List<List<String>>) chromium.script("""
+                const colours = { calm: '#5a8f5a', watch: '#c9a227', warning: '#d9730d', alert: '#b3261e' };
+                const box = document.getElementById('world-map');
+                const data = echarts.getInstanceByDom(box).getOption().series[0].data;
+                const rows = [...document.querySelectorAll('.countries tbody tr')];
+                return rows.map((tr) => {
+                  const level = tr.querySelector('.level').textContent;
+                  const onMap = data.find((d) => d.code === tr.dataset.country);
+                  return [tr.dataset.country, colours[level], onMap ? onMap.itemStyle.areaColor : 'missing',
+                    box.getAttribute('aria-label').includes(level + ': ') ? 'said' : 'unsaid', box.getAttribute('role')];
+                });
+                """);
+        assertThat(drawn).hasSize(urgent.size() + rest.size());
+        for (List<String> country : drawn) {
+            assertThat(country.get(2)).as(country.get(0) + " on the map").isEqualTo(country.get(1));
+            assertThat(country.get(3)).as(country.get(0) + "'s level in the map's label").isEqualTo("said");
+            assertThat(country.get(4)).isEqualTo("img");
+        }
+        int scored = drawn.size();
 
         // a sparkline for each country, with its text alternative
         chromium.wait.until(d -> d.findElements(By.cssSelector(".countries svg.sparkline polyline")).size() == scored);
-        assertThat(chromium.browser.findElement(By.cssSelector("#countries-urgent tr[data-country=MLI] svg.sparkline"))
+        assertThat(chromium.browser.findElement(By.cssSelector(".countries tr[data-country=MLI] svg.sparkline"))
                 .getAttribute("aria-label")).startsWith("Mali score from").contains("highest");
         chromium.screenshot("10-overview-grouped-map");
         assertThat(chromium.consoleErrors()).as("nothing refused by the Content-Security-Policy, no script error").isEmpty();
+    }
+
+    @Test
+    void forecastPhaseAndWhyAppearOnceTheOverviewCarriesThem() throws Exception {
+        chromium.signIn(pipeline, DemoPipeline.VIEWER);
+        assertThat(headers("#countries-urgent")).doesNotContain("Forecast", "Phase", "Why this level");
+        // the read side does not give these yet: the page is given an overview that has them
+        stubApi("/api/overview", """
+                page.countries.forEach((c) => {
+                  c.forecast = { probability: 0.42, horizonDays: 90 };
+                  c.phase = 'prevention';
+                  if (c.level === 'warning') c.heldBack = 'alert needs two independent sources';
+                  c.series = [{ day: page.asOf, score: c.score, level: c.level }];
+                });
+                """);
+        chromium.script("location.hash = '#/?since=' + document.getElementById('since').value");
+        chromium.wait.until(d -> headers("#countries-urgent").contains("Forecast"));
+        assertThat(headers("#countries-urgent")).contains("Forecast", "Phase", "Why this level");
+        String text = chromium.browser.findElement(By.id("countries-urgent")).getText();
+        assertThat(text).contains("42% within 90 days").contains("prevention").contains("alert needs two independent sources");
+        chromium.wait.until(d -> d.findElements(By.cssSelector("#countries-urgent svg.sparkline polyline")).size()
+                == d.findElements(By.cssSelector("#countries-urgent tbody tr")).size());
+        chromium.screenshot("17-overview-forecast-phase-why");
+    }
+
+    private List<String> headers(String table) {
+        return chromium.browser.findElements(By.cssSelector(table + " th")).stream().map(WebElement::getText).toList();
     }
 
     @Test
@@ -117,7 +159,7 @@ class DashboardPagesBrowserTest {
         assertThat(unlabelled()).as("overview").isEmpty();
 
         // following a link moves the focus to the new page's heading and names it in the title
-        chromium.click(By.cssSelector("#countries-urgent tr[data-country=MLI] a"));
+        chromium.click(By.cssSelector(".countries tr[data-country=MLI] a"));
         chromium.wait.until(ExpectedConditions.titleIs("Mali · Horizon"));
         assertFocusOnHeading("Mali");
         assertThat(unlabelled()).as("country").isEmpty();
