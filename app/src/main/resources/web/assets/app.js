@@ -188,7 +188,7 @@ function describe(value) {
 }
 
 /** Why a country's level is not what its score alone suggests; absent when it is. */
-const whyLevel = (r) => r.heldBack || r.why || (r.explanation && (r.explanation.text || r.explanation)) || null;
+const whyLevel = (r) => r.heldBack || r.why || (typeof r.explanation === 'string' ? r.explanation : (r.explanation && r.explanation.text)) || null;
 
 async function overview(params) {
   const since = params.get('since');
