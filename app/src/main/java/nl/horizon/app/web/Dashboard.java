@@ -18,7 +18,9 @@ public final class Dashboard {
 
     /** The libraries served under {@code /assets/lib/}: file name to its WebJar and path inside it. */
     private static final Map<String, String[]> LIBRARIES = Map.of(
-            "chart.umd.js", new String[] {"chart.js", "dist/chart.umd.js"});
+            "chart.umd.js", new String[] {"chart.js", "dist/chart.umd.js"},
+            "echarts.min.js", new String[] {"echarts", "dist/echarts.min.js"},
+            "world.js", new String[] {"echarts", "map/js/world.js"});
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

@@ -1,25 +1,16 @@
 package nl.horizon.app.web;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,38 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     private DemoPipeline pipeline;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
     void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
-        }
-        assertThat(installed).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser;
+        wait = chromium.wait;
         pipeline = DemoPipeline.get();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -91,12 +67,17 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#countries tbody tr"))).hasSizeGreaterThan(3);
         wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
         screenshot("02-overview");
-        browser.findElements(By.cssSelector("#countries th")).get(0).click();
-        assertThat(browser.findElement(By.cssSelector("#countries tbody tr")).getAttribute("data-country"))
-                .as("sorted by name").isNotEqualTo("MLI");
+        List<String> before = browser.findElements(By.cssSelector("#countries-rest tbody tr")).stream()
+                .map(r -> r.getAttribute("data-country")).toList();
+        chromium.click(By.id("countries-rest-by-0"));
+        List<String> byName = browser.findElements(By.cssSelector("#countries-rest tbody tr")).stream()
+                .map(r -> r.getAttribute("data-country")).toList();
+        assertThat(byName).as("sorted by name").containsExactlyInAnyOrderElementsOf(before);
+        assertThat(browser.findElements(By.cssSelector("#countries-rest tbody td:first-child a"))).extracting(WebElement::getText)
+                .isSorted();
 
         // a country: the chart of contributions, its signals and its evidence
-        browser.findElement(By.cssSelector("#countries tr[data-country=MLI] a")).click();
+        chromium.click(By.cssSelector("#countries tr[data-country=MLI] a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
         wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return window.Chart && Chart.getChart('history-chart') !== undefined"));
@@ -104,7 +85,7 @@ class DashboardBrowserTest {
         screenshot("03-country");
 
         // a signal: its evidence, then triage
-        browser.findElement(By.cssSelector("table a[href^='#/signal/']")).click();
+        chromium.click(By.cssSelector("table a[href^='#/signal/']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#evidence li.report")));
         screenshot("04-signal");
         new Select(browser.findElement(By.id("triage-outcome"))).selectByValue("dismissed");
@@ -181,20 +162,15 @@ class DashboardBrowserTest {
         List<WebElement> titles = browser.findElements(By.cssSelector("#hits .title"));
         assertThat(titles).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("<img src=x"));
         assertThat(browser.findElements(By.cssSelector("#hits img, #hits script"))).isEmpty();
-        assertThat(browser.getTitle()).isEqualTo("Horizon");
+        assertThat(browser.getTitle()).isEqualTo("Search: tessalit market · Horizon");
         screenshot("08-hostile-title-as-text");
     }
 
     private void signIn(String token) {
-        browser.manage().deleteAllCookies();
-        browser.get(pipeline.base() + "/login");
-        browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countries")));
+        chromium.signIn(pipeline, token);
     }
 
     private void screenshot(String name) throws Exception {
-        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }
