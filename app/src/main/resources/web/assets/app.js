@@ -397,7 +397,8 @@ function chartSummary(data) {
 }
 
 /** Every published change of the score as a table, the chart's data for those who cannot see it. */
-function historyTable(history) {
+function historyTable(days) {
+  const history = days.filter((p) => p.changed !== false);
   if (history.length === 0) return null;
   const rows = history.slice().reverse().map((p) => el('tr', {}, el('td', {}, p.day), el('td', { className: 'num' }, fmt(p.score)), el('td', {}, levelBadge(p.level)),
     el('td', {}, p.contributions.filter((c) => c.contribution !== 0).map((c) => c.indicator + ' ' + fmt(c.contribution)).join(', '))));
