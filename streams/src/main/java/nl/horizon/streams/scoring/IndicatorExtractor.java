@@ -37,11 +37,11 @@ public final class IndicatorExtractor {
             return observations; // a cancelled alert tells that something did not happen
         }
         String story = storyOf(report);
-        Text text = report.sourceKind() != SourceKind.EVENT_DATA ? new Text(report.title() + ".\n" + report.body())
-                : null;
+        boolean coded = report.sourceKind() == SourceKind.EVENT_DATA;
+        Text text = new Text(report.title() + ".\n" + report.body());
         for (Indicator indicator : taxonomy.indicators()) {
             double value = report.event() != null ? eventValue(indicator, report.event()) : 0;
-            if (value == 0 && text != null) {
+            if (value == 0 && (!coded || codesCannotSay(indicator))) {
                 value = textValue(indicator, report.language(), text);
             }
             if (value > 0) {
@@ -52,6 +52,16 @@ public final class IndicatorExtractor {
             }
         }
         return observations;
+    }
+
+    /**
+     * Whether an indicator is beyond what event codes express (no event type maps to it, and it is not
+     * valued by a death count): a coded event's notes are read for these only, as where an ACLED note tells
+     * of refugees or of a border crossed. Where a code can say it, the code alone decides: a note's words
+     * would count again, and less reliably, what the coder already weighed.
+     */
+    private static boolean codesCannotSay(Indicator indicator) {
+        return indicator.events().isEmpty() && !indicator.fatalityValued();
     }
 
     private static double eventValue(Indicator indicator, EventFields event) {
@@ -102,7 +112,7 @@ public final class IndicatorExtractor {
 
     /**
      * A report's words, normalised once, with where each word stands and which sentence it is in, so a
-     * phrase is looked for only where its first word (or, for a prefix term of one word, a word it starts)
+     * phrase is looked for only where its first word (or, for a term whose first word is a prefix, a word it starts)
      * occurs, and a cue is looked for only in the sentence of the term.
      */
     private static final class Text {
@@ -126,13 +136,13 @@ public final class IndicatorExtractor {
 
         /** Whether the phrase occurs somewhere with none of the cues in the window before it. */
         boolean contains(Phrase phrase, List<Phrase> cues, int window) {
-            String first = phrase.words().get(0);
-            List<Integer> starts = phrase.words().size() == 1 && phrase.prefix()
-                    ? positions.entrySet().stream().filter(e -> e.getKey().startsWith(first))
+            List<Integer> starts = phrase.prefix().get(0)
+                    ? positions.entrySet().stream().filter(e -> phrase.wordMatches(0, e.getKey()))
                             .flatMap(e -> e.getValue().stream()).toList()
-                    : positions.getOrDefault(first, List.of());
+                    : positions.getOrDefault(phrase.words().get(0), List.of());
             for (int at : starts) {
-                if (phrase.matchesAt(words, at) && !qualified(at, cues, window)) {
+                int end = phrase.endAt(words, at);
+                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at)) && !qualified(at, cues, window)) {
                     return true;
                 }
             }
@@ -142,7 +152,8 @@ public final class IndicatorExtractor {
         private boolean qualified(int at, List<Phrase> cues, int window) {
             for (int from = Math.max(sentenceStart.get(at), at - window); from < at; from++) {
                 for (Phrase cue : cues) {
-                    if (from + cue.words().size() <= at && cue.matchesAt(words, from)) {
+                    int end = cue.endAt(words, from);
+                    if (end >= 0 && end <= at) {
                         return true;
                     }
                 }
