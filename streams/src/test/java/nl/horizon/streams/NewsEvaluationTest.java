@@ -131,7 +131,7 @@ class NewsEvaluationTest {
         Map<String, Map<String, IndicatorTally>> byIndicator = new TreeMap<>();
         StringBuilder misses = new StringBuilder();
         for (Label label : labels(labels)) {
-            Map<String, Report> reports = sources.computeIfAbsent(label.source(), s -> reports(data.resolve(s)));
+            Map<String, Report> reports = sources.computeIfAbsent(label.source(), s -> reports(data, s));
             Report parsed = reports.get(label.itemId());
             assertThat(parsed).as("labelled item %s in %s", label.itemId(), label.source()).isNotNull();
             Report report = normaliser.withCountries(parsed);
@@ -139,7 +139,7 @@ class NewsEvaluationTest {
             Set<String> found = extractor.extract(withSomeCountry(report)).stream().map(Observation::indicator)
                     .filter(i -> !NOT_LABELLED.contains(i)).collect(Collectors.toCollection(TreeSet::new));
             String half = half(label);
-            String source = Path.of(label.source()).getFileName().toString();
+            String source = label.source().substring(label.source().lastIndexOf('/') + 1);
             for (String key : List.of("all", half, "all lang " + label.language(), half + " lang " + label.language(),
                     "source " + source, "source " + source + " " + half)) {
                 count(tallies.computeIfAbsent(key, k -> new Tally()), label, report, fromText, found);
@@ -241,13 +241,24 @@ class NewsEvaluationTest {
                 : Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Every report of one source file by the id the labels use, parsed by the format that file is in. */
-    private static Map<String, Report> reports(Path file) {
+    /**
+     * Every report of one source by the id the labels use, parsed by the format its file is in. A source
+     * written {@code file.csv#column} is a table whose column holds news headlines (UCDP's
+     * {@code source_headline}, several separated by ';'): each becomes what a feed gives for an entry with
+     * a title only, an RSS item without language dated on the row's {@code date_start}, read by the real
+     * feed format; its id is the row's {@code id} and the headline's position ({@code 497524#2}).
+     */
+    private static Map<String, Report> reports(Path data, String source) {
+        int hash = source.indexOf('#');
+        Path file = data.resolve(hash < 0 ? source : source.substring(0, hash));
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String name = file.getFileName().toString();
             Map<String, Report> reports = new LinkedHashMap<>();
-            if (name.endsWith(".xml")) {
+            if (hash >= 0) {
+                put(reports, FeedDocument.split(headlinesAsFeed(file, source.substring(hash + 1))), SourceKind.NEWS_FEED,
+                        false);
+            } else if (name.endsWith(".xml")) {
                 put(reports, FeedDocument.split(text.getBytes(StandardCharsets.UTF_8)), SourceKind.NEWS_FEED, false);
             } else if (name.startsWith("reliefweb_api")) {
                 put(reports, ReliefWebPage.read(text).splits(), SourceKind.NEWS_FEED, false);
@@ -262,6 +273,32 @@ class NewsEvaluationTest {
         } catch (IOException | Rejection e) {
             throw new IllegalStateException("cannot read labelled source " + file, e);
         }
+    }
+
+    private static byte[] headlinesAsFeed(Path table, String column) throws IOException {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                + "<title>headlines</title><link>https://example.org/</link><description>headlines</description>");
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(table.toFile())) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String[] headlines = row.getOrDefault(column, "").split(";", -1);
+                String published = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.LocalDate
+                        .parse(row.get("date_start").substring(0, 10)).atStartOfDay(java.time.ZoneOffset.UTC));
+                for (int n = 0; n < headlines.length; n++) {
+                    if (!headlines[n].isBlank()) {
+                        rss.append("<item><guid isPermaLink=\"false\">").append(row.get("id")).append('#').append(n)
+                                .append("</guid><pubDate>").append(published).append("</pubDate><title>")
+                                .append(xml(headlines[n].strip())).append("</title></item>");
+                    }
+                }
+            }
+        }
+        return rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Items by their own id, or by position ({@code #0}) where the labels number them (CrisisWatch). */
