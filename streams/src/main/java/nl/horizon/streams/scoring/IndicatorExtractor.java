@@ -93,9 +93,10 @@ public final class IndicatorExtractor {
         if (indicator.terms().isEmpty()) {
             return 0;
         }
+        Qualifiers qualifiers = taxonomy.qualifiers();
         for (Phrase phrase : inLanguage(indicator.terms(), language)) {
-            if (text.contains(phrase, inLanguage(taxonomy.qualifiers().cues(), language),
-                    taxonomy.qualifiers().window())) {
+            if (text.contains(phrase, inLanguage(qualifiers.cues(), language), qualifiers.window(),
+                    inLanguage(qualifiers.idioms(), language))) {
                 return 1;
             }
         }
@@ -134,16 +135,32 @@ public final class IndicatorExtractor {
             }
         }
 
-        /** Whether the phrase occurs somewhere with none of the cues in the window before it. */
-        boolean contains(Phrase phrase, List<Phrase> cues, int window) {
+        /**
+         * Whether the phrase occurs somewhere with none of the cues in the window before it and not inside
+         * one of the idioms.
+         */
+        boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms) {
             List<Integer> starts = phrase.prefix().get(0)
                     ? positions.entrySet().stream().filter(e -> phrase.wordMatches(0, e.getKey()))
                             .flatMap(e -> e.getValue().stream()).toList()
                     : positions.getOrDefault(phrase.words().get(0), List.of());
             for (int at : starts) {
                 int end = phrase.endAt(words, at);
-                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at)) && !qualified(at, cues, window)) {
+                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at)) && !qualified(at, cues, window)
+                        && !inIdiom(at, idioms)) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether an idiom that starts at most {@value Phrase#MAX_GAP} words before {@code at} covers it. */
+        private boolean inIdiom(int at, List<Phrase> idioms) {
+            for (int from = Math.max(sentenceStart.get(at), at - Phrase.MAX_GAP); from <= at; from++) {
+                for (Phrase idiom : idioms) {
+                    if (idiom.endAt(words, from) > at) {
+                        return true;
+                    }
                 }
             }
             return false;

@@ -117,6 +117,16 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void aTermInsideAnIdiomDoesNotCount() {
+        assertThat(indicators(prose("en", "Oxygen for nurses fighting the virus", "", "UKR"))).isEmpty();
+        assertThat(indicators(prose("en", "Anti-coup protesters marched", "", "SDN"))).containsExactly("political.protest");
+        assertThat(indicators(prose("fr", "Une crise cardiaque", "Combattre la pandémie.", "SEN"))).isEmpty();
+        assertThat(indicators(prose("nl", "De strijd tegen het virus", "", "NLD"))).isEmpty();
+        assertThat(indicators(prose("en", "Fighting the virus, and fighting near Gao", "", "MLI")))
+                .containsExactly("security.armed-clash");
+    }
+
+    @Test
     void crisisWatchImprovementsAndResolutionOpportunitiesAreDeEscalation() {
         assertThat(indicators(event("crisiswatch:improved", "resolution_opportunity", null, null, "ESH")))
                 .containsExactly("crisiswatch.improved", "crisiswatch.resolution-opportunity");
