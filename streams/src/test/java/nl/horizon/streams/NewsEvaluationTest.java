@@ -64,6 +64,12 @@ class NewsEvaluationTest {
     private static final double COUNTRY_FLOOR = 0.97;
     private static final double TEXT_COUNTRY_FLOOR = 0.95;
     private static final double F1_FLOOR = 0.70;
+    /**
+     * Country accuracy and F1 floors of the headline sets (fr, es, pt), which are headlines without tags:
+     * placing them rests on the text alone, and on towns the gazetteer may not know.
+     */
+    private static final Map<String, double[]> HEADLINE_FLOORS = Map.of("fr", new double[] {0.70, 0.85},
+            "es", new double[] {0.50, 0.70}, "pt", new double[] {0.50, 0.70});
     private static final String DEVELOPMENT = "development";
     private static final String HELD_OUT = "held-out";
 
@@ -163,12 +169,17 @@ class NewsEvaluationTest {
                 (indicator, t) -> System.out.printf("%-9s %-40s %s%n", half, indicator, t)));
         System.out.println("Development misses (held-out ones are not shown, so that nobody tunes on them):\n" + misses);
 
-        Tally all = tallies.get("all");
-        assertThat(all.country()).as("primary-country accuracy").isGreaterThanOrEqualTo(COUNTRY_FLOOR);
-        assertThat(all.textCountry()).as("primary-country accuracy from text alone")
+        Tally english = tallies.get("all lang en");
+        assertThat(english.country()).as("primary-country accuracy (en)").isGreaterThanOrEqualTo(COUNTRY_FLOOR);
+        assertThat(english.textCountry()).as("primary-country accuracy from text alone (en)")
                 .isGreaterThanOrEqualTo(TEXT_COUNTRY_FLOOR);
-        assertThat(all.f1()).as("indicator F1").isGreaterThanOrEqualTo(F1_FLOOR);
+        assertThat(tallies.get("all").f1()).as("indicator F1").isGreaterThanOrEqualTo(F1_FLOOR);
         assertThat(tallies.get(HELD_OUT).f1()).as("held-out indicator F1").isGreaterThanOrEqualTo(F1_FLOOR);
+        HEADLINE_FLOORS.forEach((language, floors) -> {
+            Tally t = tallies.get("all lang " + language);
+            assertThat(t.country()).as("primary-country accuracy (%s headlines)", language).isGreaterThanOrEqualTo(floors[0]);
+            assertThat(t.f1()).as("indicator F1 (%s headlines)", language).isGreaterThanOrEqualTo(floors[1]);
+        });
     }
 
     /**
