@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code formats/src/test/resources/evaluation/news-labels.csv}. Every labelled item goes the product's
  * way: its source file (in {@code ../shared/data}) is split and parsed by the real format classes, a report
  * without structured countries is placed by the normaliser's {@link CountryMentions}, and its observations
- * come from the real {@link IndicatorExtractor} with {@code config/}. Reported per half, language, source
- * and indicator: primary-country accuracy (the first country is one the label names first), the same from
+ * come from the real {@link IndicatorExtractor} with {@code config/}. Reported per half, language, kind (prose
+ * or coded events), source and indicator: primary-country accuracy (the first country is one the label names first), the same from
  * the text alone (what the resolver does for a feed without tags), and indicator precision, recall and F1
  * (micro, over item × indicator).
  *
@@ -146,8 +146,9 @@ class NewsEvaluationTest {
                     .filter(i -> !NOT_LABELLED.contains(i)).collect(Collectors.toCollection(TreeSet::new));
             String half = half(label);
             String source = label.source().substring(label.source().lastIndexOf('/') + 1);
+            String kind = report.sourceKind() == SourceKind.EVENT_DATA ? "coded events" : "prose";
             for (String key : List.of("all", half, "all lang " + label.language(), half + " lang " + label.language(),
-                    "source " + source, "source " + source + " " + half)) {
+                    "all " + kind, half + " " + kind, "source " + source, "source " + source + " " + half)) {
                 count(tallies.computeIfAbsent(key, k -> new Tally()), label, report, fromText, found);
             }
             countIndicators(byIndicator.computeIfAbsent(half, h -> new TreeMap<>()), label.indicators(), found);
