@@ -19,9 +19,10 @@ import java.util.Set;
  * type ({@link Indicator#events()}), with the value of their event count when a report stands for many,
  * and give fatality-valued indicators their death count. Every report that is not coded event data is
  * also matched by its text (a CrisisWatch entry by its arrow and alert and by what it says) against the
- * lexicon of its language (every language's when the language is unknown or has no lexicon); a term
- * qualified by a negation or hedge just before it ({@link Qualifiers}) does not count. A report counts at
- * most once per indicator and country. A CAP alert its sender cancelled gives none.
+ * lexicon of its language (every language's when the language is unknown or has no lexicon); a coded
+ * event's notes only for what no code can say ({@link #codesCannotSay}). A term qualified by a negation or
+ * hedge just before it, or inside an idiom ({@link Qualifiers}), does not count. A report counts at most
+ * once per indicator and country. A CAP alert its sender cancelled gives none.
  */
 public final class IndicatorExtractor {
 

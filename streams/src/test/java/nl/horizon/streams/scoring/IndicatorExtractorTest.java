@@ -117,6 +117,16 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void disastersAsNewsNamesThem() {
+        assertThat(indicators(prose("en", "Torrential rains and a tropical storm hit the coast", "", "PHL")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("fr", "Pluies diluviennes et crues à Kinshasa", "", "COD")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("nl", "Noodweer en wateroverlast in het zuiden", "", "BEL")))
+                .containsExactly("environment.disaster");
+    }
+
+    @Test
     void aTermInsideAnIdiomDoesNotCount() {
         assertThat(indicators(prose("en", "Oxygen for nurses fighting the virus", "", "UKR"))).isEmpty();
         assertThat(indicators(prose("en", "Anti-coup protesters marched", "", "SDN"))).containsExactly("political.protest");
