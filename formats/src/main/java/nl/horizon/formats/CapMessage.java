@@ -20,7 +20,9 @@ import java.util.Optional;
  * a feed entry that carries the alert's fields as {@code cap:} elements (the National Weather Service's
  * index: an Atom entry with {@code cap:event}, {@code cap:severity}, {@code cap:geocode}, ... and no
  * identifier, sender or sent of its own, which then come from the entry's id, author and date). Of an alert
- * with several {@code <info>} blocks (one per language, as a rule) the first is read.
+ * with several {@code <info>} blocks (one per language, as a rule) every block is read: the text is that of
+ * the blocks in one language ({@link #chosenLanguage}), the areas, geocodes and categories those of all, so
+ * that no place the sender named is lost.
  *
  * <p>A message is known by its {@code sender,identifier,sent}, the triplet other messages reference it by.
  * {@link #key()} writes {@code sent} as an instant, so that two senders' spellings of one time
@@ -34,6 +36,8 @@ record CapMessage(String sender, String identifier, Instant sent, String status,
     /** Every CAP version's namespace starts with this. */
     static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** The languages Horizon's lexicons and analysts read, preferred for an alert given in several. */
+    static final List<String> READ_LANGUAGES = List.of("en", "nl", "fr");
 
     /** Whether {@code element} is a CAP {@code <alert>}. */
     static boolean isAlert(Element element) {
@@ -80,22 +84,44 @@ record CapMessage(String sender, String identifier, Instant sent, String status,
     }
 
     private static CapMessage alert(Element alert) throws Rejection {
-        Element info = child(alert, "info").orElse(null);
+        List<Element> infos = children(alert, "info");
+        String language = chosenLanguage(infos);
+        List<Element> chosen = new ArrayList<>();
+        List<Element> others = new ArrayList<>();
+        for (Element info : infos) {
+            (languageOf(info).equals(language) ? chosen : others).add(info);
+        }
+        Element info = chosen.isEmpty() ? null : chosen.get(0);
         List<String> areas = new ArrayList<>();
         List<AlertFields.Geocode> geocodes = new ArrayList<>();
         List<String> categories = new ArrayList<>();
-        String text = "";
-        if (info != null) {
-            for (Element area : children(info, "area")) {
-                text(area, "areaDesc").ifPresent(areas::add);
-                for (Element geocode : children(area, "geocode")) {
-                    geocodes.addAll(pairs(geocode));
+        List<String> texts = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (Element block : chosen) {
+            for (Element area : children(block, "area")) {
+                List<AlertFields.Geocode> codes = areaGeocodes(area);
+                text(area, "areaDesc").filter(d -> !areas.contains(d)).ifPresent(areas::add);
+                codes.stream().filter(g -> !geocodes.contains(g)).forEach(geocodes::add);
+            }
+            texts.addAll(present(text(block, "description"), text(block, "instruction")));
+            text(block, "web").filter(w -> !links.contains(w)).ifPresent(links::add);
+        }
+        for (Element block : others) { // the same alert in another language: only the places it adds
+            for (Element area : children(block, "area")) {
+                List<AlertFields.Geocode> codes = areaGeocodes(area);
+                if (codes.isEmpty() || !geocodes.containsAll(codes)) {
+                    text(area, "areaDesc").filter(d -> !areas.contains(d)).ifPresent(areas::add);
+                    codes.stream().filter(g -> !geocodes.contains(g)).forEach(geocodes::add);
                 }
             }
-            for (Element category : children(info, "category")) {
-                categories.add(category.getTextContent().trim());
+        }
+        for (Element block : infos) {
+            for (Element category : children(block, "category")) {
+                String name = category.getTextContent().trim();
+                if (!categories.contains(name)) {
+                    categories.add(name);
+                }
             }
-            text = String.join("\n\n", present(text(info, "description"), text(info, "instruction")));
         }
         String areaDesc = areas.isEmpty() ? null : String.join("; ", areas);
         Optional<String> headline = info == null ? Optional.empty() : text(info, "headline").or(() -> text(info, "event"));
@@ -104,9 +130,38 @@ record CapMessage(String sender, String identifier, Instant sent, String status,
                 text(alert, "scope").orElse(null), references(text(alert, "references")),
                 infoText(info, "event"), categories, infoText(info, "urgency"), infoText(info, "severity"),
                 infoText(info, "certainty"), info == null ? null : optionalInstant(info, "expires"), areaDesc, geocodes,
-                headline.orElse(required(alert, "identifier")), withArea(text, areaDesc),
-                info == null ? null : text(info, "language").orElse(null),
-                info == null ? List.of() : text(info, "web").map(List::of).orElse(List.of()));
+                headline.orElse(required(alert, "identifier")), withArea(String.join("\n\n", texts), areaDesc),
+                language, links);
+    }
+
+    /**
+     * The language a report of the alert is written in: that of the first {@code <info>} in a language
+     * Horizon reads ({@link #READ_LANGUAGES}: its lexicons and its analysts'), else that of the first; null
+     * for an alert without {@code <info>}. An alert gives one {@code <info>} per language as a rule, each
+     * the whole alert; one language is kept so that the report reads as one text and is matched with one
+     * lexicon. Several blocks in that language (one per area or event) are all kept.
+     */
+    private static String chosenLanguage(List<Element> infos) {
+        for (Element info : infos) {
+            String language = languageOf(info);
+            if (READ_LANGUAGES.contains(language.split("[-_]")[0])) {
+                return language;
+            }
+        }
+        return infos.isEmpty() ? null : languageOf(infos.get(0));
+    }
+
+    /** An {@code <info>}'s language, lower case; CAP's default is {@code en-US}. */
+    private static String languageOf(Element info) {
+        return text(info, "language").orElse("en-US").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<AlertFields.Geocode> areaGeocodes(Element area) {
+        List<AlertFields.Geocode> codes = new ArrayList<>();
+        for (Element geocode : children(area, "geocode")) {
+            codes.addAll(pairs(geocode));
+        }
+        return codes;
     }
 
     private static CapMessage indexEntry(Element entry) throws Rejection {

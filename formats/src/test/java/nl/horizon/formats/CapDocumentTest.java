@@ -49,6 +49,46 @@ class CapDocumentTest {
     }
 
     @Test
+    void theAmberAlertsSpanishBlockAddsNoPlaceItsEnglishOneLacks() throws Exception {
+        Report report = single(CapDocument.split(SharedData.bytes("cap/cap12_oasis_amber_alert_example.xml")),
+                Classification.PUBLIC);
+
+        assertThat(report.body()).doesNotContain("VÍCTIMAS").doesNotContain("condado");
+        assertThat(report.alert().areaDesc()).isEqualTo("Los Angeles County");
+        assertThat(report.alert().categories()).containsExactly("Rescue");
+    }
+
+    @Test
+    void everyInfoBlockIsReadTheTextInOneLanguageTheAreasOfAll() throws Exception {
+        String xml = "<alert xmlns='" + CAP12 + "'><identifier>M-1</identifier><sender>ew.example.org</sender>"
+                + "<sent>2026-11-02T08:00:00-00:00</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<scope>Public</scope>"
+                + info("es-ES", "Violencia armada en el Sahel", "Grupos armados cerca de Tillabéri.", "Tillabéri", "NER")
+                + info("fr-FR", "Violences armées au Sahel", "Des groupes armés près de Mopti.", "Mopti", "MLI")
+                + info("fr-FR", "Violences armées au Sahel", "Des groupes armés près de Djibo.", "Djibo", "BFA")
+                + "</alert>";
+
+        Report report = single(CapDocument.split(bytes(xml)), Classification.PUBLIC);
+
+        assertThat(report.language()).isEqualTo("fr");
+        assertThat(report.title()).isEqualTo("Violences armées au Sahel");
+        assertThat(report.body()).contains("près de Mopti", "près de Djibo").doesNotContain("Grupos");
+        assertThat(report.countries()).containsExactly("MLI", "BFA", "NER");
+        assertThat(report.alert().areaDesc()).isEqualTo("Mopti; Djibo; Tillabéri");
+        assertThat(report.alert().categories()).containsExactly("Security");
+    }
+
+    @Test
+    void anInfoWithoutLanguageIsEnglishAsCapSays() throws Exception {
+        String xml = "<alert xmlns='" + CAP12 + "'><identifier>M-2</identifier><sender>ew.example.org</sender>"
+                + "<sent>2026-11-02T08:00:00-00:00</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<scope>Public</scope>" + info("", "Armed violence", "Armed groups near Mopti.", "Mopti", "MLI")
+                + "</alert>";
+
+        assertThat(single(CapDocument.split(bytes(xml)), Classification.PUBLIC).language()).isEqualTo("en");
+    }
+
+    @Test
     void theNwsIndexGivesAReportPerEntryWithSenderSentAndArea() throws Exception {
         List<Split> splits = CapDocument.split(SharedData.bytes("cap/nws_atom_cap_index_2018-08-15.xml"));
         Normalising out = Normalising.of(splits, SourceKind.CRISIS_WATCH, "nws");
@@ -178,6 +218,14 @@ class CapDocumentTest {
                 + "<certainty>Possible</certainty><headline>" + headline + "</headline>"
                 + "<description>Armed groups near Mopti.</description><area><areaDesc>Mali</areaDesc><geocode>"
                 + "<valueName>ISO3166-1-alpha-3</valueName><value>MLI</value></geocode></area></info></alert>";
+    }
+
+    private static String info(String language, String headline, String description, String area, String iso3) {
+        return "<info>" + (language.isEmpty() ? "" : "<language>" + language + "</language>")
+                + "<category>Security</category><event>Armed violence</event><urgency>Future</urgency>"
+                + "<severity>Severe</severity><certainty>Possible</certainty><headline>" + headline + "</headline>"
+                + "<description>" + description + "</description><area><areaDesc>" + area + "</areaDesc><geocode>"
+                + "<valueName>ISO3166-1-alpha-3</valueName><value>" + iso3 + "</value></geocode></area></info>";
     }
 
     private static String escaped(String xml) {

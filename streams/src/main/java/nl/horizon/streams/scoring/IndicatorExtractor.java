@@ -19,9 +19,10 @@ import java.util.Set;
  * type ({@link Indicator#events()}), with the value of their event count when a report stands for many,
  * and give fatality-valued indicators their death count. Every report that is not coded event data is
  * also matched by its text (a CrisisWatch entry by its arrow and alert and by what it says) against the
- * lexicon of its language (every language's when the language is unknown or has no lexicon); a term
- * qualified by a negation or hedge just before it ({@link Qualifiers}) does not count. A report counts at
- * most once per indicator and country. A CAP alert its sender cancelled gives none.
+ * lexicon of its language (every language's when the language is unknown or has no lexicon); a coded
+ * event's notes only for what no code can say ({@link #codesCannotSay}). A term qualified by a negation or
+ * hedge just before it, or inside an idiom ({@link Qualifiers}), does not count. A report counts at most
+ * once per indicator and country. A CAP alert its sender cancelled gives none.
  */
 public final class IndicatorExtractor {
 
@@ -37,11 +38,11 @@ public final class IndicatorExtractor {
             return observations; // a cancelled alert tells that something did not happen
         }
         String story = storyOf(report);
-        Text text = report.sourceKind() != SourceKind.EVENT_DATA ? new Text(report.title() + ".\n" + report.body())
-                : null;
+        boolean coded = report.sourceKind() == SourceKind.EVENT_DATA;
+        Text text = new Text(report.title() + ".\n" + report.body());
         for (Indicator indicator : taxonomy.indicators()) {
             double value = report.event() != null ? eventValue(indicator, report.event()) : 0;
-            if (value == 0 && text != null) {
+            if (value == 0 && (!coded || codesCannotSay(indicator))) {
                 value = textValue(indicator, report.language(), text);
             }
             if (value > 0) {
@@ -52,6 +53,16 @@ public final class IndicatorExtractor {
             }
         }
         return observations;
+    }
+
+    /**
+     * Whether an indicator is beyond what event codes express (no event type maps to it, and it is not
+     * valued by a death count): a coded event's notes are read for these only, as where an ACLED note tells
+     * of refugees or of a border crossed. Where a code can say it, the code alone decides: a note's words
+     * would count again, and less reliably, what the coder already weighed.
+     */
+    private static boolean codesCannotSay(Indicator indicator) {
+        return indicator.events().isEmpty() && !indicator.fatalityValued();
     }
 
     private static double eventValue(Indicator indicator, EventFields event) {
@@ -83,9 +94,10 @@ public final class IndicatorExtractor {
         if (indicator.terms().isEmpty()) {
             return 0;
         }
+        Qualifiers qualifiers = taxonomy.qualifiers();
         for (Phrase phrase : inLanguage(indicator.terms(), language)) {
-            if (text.contains(phrase, inLanguage(taxonomy.qualifiers().cues(), language),
-                    taxonomy.qualifiers().window())) {
+            if (text.contains(phrase, inLanguage(qualifiers.cues(), language), qualifiers.window(),
+                    inLanguage(qualifiers.idioms(), language))) {
                 return 1;
             }
         }
@@ -102,7 +114,7 @@ public final class IndicatorExtractor {
 
     /**
      * A report's words, normalised once, with where each word stands and which sentence it is in, so a
-     * phrase is looked for only where its first word (or, for a prefix term of one word, a word it starts)
+     * phrase is looked for only where its first word (or, for a term whose first word is a prefix, a word it starts)
      * occurs, and a cue is looked for only in the sentence of the term.
      */
     private static final class Text {
@@ -124,16 +136,32 @@ public final class IndicatorExtractor {
             }
         }
 
-        /** Whether the phrase occurs somewhere with none of the cues in the window before it. */
-        boolean contains(Phrase phrase, List<Phrase> cues, int window) {
-            String first = phrase.words().get(0);
-            List<Integer> starts = phrase.words().size() == 1 && phrase.prefix()
-                    ? positions.entrySet().stream().filter(e -> e.getKey().startsWith(first))
+        /**
+         * Whether the phrase occurs somewhere with none of the cues in the window before it and not inside
+         * one of the idioms.
+         */
+        boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms) {
+            List<Integer> starts = phrase.prefix().get(0)
+                    ? positions.entrySet().stream().filter(e -> phrase.wordMatches(0, e.getKey()))
                             .flatMap(e -> e.getValue().stream()).toList()
-                    : positions.getOrDefault(first, List.of());
+                    : positions.getOrDefault(phrase.words().get(0), List.of());
             for (int at : starts) {
-                if (phrase.matchesAt(words, at) && !qualified(at, cues, window)) {
+                int end = phrase.endAt(words, at);
+                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at)) && !qualified(at, cues, window)
+                        && !inIdiom(at, idioms)) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether an idiom that starts at most {@value Phrase#MAX_GAP} words before {@code at} covers it. */
+        private boolean inIdiom(int at, List<Phrase> idioms) {
+            for (int from = Math.max(sentenceStart.get(at), at - Phrase.MAX_GAP); from <= at; from++) {
+                for (Phrase idiom : idioms) {
+                    if (idiom.endAt(words, from) > at) {
+                        return true;
+                    }
                 }
             }
             return false;
@@ -142,7 +170,8 @@ public final class IndicatorExtractor {
         private boolean qualified(int at, List<Phrase> cues, int window) {
             for (int from = Math.max(sentenceStart.get(at), at - window); from < at; from++) {
                 for (Phrase cue : cues) {
-                    if (from + cue.words().size() <= at && cue.matchesAt(words, from)) {
+                    int end = cue.endAt(words, from);
+                    if (end >= 0 && end <= at) {
                         return true;
                     }
                 }

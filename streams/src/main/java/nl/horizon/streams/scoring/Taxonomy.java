@@ -29,7 +29,7 @@ public final class Taxonomy {
                  List<String> events, String direction) {
     }
 
-    record QualifierEntry(Integer window, Map<String, List<String>> cues) {
+    record QualifierEntry(Integer window, Map<String, List<String>> cues, Map<String, List<String>> idioms) {
     }
 
     record File(QualifierEntry qualifiers, List<Entry> indicators) {
@@ -95,7 +95,8 @@ public final class Taxonomy {
         }
         Qualifiers qualifiers = parsed.qualifiers() == null ? Qualifiers.NONE
                 : new Qualifiers(parsed.qualifiers().window() == null ? 0 : parsed.qualifiers().window(),
-                        lexicons(file + ", qualifiers", parsed.qualifiers().cues()));
+                        lexicons(file + ", qualifiers", parsed.qualifiers().cues()),
+                        lexicons(file + ", idioms", parsed.qualifiers().idioms()));
         if (qualifiers.window() < 0) {
             throw new IllegalArgumentException(file + ", qualifiers: window " + qualifiers.window() + " is negative");
         }

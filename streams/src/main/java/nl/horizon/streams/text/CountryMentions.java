@@ -144,7 +144,8 @@ public final class CountryMentions {
     private void score(List<String> words, int offset, double weight, Map<String, Evidence> found) {
         for (int i = 0; i < words.size(); i++) {
             for (Name name : byFirstWord.getOrDefault(words.get(i), List.of())) {
-                if (name.phrase().matchesAt(words, i)) {
+                int end = name.phrase().endAt(words, i);
+                if (end >= 0) {
                     for (Share share : name.shares()) {
                         Evidence e = found.computeIfAbsent(share.country(), c -> new Evidence());
                         if (e.mentions++ == 0) {
@@ -153,7 +154,7 @@ public final class CountryMentions {
                         e.score += weight * share.evidence() / e.mentions;
                         e.ambiguous |= name.shares().size() > 1;
                     }
-                    i += name.phrase().words().size() - 1;
+                    i = end - 1;
                     break;
                 }
             }

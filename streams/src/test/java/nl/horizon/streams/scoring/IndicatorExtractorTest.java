@@ -90,6 +90,53 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void aCodedEventsNotesTellOnlyWhatNoCodeCanSay() {
+        Report acled = new Report("event-data:acled:x", SourceKind.EVENT_DATA, "acled", List.of("SVK"), "en",
+                Instant.parse("2022-05-19T00:00:00Z"), "Strategic developments",
+                "About 2800 refugees from Ukraine arrived; fighters clashed near the border.", Classification.PUBLIC,
+                new EventFields("Strategic developments", "Other", 0, null, null), List.of(), null, null);
+        assertThat(indicators(acled)).containsExactly("humanitarian.displacement");
+    }
+
+    @Test
+    void howConflictNewsIsWrittenInThreeLanguages() {
+        assertThat(indicators(prose("en", "Gunmen kill 12 villagers", "The death toll rose to 14; hundreds fled to Gao.",
+                "MLI"))).contains("security.attack-on-civilians", "security.fatalities", "humanitarian.displacement");
+        assertThat(indicators(prose("en", "Police fired tear gas and arrested 40 protesters", "", "KEN")))
+                .contains("political.repression");
+        assertThat(indicators(prose("en", "President postponed the legislative and municipal elections", "", "CMR")))
+                .containsExactly("political.election-crisis");
+        assertThat(indicators(prose("fr", "Un chef de village abattu par des hommes armés", "Des centaines de familles ont fui.",
+                "CAF"))).contains("security.fatalities", "security.attack-on-civilians", "humanitarian.displacement");
+        assertThat(indicators(prose("fr", "La police a dispersé les manifestants", "", "SEN")))
+                .contains("political.repression");
+        assertThat(indicators(prose("nl", "Gewapende mannen ontvoerd 30 scholieren", "Drie mensen kwamen om het leven.",
+                "NGA"))).contains("security.attack-on-civilians", "security.fatalities");
+        assertThat(indicators(prose("nl", "Politie heeft de demonstranten uiteengedreven", "", "SRB")))
+                .contains("political.repression");
+    }
+
+    @Test
+    void disastersAsNewsNamesThem() {
+        assertThat(indicators(prose("en", "Torrential rains and a tropical storm hit the coast", "", "PHL")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("fr", "Pluies diluviennes et crues à Kinshasa", "", "COD")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("nl", "Noodweer en wateroverlast in het zuiden", "", "BEL")))
+                .containsExactly("environment.disaster");
+    }
+
+    @Test
+    void aTermInsideAnIdiomDoesNotCount() {
+        assertThat(indicators(prose("en", "Oxygen for nurses fighting the virus", "", "UKR"))).isEmpty();
+        assertThat(indicators(prose("en", "Anti-coup protesters marched", "", "SDN"))).containsExactly("political.protest");
+        assertThat(indicators(prose("fr", "Une crise cardiaque", "Combattre la pandémie.", "SEN"))).isEmpty();
+        assertThat(indicators(prose("nl", "De strijd tegen het virus", "", "NLD"))).isEmpty();
+        assertThat(indicators(prose("en", "Fighting the virus, and fighting near Gao", "", "MLI")))
+                .containsExactly("security.armed-clash");
+    }
+
+    @Test
     void crisisWatchImprovementsAndResolutionOpportunitiesAreDeEscalation() {
         assertThat(indicators(event("crisiswatch:improved", "resolution_opportunity", null, null, "ESH")))
                 .containsExactly("crisiswatch.improved", "crisiswatch.resolution-opportunity");
