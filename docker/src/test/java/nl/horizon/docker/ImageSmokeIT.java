@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Docker engine the tests are skipped, unless {@code HORIZON_REQUIRE_DOCKER=true} (as in CI) makes that a
  * failure.
  */
-class ImageSmokeTest {
+class ImageSmokeIT {
 
     private static final String IMAGE = "horizon:test";
     private static final Path ROOT = Path.of(System.getProperty("horizon.root", ".."));

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * step leaves a screenshot in {@code app/target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest {
+class DashboardBrowserIT {
 
     private DemoPipeline pipeline;
     private HeadlessChromium chromium;

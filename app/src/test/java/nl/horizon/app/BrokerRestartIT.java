@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * later. Every acknowledged item must come out as exactly one report: once on the reports topic (read
  * committed) and once in the index.
  */
-class BrokerRestartTest {
+class BrokerRestartIT {
 
     private static final int ITEMS = 1_500;
     private static final int RATE = 150;

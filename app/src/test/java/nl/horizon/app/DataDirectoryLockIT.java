@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * One Horizon per data directory: a second one, in another process or this one, stops before it touches
  * the directory, naming the holder's pid; the lock goes when its holder closes or dies.
  */
-class DataDirectoryLockTest {
+class DataDirectoryLockIT {
 
     @TempDir
     Path dir;

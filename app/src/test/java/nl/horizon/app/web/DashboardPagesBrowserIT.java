@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code app/target/screenshots/} (names starting 1x-).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardPagesBrowserTest {
+class DashboardPagesBrowserIT {
 
     /** Ids (or markup) of the visible form fields that no label, aria-label or aria-labelledby names. */
     private static final String UNLABELLED = """

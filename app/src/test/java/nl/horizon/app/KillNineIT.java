@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that was never interrupted (their revisions aside: when a result was published is bookkeeping). The seed
  * is printed so a failure can be replayed with {@code -Dhorizon.kill.seed=...}.
  */
-class KillNineTest {
+class KillNineIT {
 
     private static final int KILLS = 10;
     private static final String TOKEN = "kill-nine-viewer";

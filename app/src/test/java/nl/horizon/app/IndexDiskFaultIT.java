@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read-only remount cannot be tested this way: Linux refuses it while the index holds files open for
  * writing.)
  */
-class IndexDiskFaultTest {
+class IndexDiskFaultIT {
 
     @TempDir
     Path tmp;
