@@ -1,7 +1,8 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ForecastFeatures;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -12,6 +12,7 @@ import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;

@@ -1,4 +1,4 @@
-package nl.horizon.backtest.forecast;
+package nl.horizon.streams.forecast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
