@@ -9,7 +9,7 @@ import nl.horizon.streams.scoring.ScoringSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -25,16 +25,15 @@ public final class DetectTopology {
     private DetectTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings) {
+    public static void addTo(StreamsBuilder builder, KStream<String, byte[]> observations, DayScorer scorer,
+                             ScoringSettings settings) {
         TierStore.builders().forEach(builder::addStateStore);
         builder.addStateStore(Publications.builder());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Detector.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
         String[] stores = java.util.stream.Stream.concat(java.util.Arrays.stream(TierStore.names()),
                 java.util.stream.Stream.of(Publications.STORE, Detector.CLOCK_STORE)).toArray(String[]::new);
-        builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("observations-in"))
-                .process(() -> new Detector(scorer, settings), Named.as("detect"), stores)
+        observations.process(() -> new Detector(scorer, settings), Named.as("detect"), stores)
                 .split(Named.as("scored-"))
                 .branch((key, value) -> value instanceof Scored.Risk, Branched.withConsumer(risks -> risks
                         .mapValues(value -> ((Scored.Risk) value).risk(), Named.as("risk-values"))

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,8 +61,8 @@ public record ReplayedHistory(MonthlySeries series, StructuralConditions structu
     }
 
     @Override
-    public List<LocalDate> coups(String country) {
-        return coupDays.getOrDefault(country, List.of());
+    public Optional<List<LocalDate>> coups(String country) {
+        return Optional.of(coupDays.getOrDefault(country, List.of()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package nl.horizon.streams.forecast;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
  *       2010, one in September 2012 reads 2011.</li>
  * </ul>
  * A value the tables lack is {@code NaN}; the model replaces it by its training mean and counts it in
- * {@code structural.missing}. The features follow the onset-forecasting literature (Goldstone et al. 2010,
+ * {@code structural.missing}; so are the coup features when the history has no source of coups. The features follow the onset-forecasting literature (Goldstone et al. 2010,
  * Hegre et al.'s ViEWS): conflict history (a calm year, deaths and their peak, time since the last month
  * of 25 or more), violence below the 25 floor and its trend, neighbours at war, coups, and structural
  * conditions (infant mortality, population, regime type with the anocracy hump, income and growth).
@@ -101,9 +102,15 @@ public final class ForecastFeatures {
         x[7] = Math.log1p(neighbourDeaths);
         x[8] = neighbours.isEmpty() ? 0 : (double) atWar / neighbours.size();
 
-        List<LocalDate> attempts = history.coups(country);
-        x[9] = attempts.stream().filter(d -> d.isBefore(day) && !d.isBefore(day.minusYears(5))).count();
-        x[10] = attempts.stream().anyMatch(d -> d.isBefore(day) && !d.isBefore(day.minusYears(1))) ? 1 : 0;
+        Optional<List<LocalDate>> known = history.coups(country);
+        if (known.isPresent()) {
+            List<LocalDate> attempts = known.get();
+            x[9] = attempts.stream().filter(d -> d.isBefore(day) && !d.isBefore(day.minusYears(5))).count();
+            x[10] = attempts.stream().anyMatch(d -> d.isBefore(day) && !d.isBefore(day.minusYears(1))) ? 1 : 0;
+        } else {
+            x[9] = Double.NaN;
+            x[10] = Double.NaN;
+        }
 
         int year = knownYear(day);
         double infants = value(history.structural(StructuralIndicator.INFANT_MORTALITY, country, year));

@@ -3,6 +3,7 @@ package nl.horizon.streams.forecast;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -23,8 +24,11 @@ public interface ForecastHistory {
     /** The land neighbours of {@code country} (none for an island or an unknown code). */
     Set<String> neighbours(String country);
 
-    /** The days of the coup attempts in {@code country} known to this history, in any order. */
-    List<LocalDate> coups(String country);
+    /**
+     * The days of the coup attempts in {@code country}, in any order; empty when this history has no source
+     * of coups at all (the coup features are then missing, not zero).
+     */
+    Optional<List<LocalDate>> coups(String country);
 
     /** The value of {@code indicator} for {@code country} in the latest year up to {@code year} that has one. */
     OptionalDouble structural(StructuralIndicator indicator, String country, int year);
