@@ -74,6 +74,12 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
     /** tier → country → month → the probability the warning rule judges. */
     private final EnumMap<Classification, Map<String, TreeMap<YearMonth, Double>>> judged =
             new EnumMap<>(Classification.class);
+    /** tier → country → month → the forecasts at or above the rule's threshold: those a warning may cite. */
+    private final EnumMap<Classification, Map<String, TreeMap<YearMonth, Forecast>>> candidates =
+            new EnumMap<>(Classification.class);
+    /** tier → country → month → the warning as last published (store keys {@code W|<tier>|<country>|<month>}). */
+    private final EnumMap<Classification, Map<String, TreeMap<YearMonth, Signal>>> warnings =
+            new EnumMap<>(Classification.class);
 
     Forecaster(ForecastIssuer issuer, LandBorders borders, int historicalAfterDays) {
         this.issuer = issuer;
@@ -97,6 +103,13 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
                     inputs.take(STRUCTURAL.deserialize(Forecaster.INPUT_STORE, kv.value.getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));
                 }
+            });
+        }
+        try (KeyValueIterator<String, String> all = published.prefixScan("W|", Serdes.String().serializer())) {
+            all.forEachRemaining(kv -> {
+                String[] key = kv.key.split("\\|", 4);
+                warnings(Classification.parse(key[1]), key[2]).put(YearMonth.parse(key[3]),
+                        SIGNALS.deserialize(Topics.SIGNALS, kv.value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             });
         }
         for (Classification tier : Classification.values()) {
@@ -175,14 +188,26 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
                 continue;
             }
             Map<String, TreeMap<YearMonth, Double>> byCountry = judged.computeIfAbsent(tier, t -> new HashMap<>());
+            double threshold = issuer.model().alert().threshold();
             for (String country : inputs.countries()) {
                 TreeMap<YearMonth, Double> series = byCountry.computeIfAbsent(country, c -> new TreeMap<>());
+                TreeMap<YearMonth, Forecast> above = candidates.computeIfAbsent(tier, t -> new HashMap<>())
+                        .computeIfAbsent(country, c -> new TreeMap<>());
+                boolean changed = false;
                 for (YearMonth month = from; !month.isAfter(closed); month = month.plusMonths(1)) {
                     Forecast forecast = issuer.issue(features, country, month, tier);
-                    series.put(month, issuer.warned(forecast));
+                    double p = issuer.warned(forecast);
+                    changed |= !Double.valueOf(p).equals(series.put(month, p));
+                    if (p >= threshold) {
+                        changed |= !forecast.equals(above.put(month, forecast));
+                    } else {
+                        above.remove(month);
+                    }
                     publishForecast(forecast, latest);
                 }
-                publishWarnings(features, tier, country, series, latest);
+                if (changed) {
+                    publishWarnings(tier, country, series, above, latest);
+                }
             }
             issuedThrough.put(tier, closed);
         }
@@ -209,38 +234,38 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
     }
 
     /** Raises the warnings the rule picks from the country's forecasts, and withdraws those it no longer picks. */
-    private void publishWarnings(ForecastFeatures features, Classification tier, String country,
-                                 TreeMap<YearMonth, Double> series, long latest) {
-        SortedSet<YearMonth> warned = issuer.model().alert().warnings(series);
-        String prefix = "W|" + tier.label() + "|" + country + "|";
-        Map<String, Signal> before = new HashMap<>();
-        try (KeyValueIterator<String, String> it = published.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> before.put(kv.key, SIGNALS.deserialize(Topics.SIGNALS,
-                    kv.value.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        }
-        Map<String, Signal> out = new TreeMap<>();
-        for (YearMonth month : warned) {
-            Signal signal = issuer.warning(issuer.issue(features, country, month, tier), null);
-            Signal earlier = before.remove(prefix + month);
+    private void publishWarnings(Classification tier, String country, TreeMap<YearMonth, Double> series,
+                                 TreeMap<YearMonth, Forecast> above, long latest) {
+        TreeMap<YearMonth, Signal> before = warnings(tier, country);
+        Map<YearMonth, Signal> out = new TreeMap<>();
+        SortedSet<YearMonth> picked = issuer.model().alert().warnings(series);
+        for (YearMonth month : picked) {
+            Signal signal = issuer.warning(above.get(month), null);
+            Signal earlier = before.get(month);
             if (earlier == null) {
-                out.put(prefix + month, signal.withRevision(new Revision(1, LocalDate.ofEpochDay(latest),
+                out.put(month, signal.withRevision(new Revision(1, LocalDate.ofEpochDay(latest),
                         historical(signal.day(), latest))));
             } else if (!earlier.withRevision(null).equals(signal)) {
-                out.put(prefix + month, signal.withRevision(earlier.revision().next(LocalDate.ofEpochDay(latest),
+                out.put(month, signal.withRevision(earlier.revision().next(LocalDate.ofEpochDay(latest),
                         historical(signal.day(), latest))));
             }
         }
-        before.forEach((key, gone) -> {
-            if (gone.standing()) {
-                out.put(key, gone.withdrawn(gone.revision().next(LocalDate.ofEpochDay(latest),
+        before.forEach((month, gone) -> {
+            if (gone.standing() && !picked.contains(month)) {
+                out.put(month, gone.withdrawn(gone.revision().next(LocalDate.ofEpochDay(latest),
                         historical(gone.day(), latest))));
             }
         });
-        for (Map.Entry<String, Signal> e : out.entrySet()) {
-            Signal signal = e.getValue();
-            published.put(e.getKey(), new String(SIGNALS.serialize(Topics.SIGNALS, signal), java.nio.charset.StandardCharsets.UTF_8));
+        out.forEach((month, signal) -> {
+            before.put(month, signal);
+            published.put("W|" + tier.label() + "|" + country + "|" + month, new String(
+                    SIGNALS.serialize(Topics.SIGNALS, signal), java.nio.charset.StandardCharsets.UTF_8));
             context.forward(new Record<>(signal.id(), signal, context.currentSystemTimeMs()));
-        }
+        });
+    }
+
+    private TreeMap<YearMonth, Signal> warnings(Classification tier, String country) {
+        return warnings.computeIfAbsent(tier, t -> new HashMap<>()).computeIfAbsent(country, c -> new TreeMap<>());
     }
 
     private boolean historical(LocalDate day, long latest) {

@@ -36,6 +36,11 @@ public final class ForecastInputs {
 
     /** country → story → classification → the report that stands for the story among that classification's. */
     private final Map<String, Map<String, EnumMap<Classification, CountedStory>>> stories = new TreeMap<>();
+    /** tier → country → month → fatalities: the sum over stories of the report standing for each in the tier. */
+    private final EnumMap<Classification, Map<String, Map<YearMonth, Double>>> totals =
+            new EnumMap<>(Classification.class);
+    /** The classifications fatalities came in. */
+    private final java.util.EnumSet<Classification> seen = java.util.EnumSet.noneOf(Classification.class);
     /** indicator → country → year → source → value. */
     private final Map<StructuralIndicator, Map<String, TreeMap<Integer, TreeMap<String, Double>>>> structural =
             new EnumMap<>(StructuralIndicator.class);
@@ -63,7 +68,24 @@ public final class ForecastInputs {
         if (standing != null && !counted.beats(standing)) {
             return java.util.Optional.empty();
         }
+        EnumMap<Classification, CountedStory> before = new EnumMap<>(Classification.class);
+        for (Classification tier : Classification.values()) {
+            before.put(tier, best(byClass, tier));
+        }
         byClass.put(classification, counted);
+        seen.add(classification);
+        for (Classification tier : Classification.values()) {
+            CountedStory was = before.get(tier);
+            CountedStory now = best(byClass, tier);
+            if (was != now) {
+                Map<YearMonth, Double> months = totals.computeIfAbsent(tier, t -> new HashMap<>())
+                        .computeIfAbsent(country, c -> new HashMap<>());
+                if (was != null) {
+                    months.merge(month(was.day()), -was.value(), Double::sum);
+                }
+                months.merge(month(now.day()), now.value(), Double::sum);
+            }
+        }
         YearMonth month = month(counted.day());
         return java.util.Optional.of(standing == null || month(standing.day()).isAfter(month) ? month
                 : month(standing.day()));
@@ -89,10 +111,9 @@ public final class ForecastInputs {
         return countries;
     }
 
-    /** Whether any input of {@code classification} has been taken. */
+    /** Whether any fatality of {@code classification} has been taken. */
     public boolean has(Classification classification) {
-        return stories.values().stream().flatMap(s -> s.values().stream())
-                .anyMatch(byClass -> byClass.containsKey(classification));
+        return seen.contains(classification);
     }
 
     /**
@@ -102,19 +123,18 @@ public final class ForecastInputs {
      * @param firstMonth the first month of the tier's input
      */
     public ForecastHistory history(Classification tier, YearMonth firstMonth) {
-        Map<String, Map<YearMonth, Double>> deaths = new HashMap<>();
-        stories.forEach((country, byStory) -> byStory.values().forEach(byClass -> {
-            CountedStory best = null;
-            for (Map.Entry<Classification, CountedStory> e : byClass.entrySet()) {
-                if (e.getKey().visibleTo(tier) && (best == null || e.getValue().beats(best))) {
-                    best = e.getValue();
-                }
+        return new TierHistory(totals.getOrDefault(tier, Map.of()), firstMonth);
+    }
+
+    /** The report standing for a story among the classifications {@code tier} may see, null when none. */
+    private static CountedStory best(EnumMap<Classification, CountedStory> byClass, Classification tier) {
+        CountedStory best = null;
+        for (Map.Entry<Classification, CountedStory> e : byClass.entrySet()) {
+            if (e.getKey().visibleTo(tier) && (best == null || e.getValue().beats(best))) {
+                best = e.getValue();
             }
-            if (best != null) {
-                deaths.computeIfAbsent(country, c -> new HashMap<>()).merge(month(best.day()), best.value(), Double::sum);
-            }
-        }));
-        return new TierHistory(deaths, firstMonth);
+        }
+        return best;
     }
 
     private static YearMonth month(long epochDay) {
