@@ -41,8 +41,9 @@ import java.util.TreeMap;
  * was dated before its release day ({@link ForecastFeatures}).
  *
  * <p><b>Late input.</b> A fatality or a structural value for any past month marks its tier(s) to be issued
- * again from that month; every {@value #FLUSH_MS} ms of wall-clock time the marked tiers are issued again
- * and only forecasts whose content changed are published, under the same key with the next revision.
+ * again from that month; every {@value #FLUSH_MS} ms of wall-clock time (less often while issuing takes
+ * long) the marked tiers are issued again and only forecasts whose content changed are published, under the
+ * same key with the next revision.
  * Warnings follow the rule ({@link nl.horizon.streams.forecast.ForecastModel.AlertRule}) over the country's
  * forecasts; one that no longer holds is withdrawn. So the latest record per key depends only on the set
  * of input each tier may see. All countries are in one task: neighbours' fatalities are features.
@@ -53,6 +54,12 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
     static final String CLOCK_STORE = "forecast-clock";
     static final String PUBLISHED_STORE = "forecast-published";
     private static final long FLUSH_MS = 200;
+    /**
+     * After issuing took {@code t}, the next waits at least this many times {@code t}, as the detector's
+     * re-scores do: a table dropped value by value marks every month again, and recomputing them all for
+     * each poll would take the stream thread from normalising and scoring. Results stay the same.
+     */
+    private static final int REST_FACTOR = 49;
     private static final long DAY_MS = 86_400_000L;
     private static final YearMonth EVERYTHING = YearMonth.of(0, 1);
     private static final JsonSerde<StructuralValue> STRUCTURAL = JsonSerde.of(StructuralValue.class);
@@ -63,6 +70,8 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
     private final LandBorders borders;
     private final int historicalAfterDays;
     private ProcessorContext<String, Object> context;
+    /** Wall-clock time (ms) before which nothing is issued again. */
+    private long restUntil;
     private KeyValueStore<String, String> stored;
     private KeyValueStore<String, String> published;
     private TierClocks clocks;
@@ -164,6 +173,15 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
 
     /** Issues every tier again from its first changed month through its last closed month. */
     private void flush(long wallClock) {
+        if (wallClock < restUntil) {
+            return;
+        }
+        long started = System.nanoTime();
+        issue();
+        restUntil = wallClock + REST_FACTOR * (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private void issue() {
         for (Classification tier : Classification.values()) {
             long latest = clocks.latestDay(tier);
             if (latest == Long.MIN_VALUE || (tier != Classification.PUBLIC && !inputs.has(tier))) {
