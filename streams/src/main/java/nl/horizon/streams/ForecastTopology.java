@@ -11,6 +11,7 @@ import nl.horizon.streams.forecast.ForecastInputs;
 import nl.horizon.streams.forecast.ForecastIssuer;
 import nl.horizon.streams.forecast.LandBorders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -50,7 +51,7 @@ public final class ForecastTopology {
                 Named.as("forecast-fatalities"));
         KStream<String, ForecastInput> structural = builder.stream(Topics.STRUCTURAL,
                         Consumed.with(Serdes.String(), JsonSerde.of(StructuralValue.class)).withName("structural-in"))
-                .map((key, value) -> org.apache.kafka.streams.KeyValue.pair(ALL, new ForecastInput(null, null, value)),
+                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, value)),
                         Named.as("forecast-structural"));
         fatalities.merge(structural, Named.as("forecast-inputs-merged"))
                 .repartition(Repartitioned.<String, ForecastInput>as("forecast-input")

@@ -21,7 +21,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -110,7 +112,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
                     inputs.take(key[1], key[3], Classification.parse(key[2]), CountedStory.parse(kv.value));
                 } else {
                     inputs.take(STRUCTURAL.deserialize(Forecaster.INPUT_STORE, kv.value.getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)));
+                            StandardCharsets.UTF_8)));
                 }
             });
         }
@@ -118,7 +120,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
             all.forEachRemaining(kv -> {
                 String[] key = kv.key.split("\\|", 4);
                 warnings(Classification.parse(key[1]), key[2]).put(YearMonth.parse(key[3]),
-                        SIGNALS.deserialize(Topics.SIGNALS, kv.value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        SIGNALS.deserialize(Topics.SIGNALS, kv.value.getBytes(StandardCharsets.UTF_8)));
             });
         }
         for (Classification tier : Classification.values()) {
@@ -148,7 +150,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         } else {
             StructuralValue v = in.structural();
             stored.put("S|" + v.key(), new String(STRUCTURAL.serialize(Topics.STRUCTURAL, v),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8));
             inputs.take(v).ifPresent(month -> {
                 for (Classification tier : Classification.values()) {
                     dirty(tier, month);
@@ -167,7 +169,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         dirtyFrom.merge(tier, month, (a, b) -> a.isBefore(b) ? a : b);
     }
 
-    private static long dayOf(java.time.Instant time) {
+    private static long dayOf(Instant time) {
         return Math.floorDiv(time.toEpochMilli(), DAY_MS);
     }
 
@@ -238,7 +240,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         if (before == null) {
             revision = new Revision(1, LocalDate.ofEpochDay(latest), historical(forecast.issued(), latest));
         } else {
-            Forecast earlier = FORECASTS.deserialize(Topics.FORECASTS, before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Forecast earlier = FORECASTS.deserialize(Topics.FORECASTS, before.getBytes(StandardCharsets.UTF_8));
             if (earlier.withRevision(null).equals(forecast)) {
                 return;
             }
@@ -247,7 +249,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         }
         Forecast out = forecast.withRevision(revision);
         published.put("F|" + key, new String(FORECASTS.serialize(Topics.FORECASTS, out),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         context.forward(new Record<>(key, out, context.currentSystemTimeMs()));
     }
 
@@ -277,7 +279,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         out.forEach((month, signal) -> {
             before.put(month, signal);
             published.put("W|" + tier.label() + "|" + country + "|" + month, new String(
-                    SIGNALS.serialize(Topics.SIGNALS, signal), java.nio.charset.StandardCharsets.UTF_8));
+                    SIGNALS.serialize(Topics.SIGNALS, signal), StandardCharsets.UTF_8));
             context.forward(new Record<>(signal.id(), signal, context.currentSystemTimeMs()));
         });
     }

@@ -8,9 +8,11 @@ import nl.horizon.streams.scoring.CountedStory;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,7 +42,7 @@ public final class ForecastInputs {
     private final EnumMap<Classification, Map<String, Map<YearMonth, Double>>> totals =
             new EnumMap<>(Classification.class);
     /** The classifications fatalities came in. */
-    private final java.util.EnumSet<Classification> seen = java.util.EnumSet.noneOf(Classification.class);
+    private final EnumSet<Classification> seen = EnumSet.noneOf(Classification.class);
     /** indicator → country → year → source → value. */
     private final Map<StructuralIndicator, Map<String, TreeMap<Integer, TreeMap<String, Double>>>> structural =
             new EnumMap<>(StructuralIndicator.class);
@@ -55,18 +57,18 @@ public final class ForecastInputs {
      *
      * @return the month it may change, empty when its classification had counted its story already
      */
-    public java.util.Optional<YearMonth> take(Observation o, long day) {
+    public Optional<YearMonth> take(Observation o, long day) {
         return take(o.country(), o.story(), o.classification(), new CountedStory(day, o.value(), o.reportId()));
     }
 
     /** Takes a story as stored ({@link #take(Observation, long)}). */
-    public java.util.Optional<YearMonth> take(String country, String story, Classification classification,
+    public Optional<YearMonth> take(String country, String story, Classification classification,
                                              CountedStory counted) {
         EnumMap<Classification, CountedStory> byClass = stories.computeIfAbsent(country, c -> new HashMap<>())
                 .computeIfAbsent(story, s -> new EnumMap<>(Classification.class));
         CountedStory standing = byClass.get(classification);
         if (standing != null && !counted.beats(standing)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         EnumMap<Classification, CountedStory> before = new EnumMap<>(Classification.class);
         for (Classification tier : Classification.values()) {
@@ -87,7 +89,7 @@ public final class ForecastInputs {
             }
         }
         YearMonth month = month(counted.day());
-        return java.util.Optional.of(standing == null || month(standing.day()).isAfter(month) ? month
+        return Optional.of(standing == null || month(standing.day()).isAfter(month) ? month
                 : month(standing.day()));
     }
 
@@ -96,8 +98,8 @@ public final class ForecastInputs {
      *
      * @return the first month whose forecast may read it (its year is known from 1 July of the next)
      */
-    public java.util.Optional<YearMonth> take(StructuralValue v) {
-        java.util.Optional<StructuralIndicator> indicator = StructuralIndicator.of(v.indicator());
+    public Optional<YearMonth> take(StructuralValue v) {
+        Optional<StructuralIndicator> indicator = StructuralIndicator.of(v.indicator());
         indicator.ifPresent(i -> structural.computeIfAbsent(i, k -> new HashMap<>())
                 .computeIfAbsent(v.country(), k -> new TreeMap<>())
                 .computeIfAbsent(v.year(), k -> new TreeMap<>()).put(v.source(), v.value()));
@@ -169,8 +171,8 @@ public final class ForecastInputs {
         }
 
         @Override
-        public java.util.Optional<List<LocalDate>> coups(String country) {
-            return java.util.Optional.empty();
+        public Optional<List<LocalDate>> coups(String country) {
+            return Optional.empty();
         }
 
         /** The value of the latest year up to {@code year}; where sources disagree, the first source by name. */

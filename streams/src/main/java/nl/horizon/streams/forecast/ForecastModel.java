@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A fitted onset forecast, as committed in {@code config/forecast.yaml}: one logistic model per horizon on
@@ -63,8 +66,8 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
          * probability is at least {@link #threshold}, unless the country was warned within the
          * {@link #cooldownMonths} months before. The back-test's warnings and the pipeline's signals.
          */
-        public java.util.SortedSet<YearMonth> warnings(java.util.SortedMap<YearMonth, Double> probabilities) {
-            java.util.SortedSet<YearMonth> warned = new java.util.TreeSet<>();
+        public SortedSet<YearMonth> warnings(SortedMap<YearMonth, Double> probabilities) {
+            SortedSet<YearMonth> warned = new TreeSet<>();
             YearMonth last = null;
             for (Map.Entry<YearMonth, Double> e : probabilities.entrySet()) {
                 boolean cooling = last != null && !e.getKey().isAfter(last.plusMonths(cooldownMonths));
