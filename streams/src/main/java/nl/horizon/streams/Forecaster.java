@@ -209,7 +209,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
             }
             Map<String, TreeMap<YearMonth, Double>> byCountry = judged.computeIfAbsent(tier, t -> new HashMap<>());
             double threshold = issuer.model().alert().threshold();
-            for (String country : inputs.countries()) {
+            for (String country : inputs.countries(tier)) {
                 TreeMap<YearMonth, Double> series = byCountry.computeIfAbsent(country, c -> new TreeMap<>());
                 TreeMap<YearMonth, Forecast> above = candidates.computeIfAbsent(tier, t -> new HashMap<>())
                         .computeIfAbsent(country, c -> new TreeMap<>());

@@ -179,6 +179,7 @@ class ForecastTopologyTest {
             List<Object> input = new ArrayList<>(history(Classification.PUBLIC));
             input.add(fatality("MLI", LocalDate.of(2010, 3, 3), 500, Classification.SECRET, "post:secret-1"));
             input.add(fatality("MLI", LocalDate.of(2012, 8, 3), 5, Classification.SECRET, "post:secret-2"));
+            input.add(fatality("XKX", LocalDate.of(2011, 8, 3), 30, Classification.SECRET, "post:secret-3"));
             driver.pipe(input);
             Map<String, Forecast> all = driver.forecasts();
             Map<String, Forecast> publicTier = new TreeMap<>(all);
@@ -188,6 +189,8 @@ class ForecastTopologyTest {
             assertThat(all.get("MLI:secret:2010-06").horizon(3).probability())
                     .isNotEqualTo(all.get("MLI:public:2010-06").horizon(3).probability());
             assertThat(all).containsKey("MLI:secret:2012-07").doesNotContainKey("MLI:public:2012-07");
+            // a territory with only secret fatalities has a secret forecast and no public one
+            assertThat(all).containsKey("XKX:secret:2011-08").doesNotContainKey("XKX:public:2011-08");
         }
     }
 

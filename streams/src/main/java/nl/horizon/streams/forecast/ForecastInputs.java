@@ -106,10 +106,14 @@ public final class ForecastInputs {
         return indicator.map(i -> YearMonth.of(v.year() + 1, 6));
     }
 
-    /** The countries a forecast covers: every sovereign state and every country with fatalities. */
-    public Set<String> countries() {
+    /**
+     * The countries {@code tier}'s forecast covers: every sovereign state and every country with fatalities
+     * the tier may see (a territory with only secret fatalities gets no public forecast: its existence would
+     * tell of them).
+     */
+    public Set<String> countries(Classification tier) {
         Set<String> countries = new TreeSet<>(borders.independent());
-        countries.addAll(stories.keySet());
+        countries.addAll(totals.getOrDefault(tier, Map.of()).keySet());
         return countries;
     }
 
