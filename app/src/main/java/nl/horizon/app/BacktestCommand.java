@@ -2,9 +2,9 @@ package nl.horizon.app;
 
 import nl.horizon.backtest.Backtest;
 import nl.horizon.backtest.Evaluation;
-import nl.horizon.backtest.forecast.ForecastModel;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.forecast.ForecastModel;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.io.PrintStream;

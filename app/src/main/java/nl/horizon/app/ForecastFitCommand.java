@@ -4,11 +4,11 @@ import nl.horizon.backtest.EventLabels;
 import nl.horizon.backtest.ForecastFit;
 import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.OnsetLabels;
-import nl.horizon.backtest.ReleaseCalendar;
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.backtest.forecast.StructuralConditions;
 import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.io.PrintStream;
@@ -85,10 +85,10 @@ final class ForecastFitCommand {
             return Main.CONFIG_ERROR;
         }
         MonthlySeries series = MonthlySeries.read(input, historyFrom, until);
-        ForecastFeatures features = new ForecastFeatures(series, calendar, StructuralConditions.read(structural),
+        ReplayedHistory history = ReplayedHistory.of(series, StructuralConditions.read(structural),
                 EventLabels.coups("coups", labels.resolve("powell_thyne_coups_1950-2019.csv"), YearMonth.of(1946, 1),
                         until, new ArrayList<>()).onsets());
-        ForecastModel model = ForecastFit.fit(new ForecastFit.Inputs(version, features,
+        ForecastModel model = ForecastFit.fit(new ForecastFit.Inputs(version, history,
                 OnsetLabels.of("fatality onsets and escalations", series), calendar, validateFrom, until));
         model.write(target);
         out.printf(Locale.ROOT, "forecast-fit: %s fitted on %s..%s (%d rows, %d with an outcome), l2 %s; warns on "

@@ -67,6 +67,7 @@ public final class Horizon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Horizon.class);
     static final String POST_CONNECTOR = "post-drop-folder";
     static final String EVENTS_CONNECTOR = "event-drop-folder";
+    static final String STRUCTURAL_CONNECTOR = "structural-drop-folder";
     /** Event tables are whole exports, far larger than one report. */
     private static final int EVENT_FILE_BYTES = 512 << 20;
 
@@ -183,6 +184,9 @@ public final class Horizon implements AutoCloseable {
             connect.run(POST_CONNECTOR, dropFolder(config.postsDir(), "posts", config.maxItemBytes(), config));
             connectors.add(EVENTS_CONNECTOR);
             connect.run(EVENTS_CONNECTOR, dropFolder(config.eventsDir(), "event-tables", EVENT_FILE_BYTES, config));
+            connectors.add(STRUCTURAL_CONNECTOR);
+            connect.run(STRUCTURAL_CONNECTOR, dropFolder(config.structuralDir(), "structural-tables", EVENT_FILE_BYTES,
+                    config));
             for (Map<String, String> feed : feeds) {
                 Map<String, String> connector = new java.util.HashMap<>(feed);
                 connector.put("connector.class", FeedConnector.class.getName());

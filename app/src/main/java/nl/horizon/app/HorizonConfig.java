@@ -48,6 +48,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String POSTS_POLL_INTERVAL_MS = "ingest.posts.poll.interval.ms";
     public static final String MAX_ITEM_BYTES = "ingest.max.item.bytes";
     public static final String EVENTS_DIR = "ingest.events.dir";
+    public static final String STRUCTURAL_DIR = "ingest.structural.dir";
     public static final String FEEDS_FILE = "ingest.feeds.file";
     public static final String ACCOUNTS_FILE = "security.accounts.file";
     public static final String MARKINGS_FILE = "security.markings.file";
@@ -91,6 +92,9 @@ public final class HorizonConfig extends AbstractConfig {
                     ConfigDef.Importance.LOW, "How often the post drop folder is checked when idle.")
             .define(EVENTS_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Drop folder for event tables (ACLED/UCDP CSV, GDELT 1.0 TSV). Empty: <data.dir>/inbox/events.")
+            .define(STRUCTURAL_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Drop folder for structural tables (World Bank indicator CSV, Our World in Data CSV) read by the "
+                            + "onset forecast. Empty: <data.dir>/inbox/structural.")
             .define(FEEDS_FILE, ConfigDef.Type.STRING, "config/feeds.yaml", ConfigDef.Importance.MEDIUM,
                     "The feeds to poll (RSS/Atom, ReliefWeb API, CrisisWatch JSON); see docs/connectors.md.")
             .define(ACCOUNTS_FILE, ConfigDef.Type.STRING, "config/accounts.yaml", ConfigDef.Importance.HIGH,
@@ -300,6 +304,11 @@ public final class HorizonConfig extends AbstractConfig {
     public Path eventsDir() {
         String dir = getString(EVENTS_DIR);
         return dir.isBlank() ? dataDir().resolve("inbox").resolve("events") : Path.of(dir);
+    }
+
+    public Path structuralDir() {
+        String dir = getString(STRUCTURAL_DIR);
+        return dir.isBlank() ? dataDir().resolve("inbox").resolve("structural") : Path.of(dir);
     }
 
     public Path feedsFile() {

@@ -1,7 +1,6 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.backtest.forecast.StructuralConditions;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.Lifecycle;
@@ -9,6 +8,8 @@ import nl.horizon.schema.Report;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -183,10 +184,10 @@ public final class Backtest {
         ForecastModel model = settings.forecast().model();
         List<Onset> coups = EventLabels.coups("coup history", settings.labels().resolve(COUPS),
                 YearMonth.of(COUP_HISTORY_FROM, 1), settings.to(), new ArrayList<>()).onsets();
-        ForecastFeatures features = new ForecastFeatures(series, calendar,
+        ReplayedHistory history = ReplayedHistory.of(series,
                 StructuralConditions.read(settings.forecast().structural()), coups);
         return ForecastRun.of(model, model.alert().horizonMonths(),
-                FeatureTable.of(features, settings.historyFrom(), settings.to()));
+                FeatureTable.of(history, calendar, settings.historyFrom(), settings.to()));
     }
 
     /**

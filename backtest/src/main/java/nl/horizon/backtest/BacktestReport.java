@@ -4,6 +4,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Json;
 import nl.horizon.schema.Signal;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.io.IOException;
 import java.nio.file.Files;

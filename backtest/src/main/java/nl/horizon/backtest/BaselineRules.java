@@ -1,5 +1,6 @@
 package nl.horizon.backtest;
 
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

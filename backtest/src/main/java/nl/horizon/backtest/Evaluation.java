@@ -1,5 +1,6 @@
 package nl.horizon.backtest;
 
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import java.time.YearMonth;
 
 /**

@@ -1,6 +1,8 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
+import nl.horizon.backtest.forecast.ReplayedHistory;
+import nl.horizon.streams.forecast.ForecastFeatures;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.time.YearMonth;
 import java.util.Map;
@@ -14,11 +16,12 @@ import java.util.TreeMap;
  */
 public record FeatureTable(Map<String, TreeMap<YearMonth, double[]>> rows) {
 
-    /** The features of every country of {@code features} for the months {@code from..to}. */
-    public static FeatureTable of(ForecastFeatures features, YearMonth from, YearMonth to) {
+    /** The features of every country of {@code history} for the months {@code from..to}. */
+    public static FeatureTable of(ReplayedHistory history, ReleaseCalendar calendar, YearMonth from, YearMonth to) {
+        ForecastFeatures features = new ForecastFeatures(history, calendar);
         Map<String, TreeMap<YearMonth, double[]>> rows = new TreeMap<>();
         YearMonth first = from.isBefore(features.firstIssuable()) ? features.firstIssuable() : from;
-        for (String country : features.countries()) {
+        for (String country : history.countries()) {
             TreeMap<YearMonth, double[]> byMonth = new TreeMap<>();
             for (YearMonth m = first; !m.isAfter(to); m = m.plusMonths(1)) {
                 byMonth.put(m, features.at(country, m));

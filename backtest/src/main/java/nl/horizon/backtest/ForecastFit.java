@@ -1,8 +1,10 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
-import nl.horizon.backtest.forecast.LogisticRegression;
+import nl.horizon.backtest.forecast.ReplayedHistory;
+import nl.horizon.streams.forecast.ForecastFeatures;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.LogisticRegression;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,13 +43,13 @@ public final class ForecastFit {
      * What to fit on.
      *
      * @param version      names the fit
-     * @param features     the leading indicators (from data cut at {@code until})
+     * @param history      what the leading indicators are computed from (data cut at {@code until})
      * @param labels       fatality labels (from data cut at {@code until})
      * @param calendar     release days
      * @param validateFrom first month of the validation window
      * @param until        last month of the history
      */
-    public record Inputs(String version, ForecastFeatures features, LabelSet labels, ReleaseCalendar calendar,
+    public record Inputs(String version, ReplayedHistory history, LabelSet labels, ReleaseCalendar calendar,
                          YearMonth validateFrom, YearMonth until) {
     }
 
@@ -57,12 +59,16 @@ public final class ForecastFit {
     private ForecastFit() {
     }
 
+    private static YearMonth firstIssuable(Inputs in) {
+        return new ForecastFeatures(in.history(), in.calendar()).firstIssuable();
+    }
+
     public static ForecastModel fit(Inputs in) {
         if (!in.labels().coveredUntil().equals(in.until())) {
             throw new IllegalArgumentException("the labels of a fit up to " + in.until() + " must end there, not at "
                     + in.labels().coveredUntil());
         }
-        FeatureTable table = FeatureTable.of(in.features(), in.features().firstIssuable(), in.until());
+        FeatureTable table = FeatureTable.of(in.history(), in.calendar(), firstIssuable(in), in.until());
         Set<String> labelled = new HashSet<>();
         in.labels().onsets().forEach(o -> labelled.add(o.country() + "|" + o.month()));
         YearMonth validationFitTo = in.validateFrom().minusMonths(1);
@@ -137,7 +143,7 @@ public final class ForecastFit {
             fittedRows = rows.y.length;
             outcomes = java.util.Arrays.stream(rows.y).sum();
         }
-        ForecastModel.FitWindow window = new ForecastModel.FitWindow(in.features().firstIssuable(), fitTo, fittedRows,
+        ForecastModel.FitWindow window = new ForecastModel.FitWindow(firstIssuable(in), fitTo, fittedRows,
                 outcomes);
         return new ForecastModel(in.version(), window, fitted == null ? null : fitted.validation(), lambda, rule,
                 features, horizons);

@@ -1,7 +1,8 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ForecastFeatures;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,17 +37,10 @@ public record ForecastRun(ForecastModel model, int months, Map<String, TreeMap<Y
      * A warning's strength is its probability.
      */
     public List<Alert> alerts(double threshold, int cooldownMonths, ReleaseCalendar calendar) {
+        ForecastModel.AlertRule rule = new ForecastModel.AlertRule(months, threshold, cooldownMonths);
         List<Alert> alerts = new ArrayList<>();
-        probabilities.forEach((country, byMonth) -> {
-            YearMonth last = null;
-            for (Map.Entry<YearMonth, Double> e : byMonth.entrySet()) {
-                boolean cooling = last != null && !e.getKey().isAfter(last.plusMonths(cooldownMonths));
-                if (e.getValue() >= threshold && !cooling) {
-                    alerts.add(new Alert(country, calendar.release(e.getKey()), e.getValue()));
-                    last = e.getKey();
-                }
-            }
-        });
+        probabilities.forEach((country, byMonth) -> rule.warnings(byMonth).forEach(month ->
+                alerts.add(new Alert(country, calendar.release(month), byMonth.get(month)))));
         return alerts;
     }
 

@@ -4,6 +4,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.SourceKind;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package nl.horizon.backtest;
 
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,8 +1,9 @@
 package nl.horizon.backtest;
 
-import nl.horizon.backtest.forecast.ForecastFeatures;
-import nl.horizon.backtest.forecast.ForecastModel;
+import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.backtest.forecast.StructuralConditions;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,10 @@ class ForecastFitTest {
 
         ReleaseCalendar calendar = new ReleaseCalendar(30);
         MonthlySeries series = MonthlySeries.read(BacktestTest.series(), YearMonth.of(1989, 1), until);
-        ForecastFeatures features = new ForecastFeatures(series, calendar, StructuralConditions.read(structural),
+        ReplayedHistory history = ReplayedHistory.of(series, StructuralConditions.read(structural),
                 EventLabels.coups("coups", shared.resolve("conflict-labels/" + Backtest.COUPS), YearMonth.of(1946, 1),
                         until, new ArrayList<>()).onsets());
-        ForecastModel refit = ForecastFit.fit(new ForecastFit.Inputs(model.version(), features,
+        ForecastModel refit = ForecastFit.fit(new ForecastFit.Inputs(model.version(), history,
                 OnsetLabels.of(Backtest.FATALITY_LABELS, series), calendar, model.validation().from(), until));
         refit.write(out.resolve("forecast.yaml"));
 

@@ -53,6 +53,14 @@ class TopicContractsTest {
                 List.of("political.coup"), LocalDate.of(2011, 4, 8), LocalDate.of(2012, 4, 6), 1,
                 PhaseCriterion.AT_LEAST, 1)), List.of("post:post-bamako:2012-044"), Classification.PUBLIC,
                 new Revision(1, LocalDate.of(2012, 4, 8), false)));
+        byType.put(Forecast.class, new Forecast("MLI", java.time.YearMonth.of(2011, 12), LocalDate.of(2011, 12, 31),
+                "forecast-1", List.of(new Forecast.Horizon(3, 0.044, List.of(
+                        new Forecast.FeatureContribution("structural.log_population", 16.5, 0.53, 0.18),
+                        new Forecast.FeatureContribution("coups.attempts_5y", null, 0, 0)))),
+                List.of("coups.attempts_5y", "coups.within_1y"), Classification.PUBLIC,
+                new Revision(1, LocalDate.of(2011, 12, 31), false)));
+        byType.put(StructuralValue.class, new StructuralValue("MLI", "SP.DYN.IMRT.IN", 2010, 77.9,
+                "API_SP.DYN.IMRT.IN_DS2_en_csv_v2_80621.csv"));
         byType.put(Subscription.class, new Subscription("sub-1", "account:analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "account:analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",

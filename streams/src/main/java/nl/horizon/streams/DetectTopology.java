@@ -11,7 +11,7 @@ import nl.horizon.streams.scoring.ScoringSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -28,7 +28,8 @@ public final class DetectTopology {
     private DetectTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, DayScorer scorer, ScoringSettings settings, PhaseClassifier phases) {
+    public static void addTo(StreamsBuilder builder, KStream<String, byte[]> observations, DayScorer scorer,
+                             ScoringSettings settings, PhaseClassifier phases) {
         TierStore.builders().forEach(builder::addStateStore);
         builder.addStateStore(Publications.builder());
         builder.addStateStore(PhasePublications.builder());
@@ -36,9 +37,7 @@ public final class DetectTopology {
                 Serdes.String(), Serdes.Long()));
         String[] stores = java.util.stream.Stream.concat(java.util.Arrays.stream(TierStore.names()),
                 java.util.stream.Stream.of(Publications.STORE, PhasePublications.STORE, Detector.CLOCK_STORE)).toArray(String[]::new);
-        builder.stream(Topics.OBSERVATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("observations-in"))
-                .process(() -> new Detector(scorer, settings, phases), Named.as("detect"), stores)
+        observations.process(() -> new Detector(scorer, settings, phases), Named.as("detect"), stores)
                 .split(Named.as("scored-"))
                 .branch((key, value) -> value instanceof Scored.Risk, Branched.withConsumer(risks -> risks
                         .mapValues(value -> ((Scored.Risk) value).risk(), Named.as("risk-values"))

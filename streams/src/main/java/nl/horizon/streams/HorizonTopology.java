@@ -1,9 +1,13 @@
 package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
+import nl.horizon.schema.Topics;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -20,12 +24,16 @@ public final class HorizonTopology {
     private HorizonTopology() {
     }
 
-    /** Every step, in order: normalise, extract indicators, detect. */
+    /** Every step, in order: normalise, extract indicators, detect and forecast. */
     public static Topology build(ItemFormats formats, ScoringModel model) {
         StreamsBuilder builder = new StreamsBuilder();
         NormaliseTopology.addTo(builder, formats, model.places());
         ExtractTopology.addTo(builder, model.extractor());
-        DetectTopology.addTo(builder, model.scorer(), model.settings(), model.phaseClassifier());
+        KStream<String, byte[]> observations = builder.stream(Topics.OBSERVATIONS,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"));
+        DetectTopology.addTo(builder, observations, model.scorer(), model.settings(), model.phaseClassifier());
+        ForecastTopology.addTo(builder, observations, model.forecastIssuer(), model.borders(),
+                model.settings().historicalAfterDays());
         return builder.build();
     }
 

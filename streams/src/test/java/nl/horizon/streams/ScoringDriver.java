@@ -121,11 +121,15 @@ final class ScoringDriver implements AutoCloseable {
         return seenRisks;
     }
 
-    /** The signals as they stand: the latest record per id, unless withdrawn, by day. */
+    /**
+     * The detector's signals as they stand: the latest record per id, unless withdrawn, by day. The
+     * forecast's warnings, on the same topic, are left out: {@code ForecastTopologyTest} checks those.
+     */
     List<Signal> standingSignals(String country, Classification tier) {
         Map<String, Signal> latest = new TreeMap<>();
         signals().forEach(kv -> latest.put(kv.key, kv.value));
         return latest.values().stream().filter(Signal::standing)
+                .filter(s -> !s.detection().detector().equals(nl.horizon.streams.forecast.ForecastIssuer.DETECTOR))
                 .filter(s -> s.country().equals(country) && s.classification() == tier)
                 .sorted(java.util.Comparator.comparing(Signal::day)).toList();
     }

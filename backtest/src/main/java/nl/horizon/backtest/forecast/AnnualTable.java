@@ -1,16 +1,13 @@
 package nl.horizon.backtest.forecast;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import nl.horizon.formats.Rejection;
+import nl.horizon.formats.StructuralTable;
+import nl.horizon.schema.StructuralValue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -29,37 +26,31 @@ public record AnnualTable(String name, Map<String, TreeMap<Integer, Double>> val
 
     /** The World Bank's bulk-download CSV ({@code API_<indicator>_DS2_en_csv_v2_N.csv}). */
     public static AnnualTable worldBank(String name, Path csv) throws IOException {
-        String text = Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        int header = text.indexOf("\"Country Name\"");
-        if (header < 0) {
-            throw new IllegalArgumentException(csv + " is not a World Bank bulk CSV: no \"Country Name\" header");
-        }
-        Map<String, TreeMap<Integer, Double>> values = new TreeMap<>();
-        for (Map<String, String> row : rows(new StringReader(text.substring(header)))) {
-            String code = row.get("Country Code");
-            row.forEach((column, cell) -> {
-                if (column.matches("\\d{4}") && cell != null && !cell.isBlank()) {
-                    values.computeIfAbsent(code, k -> new TreeMap<>()).put(Integer.parseInt(column),
-                            Double.parseDouble(cell));
-                }
-            });
-        }
-        return new AnnualTable(name, values);
+        return of(name, csv, StructuralTable.WORLD_BANK, null);
     }
 
     /** Our World in Data's grapher CSV; {@code column} names the value. */
     public static AnnualTable owid(String name, Path csv, String column) throws IOException {
+        return of(name, csv, StructuralTable.OWID, column);
+    }
+
+    /** Reads a table as the structural drop folder does ({@link StructuralTable}); any bad row stops the run. */
+    private static AnnualTable of(String name, Path csv, StructuralTable layout, String column) throws IOException {
+        StructuralTable.Read read;
+        try {
+            read = layout.read(csv.getFileName().toString(), Files.readString(csv, StandardCharsets.UTF_8));
+        } catch (Rejection e) {
+            throw new IllegalArgumentException(csv + ": " + e.detail(), e);
+        }
+        if (!read.rejected().isEmpty()) {
+            throw new IllegalArgumentException(csv + ": " + read.rejected().get(0).rejection().detail());
+        }
         Map<String, TreeMap<Integer, Double>> values = new TreeMap<>();
-        for (Map<String, String> row : rows(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
-            String cell = row.get(column);
-            if (cell == null) {
+        for (StructuralValue v : read.values()) {
+            if (column != null && !v.indicator().equals(column)) {
                 throw new IllegalArgumentException(csv + " has no column '" + column + "'");
             }
-            String code = row.get("Code");
-            if (code != null && !code.isBlank() && !cell.isBlank()) {
-                values.computeIfAbsent(code, k -> new TreeMap<>()).put(Integer.parseInt(row.get("Year")),
-                        Double.parseDouble(cell));
-            }
+            values.computeIfAbsent(v.country(), k -> new TreeMap<>()).put(v.year(), v.value());
         }
         return new AnnualTable(name, values);
     }
@@ -74,10 +65,4 @@ public record AnnualTable(String name, Map<String, TreeMap<Integer, Double>> val
         return entry == null ? OptionalDouble.empty() : OptionalDouble.of(entry.getValue());
     }
 
-    private static List<Map<String, String>> rows(Reader reader) throws IOException {
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
-            return it.readAll();
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package nl.horizon.backtest.forecast;
 
+import nl.horizon.streams.forecast.LandBorders;
+import nl.horizon.streams.forecast.StructuralIndicator;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,17 @@ public record StructuralConditions(AnnualTable infantMortality, AnnualTable popu
                 AnnualTable.owid("electoral democracy", dir.resolve("electoral-democracy-index__vdem_owid.csv"),
                         "Electoral Democracy Index"),
                 LandBorders.read(dir.resolve("countries__mledoze.json")));
+    }
+
+    /** The table of {@code indicator}. */
+    public AnnualTable table(StructuralIndicator indicator) {
+        return switch (indicator) {
+            case INFANT_MORTALITY -> infantMortality;
+            case POPULATION -> population;
+            case GDP_PER_CAPITA -> gdpPerCapita;
+            case GDP_GROWTH -> gdpGrowth;
+            case DEMOCRACY -> democracy;
+        };
     }
 
     private static Path worldBankFile(Path dir, String indicator) throws IOException {

@@ -2,7 +2,9 @@ package nl.horizon.backtest.forecast;
 
 import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.Onset;
-import nl.horizon.backtest.ReleaseCalendar;
+import nl.horizon.streams.forecast.ForecastFeatures;
+import nl.horizon.streams.forecast.LandBorders;
+import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -41,8 +43,8 @@ class ForecastFeaturesTest {
                 2011, laterAnnual / 1000))));
         LandBorders borders = new LandBorders(Map.of("MLI", Set.of("NER"), "NER", Set.of("MLI")), Set.of("MLI", "NER"));
         StructuralConditions structure = new StructuralConditions(table, table, table, table, democracy, borders);
-        return new ForecastFeatures(series, CALENDAR, structure, List.of(
-                new Onset("MLI", LocalDate.of(2009, 9, 1), "coup"), new Onset("MLI", laterCoup, "coup")));
+        return new ForecastFeatures(ReplayedHistory.of(series, structure, List.of(
+                new Onset("MLI", LocalDate.of(2009, 9, 1), "coup"), new Onset("MLI", laterCoup, "coup"))), CALENDAR);
     }
 
     @Test

@@ -9,12 +9,14 @@ import nl.horizon.formats.Rejection;
 import nl.horizon.formats.SituationReport;
 import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.formats.Split;
+import nl.horizon.formats.StructuralTable;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Marking;
 import nl.horizon.schema.RawItem;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
+import nl.horizon.schema.StructuralValue;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.data.Schema;
@@ -129,7 +131,11 @@ public final class DropFolderTask extends SourceTask {
         try {
             ItemText.checkSize(Files.size(file), config.maxFileBytes());
             text = ItemText.decode(Files.readAllBytes(file), config.maxFileBytes());
-            List<SourceRecord> records = config.content() == FolderContent.POSTS ? post(file, text) : table(file, text);
+            List<SourceRecord> records = switch (config.content()) {
+                case POSTS -> post(file, text);
+                case EVENT_TABLES -> table(file, text);
+                case STRUCTURAL_TABLES -> structural(file, text);
+            };
             destination.put(file, processed);
             return records;
         } catch (Rejection rejection) {
@@ -209,6 +215,20 @@ public final class DropFolderTask extends SourceTask {
         items.sort(Map.Entry.comparingByKey());
         List<SourceRecord> records = new ArrayList<>(rejected);
         items.forEach(item -> records.add(rawItem(file, item.getValue())));
+        return records;
+    }
+
+    /** A structural table: one value per country-year, each bad row a dead letter of its own. */
+    private List<SourceRecord> structural(Path file, String text) throws Rejection {
+        String name = file.getFileName().toString();
+        StructuralTable layout = StructuralTable.detect(text).orElseThrow(() -> new Rejection(
+                RejectReason.UNKNOWN_FORMAT, "not a World Bank indicator CSV or an Our World in Data CSV"));
+        StructuralTable.Read read = layout.read(name, text);
+        List<SourceRecord> records = new ArrayList<>();
+        read.rejected().forEach(row -> records.add(deadLetter(file, new Rejection(row.rejection().reason(),
+                name + " " + row.rejection().detail()), row.payload(), Marking.of(config.classification()))));
+        read.values().forEach(v -> records.add(record(file, Topics.STRUCTURAL, v.key(),
+                JsonSerde.of(StructuralValue.class).serialize(Topics.STRUCTURAL, v))));
         return records;
     }
 

@@ -10,7 +10,13 @@ public enum FolderContent implements Labelled {
     /** Post situation reports, one per file ({@code .json} or {@code .txt}). */
     POSTS(SourceKind.POST),
     /** Coded event tables (ACLED or UCDP CSV, GDELT 1.0 TSV), one item per row; the table is recognised by its first line. */
-    EVENT_TABLES(SourceKind.EVENT_DATA);
+    EVENT_TABLES(SourceKind.EVENT_DATA),
+    /**
+     * Structural country-year tables (World Bank bulk indicator CSV, Our World in Data CSV), one
+     * {@code StructuralValue} per country-year on {@code horizon.structural.v1}; rejected rows are dead
+     * letters of kind {@code event-data}, the kind of statistical tables.
+     */
+    STRUCTURAL_TABLES(SourceKind.EVENT_DATA);
 
     private final SourceKind sourceKind;
 

@@ -215,6 +215,28 @@ class DropFolderTaskTest {
     }
 
     @Test
+    void aStructuralTableBecomesTypedValuesAndItsBadRowsDeadLetters() throws Exception {
+        start(DropFolderConfig.CONTENT, "structural-tables");
+        Files.writeString(dir.resolve("edi.csv"), """
+                Entity,Code,Year,Electoral Democracy Index
+                Mali,MLI,2011,0.52
+                Mali,MLI,2012,high
+                """);
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).extracting(SourceRecord::topic).containsExactly(Topics.DLQ, Topics.STRUCTURAL);
+        assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) records.get(0).value()).detail())
+                .isEqualTo("edi.csv the value of MLI in 2012 is not a number: 'high'");
+        assertThat(records.get(1).key()).isEqualTo("edi.csv:Electoral Democracy Index:MLI:2011");
+        assertThat(JsonSerde.of(nl.horizon.schema.StructuralValue.class).deserialize("t", (byte[]) records.get(1).value()))
+                .isEqualTo(new nl.horizon.schema.StructuralValue("MLI", "Electoral Democracy Index", 2011, 0.52, "edi.csv"));
+        task.commitRecord(records.get(0), null);
+        task.commitRecord(records.get(1), null);
+        assertThat(dir.resolve("processed/edi.csv")).exists();
+    }
+
+    @Test
     void realAcledAndGdeltFilesAreReadWhole() throws Exception {
         Path data = Path.of(System.getProperty("horizon.root", "..")).resolve("../shared/data").normalize();
         Assumptions.assumeTrue(Files.isDirectory(data), "shared test data not present: " + data);

@@ -1,17 +1,11 @@
-package nl.horizon.backtest.forecast;
-
-import nl.horizon.backtest.MonthlySeries;
-import nl.horizon.backtest.Onset;
-import nl.horizon.backtest.ReleaseCalendar;
+package nl.horizon.streams.forecast;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The leading indicators of a country as known on the day a month's fatality total is released
@@ -24,10 +18,13 @@ import java.util.stream.Collectors;
  *       2010, one in September 2012 reads 2011.</li>
  * </ul>
  * A value the tables lack is {@code NaN}; the model replaces it by its training mean and counts it in
- * {@code structural.missing}. The features follow the onset-forecasting literature (Goldstone et al. 2010,
+ * {@code structural.missing}; so are the coup features when the history has no source of coups. The features follow the onset-forecasting literature (Goldstone et al. 2010,
  * Hegre et al.'s ViEWS): conflict history (a calm year, deaths and their peak, time since the last month
  * of 25 or more), violence below the 25 floor and its trend, neighbours at war, coups, and structural
  * conditions (infant mortality, population, regime type with the anocracy hump, income and growth).
+ * <p>
+ * One piece of code for every caller: the back-test's fit and replay and the streams application's
+ * forecast topology compute features here, each from its own {@link ForecastHistory}.
  */
 public final class ForecastFeatures {
 
@@ -45,49 +42,27 @@ public final class ForecastFeatures {
     static final int MONTHS_SINCE_CAP = 120;
     private static final int STRUCTURAL = 5;
 
-    private final MonthlySeries series;
+    private final ForecastHistory history;
     private final ReleaseCalendar calendar;
-    private final StructuralConditions structure;
-    private final Map<String, List<LocalDate>> coups;
-    private final YearMonth firstMonth;
 
     /**
-     * @param series    fatalities per country and month
-     * @param calendar  when each month's total is released
-     * @param structure the structural tables and borders
-     * @param coups     coup attempts (Powell &amp; Thyne), day-exact
+     * @param history  fatalities, neighbours, coups and structural tables
+     * @param calendar when each month's total is released: the day a forecast is issued
      */
-    public ForecastFeatures(MonthlySeries series, ReleaseCalendar calendar, StructuralConditions structure,
-                            List<Onset> coups) {
-        this.series = series;
+    public ForecastFeatures(ForecastHistory history, ReleaseCalendar calendar) {
+        this.history = history;
         this.calendar = calendar;
-        this.structure = structure;
-        this.coups = coups.stream().collect(Collectors.groupingBy(Onset::country,
-                Collectors.mapping(Onset::date, Collectors.toList())));
-        this.firstMonth = series.byCountry().values().stream().filter(m -> !m.isEmpty()).map(m -> m.firstKey())
-                .min(YearMonth::compareTo).orElseThrow(() -> new IllegalArgumentException("an empty fatality series"));
-    }
-
-    /**
-     * The countries a forecast covers: every country of the series and every sovereign state, so that
-     * states that stayed calm are in the sample and a forecast is not fitted only on countries known,
-     * with hindsight, to have had violence.
-     */
-    public Set<String> countries() {
-        Set<String> countries = new TreeSet<>(series.byCountry().keySet());
-        countries.addAll(structure.borders().independent());
-        return countries;
     }
 
     /** The first month with twelve months of history: the first a forecast can be issued after. */
     public YearMonth firstIssuable() {
-        return firstMonth.plusMonths(11);
+        return history.firstMonth().plusMonths(11);
     }
 
     /**
      * The latest year of an annual table known on {@code day}: year {@code t} is published by mid {@code t + 1}.
      */
-    static int knownYear(LocalDate day) {
+    public static int knownYear(LocalDate day) {
         return day.getMonthValue() >= 7 ? day.getYear() - 1 : day.getYear() - 2;
     }
 
@@ -112,7 +87,7 @@ public final class ForecastFeatures {
         x[5] = low / 12.0;
         x[6] = Math.log1p(sum(country, month, 0, 3)) - Math.log1p(sum(country, month, 3, 6));
 
-        Set<String> neighbours = structure.borders().of(country);
+        Set<String> neighbours = history.neighbours(country);
         int neighbourDeaths = 0;
         int atWar = 0;
         for (String n : neighbours) {
@@ -127,16 +102,22 @@ public final class ForecastFeatures {
         x[7] = Math.log1p(neighbourDeaths);
         x[8] = neighbours.isEmpty() ? 0 : (double) atWar / neighbours.size();
 
-        List<LocalDate> attempts = coups.getOrDefault(country, List.of());
-        x[9] = attempts.stream().filter(d -> d.isBefore(day) && !d.isBefore(day.minusYears(5))).count();
-        x[10] = attempts.stream().anyMatch(d -> d.isBefore(day) && !d.isBefore(day.minusYears(1))) ? 1 : 0;
+        Optional<List<LocalDate>> known = history.coups(country);
+        if (known.isPresent()) {
+            List<LocalDate> attempts = known.get();
+            x[9] = attempts.stream().filter(d -> d.isBefore(day) && !d.isBefore(day.minusYears(5))).count();
+            x[10] = attempts.stream().anyMatch(d -> d.isBefore(day) && !d.isBefore(day.minusYears(1))) ? 1 : 0;
+        } else {
+            x[9] = Double.NaN;
+            x[10] = Double.NaN;
+        }
 
         int year = knownYear(day);
-        double infants = value(structure.infantMortality().latest(country, year));
-        double people = value(structure.population().latest(country, year));
-        double democracy = value(structure.democracy().latest(country, year));
-        double income = value(structure.gdpPerCapita().latest(country, year));
-        double growth = value(structure.gdpGrowth().latest(country, year));
+        double infants = value(history.structural(StructuralIndicator.INFANT_MORTALITY, country, year));
+        double people = value(history.structural(StructuralIndicator.POPULATION, country, year));
+        double democracy = value(history.structural(StructuralIndicator.DEMOCRACY, country, year));
+        double income = value(history.structural(StructuralIndicator.GDP_PER_CAPITA, country, year));
+        double growth = value(history.structural(StructuralIndicator.GDP_GROWTH, country, year));
         x[11] = Math.log(infants);
         x[12] = Math.log(people);
         x[13] = democracy;
@@ -153,7 +134,7 @@ public final class ForecastFeatures {
 
     /** Fatalities of a month, zero before the series starts. */
     private int deaths(String country, YearMonth month) {
-        return series.get(country, month);
+        return history.deaths(country, month);
     }
 
     /** Fatalities of the months {@code from..to-1} back from {@code month}. */
@@ -168,7 +149,7 @@ public final class ForecastFeatures {
     /** Whole months since the last month of {@link #FLOOR} or more, up to {@link #MONTHS_SINCE_CAP}. */
     private int monthsSinceConflict(String country, YearMonth month) {
         int back = 0;
-        for (YearMonth m = month; !m.isBefore(firstMonth) && back < MONTHS_SINCE_CAP; m = m.minusMonths(1), back++) {
+        for (YearMonth m = month; !m.isBefore(history.firstMonth()) && back < MONTHS_SINCE_CAP; m = m.minusMonths(1), back++) {
             if (deaths(country, m) >= FLOOR) {
                 return back;
             }

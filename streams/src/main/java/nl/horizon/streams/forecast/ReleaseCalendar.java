@@ -1,4 +1,4 @@
-package nl.horizon.backtest;
+package nl.horizon.streams.forecast;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

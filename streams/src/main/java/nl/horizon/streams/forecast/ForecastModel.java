@@ -1,4 +1,4 @@
-package nl.horizon.backtest.forecast;
+package nl.horizon.streams.forecast;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A fitted onset forecast, as committed in {@code config/forecast.yaml}: one logistic model per horizon on
@@ -57,6 +60,24 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
      * @param cooldownMonths no second warning for a country within this many months of its last (0: every month)
      */
     public record AlertRule(int horizonMonths, double threshold, int cooldownMonths) {
+
+        /**
+         * The months that warn, of one country's probabilities on this rule's horizon: those whose
+         * probability is at least {@link #threshold}, unless the country was warned within the
+         * {@link #cooldownMonths} months before. The back-test's warnings and the pipeline's signals.
+         */
+        public SortedSet<YearMonth> warnings(SortedMap<YearMonth, Double> probabilities) {
+            SortedSet<YearMonth> warned = new TreeSet<>();
+            YearMonth last = null;
+            for (Map.Entry<YearMonth, Double> e : probabilities.entrySet()) {
+                boolean cooling = last != null && !e.getKey().isAfter(last.plusMonths(cooldownMonths));
+                if (e.getValue() >= threshold && !cooling) {
+                    warned.add(e.getKey());
+                    last = e.getKey();
+                }
+            }
+            return warned;
+        }
     }
 
     /** @param name as in {@link ForecastFeatures#NAMES} */
@@ -125,6 +146,25 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
 
     /** The probability of an onset or escalation within {@code months} months after the month of issue. */
     public double probability(double[] x, int months) {
+        return LogisticRegression.probability(beta(months), standardise(x));
+    }
+
+    /**
+     * What each feature adds to the log-odds of the {@code months}-month horizon: its coefficient times its
+     * standardised value, in feature order. With the intercept they add up to the log-odds.
+     */
+    public double[] contributions(double[] x, int months) {
+        double[] beta = beta(months);
+        double[] z = standardise(x);
+        double[] parts = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            parts[j] = beta[j + 1] * z[j];
+        }
+        return parts;
+    }
+
+    /** The coefficients of a horizon, intercept first, in feature order. */
+    private double[] beta(int months) {
         Horizon h = horizons.stream().filter(m -> m.months() == months).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("forecast " + version + " has no " + months + "-month horizon"));
         double[] beta = new double[features.size() + 1];
@@ -132,6 +172,6 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
         for (int j = 0; j < features.size(); j++) {
             beta[j + 1] = h.coefficients().getOrDefault(features.get(j).name(), 0.0);
         }
-        return LogisticRegression.probability(beta, standardise(x));
+        return beta;
     }
 }

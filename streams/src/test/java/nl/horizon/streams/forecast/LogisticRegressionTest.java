@@ -1,4 +1,4 @@
-package nl.horizon.backtest.forecast;
+package nl.horizon.streams.forecast;
 
 import org.junit.jupiter.api.Test;
 

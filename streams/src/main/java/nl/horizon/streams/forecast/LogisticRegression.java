@@ -1,4 +1,4 @@
-package nl.horizon.backtest.forecast;
+package nl.horizon.streams.forecast;
 
 /**
  * L2-penalised logistic regression fitted by iteratively reweighted least squares (Newton's method on the

@@ -1,0 +1,98 @@
+package nl.horizon.streams;
+
+import nl.horizon.schema.ClockTick;
+import nl.horizon.schema.Forecast;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Observation;
+import nl.horizon.schema.Signal;
+import nl.horizon.schema.StructuralValue;
+import nl.horizon.schema.Topics;
+import nl.horizon.streams.forecast.ForecastInputs;
+import nl.horizon.streams.forecast.ForecastIssuer;
+import nl.horizon.streams.forecast.LandBorders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Fatality observations and clock ticks (from {@code horizon.observations.v1}) and structural values
+ * ({@code horizon.structural.v1}) to {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>})
+ * and forecast warnings on {@code horizon.signals.v1}. Every input goes through one internal topic of one
+ * partition to one {@link Forecaster}: a forecast reads its neighbours' fatalities, so all countries must
+ * be in one place; the input is small (one record per fatality event, tick and table value).
+ */
+public final class ForecastTopology {
+
+    /** The key of every forecast input on the internal topic: one partition holds them all. */
+    static final String ALL = "all";
+
+    private ForecastTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, byte[]> observations, ForecastIssuer issuer,
+                             LandBorders borders, int historicalAfterDays) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.INPUT_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.CLOCK_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.PUBLISHED_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        KStream<String, ForecastInput> fatalities = observations.process(FatalitiesAndTicks::new,
+                Named.as("forecast-fatalities"));
+        KStream<String, ForecastInput> structural = builder.stream(Topics.STRUCTURAL,
+                        Consumed.with(Serdes.String(), JsonSerde.of(StructuralValue.class)).withName("structural-in"))
+                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, value)),
+                        Named.as("forecast-structural"));
+        fatalities.merge(structural, Named.as("forecast-inputs-merged"))
+                .repartition(Repartitioned.<String, ForecastInput>as("forecast-input")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ForecastInput.class))
+                        .withNumberOfPartitions(1))
+                .process(() -> new Forecaster(issuer, borders, historicalAfterDays), Named.as("forecast"),
+                        Forecaster.INPUT_STORE, Forecaster.CLOCK_STORE, Forecaster.PUBLISHED_STORE)
+                .split(Named.as("forecasted-"))
+                .branch((key, value) -> value instanceof Forecast, Branched.withConsumer(forecasts -> forecasts
+                        .mapValues(value -> (Forecast) value, Named.as("forecast-values"))
+                        .to(Topics.FORECASTS, Produced.with(Serdes.String(), JsonSerde.of(Forecast.class))
+                                .withName("forecasts-out")), "forecast"))
+                .defaultBranch(Branched.withConsumer(signals -> signals
+                        .mapValues(value -> (Signal) value, Named.as("forecast-warning-values"))
+                        .to(Topics.SIGNALS, Produced.with(Serdes.String(), JsonSerde.of(Signal.class))
+                                .withName("forecast-warnings-out")), "warning"));
+    }
+
+    /** Keeps the fatality observations and the clock ticks, all under one key. */
+    private static final class FatalitiesAndTicks implements Processor<String, byte[], String, ForecastInput> {
+        private ProcessorContext<String, ForecastInput> context;
+
+        @Override
+        public void init(ProcessorContext<String, ForecastInput> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            ForecastInput input;
+            if (ExtractTopology.isTick(record.headers())) {
+                input = new ForecastInput(null, JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS,
+                        record.value()), null);
+            } else {
+                Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
+                if (!o.indicator().equals(ForecastInputs.FATALITIES)) {
+                    return;
+                }
+                input = new ForecastInput(o, null, null);
+            }
+            context.forward(record.withKey(ALL).withValue(input));
+        }
+    }
+}
