@@ -182,14 +182,37 @@ const LEVELS = ['calm', 'watch', 'warning', 'alert'];
 const LEVEL_COLOURS = { calm: '#5a8f5a', watch: '#c9a227', warning: '#d9730d', alert: '#b3261e' };
 const SPARK_DAYS = 90;
 
-/** A value the read side may add later (forecast): a number, a word, or an object with one. */
-function describe(value) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value <= 1 ? Math.round(value * 100) + '%' : fmt(value);
-  if (typeof value === 'string') return value;
-  const main = value.probability !== undefined ? describe(value.probability) : value.phase || value.name || value.label || value.level || '';
-  const extra = [value.horizonDays ? 'within ' + value.horizonDays + ' days' : null, value.horizon || null].filter(Boolean).join(' ');
-  return [main, extra].filter(Boolean).join(' ');
+const percent = (p) => (p < 0.01 ? '<1' : Math.round(p * 100)) + '%';
+/** A forecast's horizon of {@code months} (1, 3 or 6), if it has one. */
+const forecastHorizon = (f, months) => (f ? f.horizons.find((h) => h.months === months) : null);
+/** What moved a horizon's log-odds most: the forecast's own explanation, in words. */
+const forecastReasons = (h) => h.contributions.filter((c) => c.contribution !== 0)
+  .map((c) => c.feature + (c.contribution > 0 ? ' +' : ' ') + fmt(c.contribution)).join(', ');
+/** A country's chance of an onset or escalation within 3 months, with what explains it in the tooltip. */
+function forecastCell(f) {
+  const h = forecastHorizon(f, 3);
+  if (!h) return '';
+  return el('span', { className: 'forecast', title: 'p(onset or escalation within 3 months), ' + f.model + ' on the data of ' + f.month + ': ' + forecastReasons(h) },
+    percent(h.probability));
+}
+
+/** The country page's forecast: each horizon's probability and the features behind it, the model named. */
+function forecastDetail(f) {
+  if (!f) return el('p', { className: 'forecast-detail' }, 'No onset forecast issued yet.');
+  return el('div', { className: 'forecast-detail' },
+    el('p', {}, 'Issued ', f.issued, ' on the data of ', f.month, ' by model ', el('code', {}, f.model),
+      f.missing.length ? ' (no value for ' + f.missing.join(', ') + ': taken as the training mean)' : '', '.'),
+    table(['Within', 'Probability', 'What moved it most (log-odds)'], f.horizons.map((h) => el('tr', {},
+      el('td', {}, h.months + (h.months === 1 ? ' month' : ' months')), el('td', { className: 'num' }, percent(h.probability)), el('td', {}, forecastReasons(h))))));
+}
+
+/** Each indicator of the latest score with the reports that counted for it, corroborating reports first. */
+function indicatorDetail(indicators) {
+  if (!indicators || indicators.length === 0) return el('p', {}, 'No indicator contributes to the latest score.');
+  return el('ul', { className: 'indicators' }, indicators.map((i) => el('li', {},
+    el('details', {}, el('summary', {}, el('strong', {}, i.indicator), ' ', fmt(i.contribution), ' points · ', i.reports + (i.reports === 1 ? ' report' : ' reports')),
+      el('ul', { className: 'reports' }, i.evidence.map((e) => el('li', {}, el('span', { className: 'kind' }, e.sourceKind), ' ', reportLink(e.id, e.title || e.id), ' · ', e.publishedAt.slice(0, 10),
+        safeLink(e.link) ? [' · ', safeLink(e.link)] : null)))))));
 }
 
 /** Why a country's level is not what its score alone suggests; absent when it is. */
@@ -237,7 +260,7 @@ function countryTable(id, rows, caption, asOf, sparks) {
     { label: 'Change', key: (r) => (r.change === null || r.change === undefined ? Infinity : r.change), num: true, cell: (r) => signed(r.change) },
     { label: 'Trend', key: (r) => r.trend, ascending: true, cell: (r) => r.trend },
   ];
-  if (has('forecast')) columns.push({ label: 'Forecast', key: (r) => describe(r.forecast), cell: (r) => describe(r.forecast) });
+  if (has('forecast')) columns.push({ label: 'Onset risk, 3 months', key: (r) => { const h = forecastHorizon(r.forecast, 3); return h ? h.probability : -1; }, num: true, cell: (r) => forecastCell(r.forecast) });
   if (rows.some(whyLevel)) columns.push({ label: 'Why this level', cell: (r) => whyLevel(r) || '' });
   columns.push({ label: 'Last changed', key: (r) => r.day, cell: (r) => el('span', { className: 'day' }, r.day) });
   return sortableTable({ id, className: 'countries' }, columns, rows, (r) => ({ className: 'country-row', 'data-country': r.country }),
@@ -377,10 +400,13 @@ async function country(code) {
     el('h1', { tabindex: '-1' }, data.name + ' (' + code + ')'),
     latest ? el('p', { className: 'standing' }, 'Score ', el('strong', {}, fmt(latest.score)), ' ', levelBadge(latest.level), ' trend ', latest.trend, ' · last changed ', latest.day, ' ', marking(latest.classification))
       : el('p', {}, 'Nothing scored for this country that you may see.'),
-    el('div', {}, latest && latest.heldBack ? el('p', { className: 'held-back' }, 'Level held back: ' + latest.heldBack + '.') : null),
+    el('div', {}, data.whyLevel ? el('p', { className: 'held-back' }, 'Why this level: ' + data.whyLevel.explanation + '.') : null),
     el('div', {}, latest ? phaseDetail(data.phase) || el('p', { className: 'phase-detail' }, phaseBadge(data.phase)) : null),
     el('section', {}, el('h2', {}, 'Score and what drives it'), el('div', { className: 'chart-box' }, canvas), historyTable(data.history)),
+    el('section', {}, el('h2', {}, 'Each indicator and its reports'), indicatorDetail(data.indicators)),
+    el('section', {}, el('h2', {}, 'Onset forecast'), forecastDetail(data.forecast)),
     el('section', {}, el('h2', {}, 'Signals'), signals),
+    data.evidence && data.evidence.length ? el('section', {}, el('h2', {}, 'Behind the latest signal'), el('ul', { className: 'reports' }, data.evidence.map((r) => reportItem(r)))) : null,
     el('section', {}, el('h2', {}, 'Evidence'), el('form', { onsubmit: searchHere }, el('label', { for: 'country-query', className: 'visually-hidden' }, 'Search this country\'s reports'),
       query, el('button', { type: 'submit' }, 'Search'), searchMessage), results));
   setTitle(data.name);

@@ -9,7 +9,7 @@ import nl.horizon.app.web.FeedTokens;
 import nl.horizon.app.web.HttpApi;
 import nl.horizon.app.web.LiveUpdates;
 import nl.horizon.app.web.PeopleTokens;
-import nl.horizon.app.web.PhaseBoard;
+import nl.horizon.app.web.TierBoard;
 import nl.horizon.app.web.Sessions;
 import nl.horizon.app.web.SearchFilters;
 import nl.horizon.app.web.SignalFeeds;
@@ -28,8 +28,11 @@ import nl.horizon.ingest.push.PushIngest;
 import nl.horizon.ingest.folder.DropFolderConfig;
 import nl.horizon.ingest.folder.DropFolderConnector;
 import nl.horizon.ingest.folder.FolderContent;
+import nl.horizon.schema.CountryPhase;
+import nl.horizon.schema.Forecast;
 import nl.horizon.schema.Markings;
 import nl.horizon.schema.Reasons;
+import nl.horizon.schema.Topics;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringModel;
 import nl.horizon.streams.scoring.Indicator;
@@ -146,13 +149,10 @@ public final class Horizon implements AutoCloseable {
                 follower.close();
                 followerThread.join(30_000);
             });
-            PhaseBoard phases = new PhaseBoard();
-            PhaseFollower phaseFollower = new PhaseFollower(bootstrapServers, config.kafkaClientSettings(), phases);
-            Thread phaseThread = Thread.ofPlatform().name("horizon-phases").start(phaseFollower);
-            started.push(() -> {
-                phaseFollower.close();
-                phaseThread.join(30_000);
-            });
+            TierBoard<CountryPhase> phases = follow(config.kafkaClientSettings(), Topics.PHASES,
+                    CountryPhase.class, TierBoard.byDay());
+            TierBoard<Forecast> forecasts = follow(config.kafkaClientSettings(), Topics.FORECASTS,
+                    Forecast.class, TierBoard.byMonth());
             indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
             LiveUpdates live = new LiveUpdates();
@@ -202,7 +202,7 @@ public final class Horizon implements AutoCloseable {
             Sessions sessions = new Sessions(Clock.systemUTC(), config.secureCookies());
             http = HttpApi.start(config.httpHost(), config.httpPort(), new HttpApi.Services(
                     new Situation(index.search(), LevelThresholds.of(model.settings()),
-                            new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), phases),
+                            new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), phases, forecasts),
                     index.search(), push, savedQueries, inbox,
                     new Authenticator(accounts, people, sessions), sessions, new TriageDesk(producer, Clock.systemUTC()),
                     new SignalFeeds(index.search()),
@@ -283,6 +283,18 @@ public final class Horizon implements AutoCloseable {
         } catch (RuntimeException e) {
             return "unknown: " + e.getMessage();
         }
+    }
+
+    /** Follows one of the streams application's compacted topics into a board, on a thread of its own. */
+    private <T> TierBoard<T> follow(Map<String, Object> clientSettings, String topic, Class<T> type,
+                                    TierBoard<T> board) {
+        TopicFollower<T> follower = new TopicFollower<>(bootstrapServers, clientSettings, topic, type, board);
+        Thread thread = Thread.ofPlatform().name("horizon-follow-" + topic).start(follower);
+        started.push(() -> {
+            follower.close();
+            thread.join(30_000);
+        });
+        return board;
     }
 
     @Override

@@ -4,6 +4,7 @@ import nl.horizon.schema.Classification;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Forecast;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Trend;
 
@@ -19,10 +20,11 @@ import java.util.Comparator;
  *                 newcomer is a riser too; null only where no reference day was asked for
  * @param whyLevel why its level is not the one its score suggests, null when it is
  * @param phase    its current AIV/CAVV phase in the same tier, null when stable or not looked up (the briefing)
+ * @param forecast its latest onset forecast in the same tier, null when none was issued or not looked up
  */
 public record CountryLine(String country, String name, LocalDate day, double score, RiskLevel level, Trend trend,
                           Double change, Classification classification, WhyLevel whyLevel,
-                          CountryPhase phase) {
+                          CountryPhase phase, Forecast forecast) {
 
     /** The meeting's order: alerts, then warnings, then the rest; within a level the highest score first. */
     public static final Comparator<CountryLine> MEETING_ORDER = Comparator
@@ -38,11 +40,12 @@ public record CountryLine(String country, String name, LocalDate day, double sco
         Double change = !withChange ? null
                 : Math.round((at.score() - (before == null ? 0 : before.score())) * 10) / 10.0;
         return new CountryLine(at.country(), Countries.englishName(at.country()), at.day(), at.score(), at.level(),
-                at.trend(), change, at.classification(), WhyLevel.of(at, thresholds), null);
+                at.trend(), change, at.classification(), WhyLevel.of(at, thresholds), null, null);
     }
 
-    /** This line with the country's current phase. */
-    public CountryLine withPhase(CountryPhase current) {
-        return new CountryLine(country, name, day, score, level, trend, change, classification, whyLevel, current);
+    /** This line with the country's current phase and latest forecast. */
+    public CountryLine withOutlook(CountryPhase currentPhase, Forecast latestForecast) {
+        return new CountryLine(country, name, day, score, level, trend, change, classification, whyLevel,
+                currentPhase, latestForecast);
     }
 }

@@ -2,6 +2,7 @@ package nl.horizon.app.views;
 
 import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Forecast;
 import nl.horizon.schema.Report;
 
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.List;
  * @param evidence   the reports behind its latest standing signal, corroborating reports first
  * @param reports    its latest reports, newest first
  * @param phase      its current AIV/CAVV phase in the tier of {@code latest}, null when stable
+ * @param forecast   its latest onset forecast in the tier of {@code latest}, null when none was issued
  */
 public record CountryPage(String country, String name, CountryRisk latest, WhyLevel whyLevel, List<DailyRisk> history,
                           List<IndicatorEvidence> indicators, List<SignalLine> signals, List<Report> evidence,
-                          List<Report> reports, CountryPhase phase) {
+                          List<Report> reports, CountryPhase phase, Forecast forecast) {
 }

@@ -21,6 +21,7 @@ import nl.horizon.schema.Contribution;
 import nl.horizon.schema.Countries;
 import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Forecast;
 import nl.horizon.schema.Lifecycle;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.Report;
@@ -77,18 +78,21 @@ public final class Situation {
     private final LevelThresholds thresholds;
     private final IndicatorExtractor extractor;
     private final int recentDays;
-    private final PhaseBoard phases;
+    private final TierBoard<CountryPhase> phases;
+    private final TierBoard<Forecast> forecasts;
 
     /**
      * @param thresholds the scoring's level thresholds, to tell why a level differs from its score's
      * @param extractor  the scoring's own indicator extractor: which report counted for which indicator
      * @param recentDays the scoring's recent window: the reports behind a score lie in it
      * @param phases     each country's current AIV/CAVV phase per tier
+     * @param forecasts  each country's latest onset forecast per tier
      */
     public Situation(HorizonSearch search, LevelThresholds thresholds, IndicatorExtractor extractor, int recentDays,
-                     PhaseBoard phases) {
+                     TierBoard<CountryPhase> phases, TierBoard<Forecast> forecasts) {
         this.search = search;
         this.phases = phases;
+        this.forecasts = forecasts;
         this.thresholds = thresholds;
         this.extractor = extractor;
         this.recentDays = recentDays;
@@ -111,7 +115,7 @@ public final class Situation {
         List<CountryLine> lines = new ArrayList<>();
         for (List<CountryRisk> history : histories.values()) {
             lines.add(CountryLine.of(history.getLast(), lastOnOrBefore(history, reference), true, thresholds)
-                    .withPhase(phase(history.getLast())));
+                    .withOutlook(phase(history.getLast()), forecast(history.getLast())));
         }
         lines.sort(CountryLine.MEETING_ORDER);
         List<Signal> changed = standingInTier(search.signals(clearance, reference.plusDays(1), null), histories).stream()
@@ -129,7 +133,7 @@ public final class Situation {
         List<Report> reports = reports(country, reader, null, null, 20);
         if (history.isEmpty()) {
             return new CountryPage(country, Countries.englishName(country), null, null, List.of(), List.of(), List.of(),
-                    List.of(), reports, null);
+                    List.of(), reports, null, null);
         }
         CountryRisk latest = history.getLast();
         List<SignalLine> signals = lines(search.signals(country, latest.classification(), SIGNALS_PER_COUNTRY).stream()
@@ -138,7 +142,7 @@ public final class Situation {
                 : evidence(signals.getFirst().signal(), clearance, COUNTRY_EVIDENCE);
         return new CountryPage(country, Countries.englishName(country), latest, WhyLevel.of(latest, thresholds),
                 DailyRisk.series(history, latest.day().minusDays(HISTORY_DAYS - 1)), indicators(latest, reader),
-                signals, evidence, reports, phase(latest));
+                signals, evidence, reports, phase(latest), forecast(latest));
     }
 
     /**
@@ -319,6 +323,11 @@ public final class Situation {
     /** A country's current phase in the tier its risk is read from, the one the caller is cleared for; null: stable. */
     private CountryPhase phase(CountryRisk latest) {
         return phases.current(latest.country(), latest.classification()).orElse(null);
+    }
+
+    /** A country's latest onset forecast in the tier its risk is read from; null: none issued yet. */
+    private Forecast forecast(CountryRisk latest) {
+        return forecasts.current(latest.country(), latest.classification()).orElse(null);
     }
 
     private static CountryRisk lastOnOrBefore(List<CountryRisk> history, LocalDate day) {

@@ -105,12 +105,14 @@ class DashboardPagesBrowserIT {
     @Test
     void forecastPhaseAndWhyAppearOnceTheOverviewCarriesThem() throws Exception {
         chromium.signIn(pipeline, DemoPipeline.VIEWER);
-        assertThat(headers("#countries-urgent")).doesNotContain("Forecast");
-        // the forecast is not on the overview yet, and the demo's phases and reasons depend on its data: the page
-        // is given an overview that has all three, in the shapes the read side gives (docs/openapi.yaml)
+        // the demo's forecasts, phases and reasons depend on its data: the page is given an overview that has all
+        // three, in the shapes the read side gives (docs/openapi.yaml)
         stubApi("/api/overview", """
                 page.countries.forEach((c) => {
-                  c.forecast = { probability: 0.42, horizonDays: 90 };
+                  c.forecast = { country: c.country, month: '2026-10', issued: page.asOf, model: 'forecast-1',
+                                 horizons: [{ months: 3, probability: 0.42, contributions: [
+                                   { feature: 'conflict.log_deaths_12m', value: 5.1, standardised: 1.6, contribution: 0.8 }] }],
+                                 missing: [], classification: c.classification };
                   c.phase = { country: c.country, day: page.asOf, phase: 'decay', since: page.asOf, criteria: [],
                               evidence: [], classification: c.classification };
                   if (c.level === 'warning') c.whyLevel = { scoreSuggests: 'alert', cause: 'held-back',
@@ -119,10 +121,10 @@ class DashboardPagesBrowserIT {
                 });
                 """);
         chromium.script("location.hash = '#/?since=' + document.getElementById('since').value");
-        chromium.wait.until(d -> headers("#countries-urgent").contains("Forecast"));
-        assertThat(headers("#countries-urgent")).contains("Forecast", "Why this level");
+        chromium.wait.until(d -> headers("#countries-urgent").contains("Onset risk, 3 months"));
+        assertThat(headers("#countries-urgent")).contains("Onset risk, 3 months", "Why this level");
         String text = chromium.browser.findElement(By.id("countries-urgent")).getText();
-        assertThat(text).contains("42% within 90 days").contains("phase: decay").contains("alert needs two independent sources");
+        assertThat(text).contains("42%").contains("phase: decay").contains("alert needs two independent sources");
         chromium.wait.until(d -> d.findElements(By.cssSelector("#countries-urgent svg.sparkline polyline")).size()
                 == d.findElements(By.cssSelector("#countries-urgent tbody tr")).size());
         chromium.screenshot("17-overview-forecast-phase-why");
@@ -190,6 +192,10 @@ class DashboardPagesBrowserIT {
         assertThat(chart.getAttribute("role")).isEqualTo("img");
         assertThat(chart.getAttribute("aria-label")).startsWith("Daily score of Mali from");
         assertThat(chromium.browser.findElements(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
+        String page = chromium.browser.findElement(By.tagName("main")).getText();
+        assertThat(page).as("the drill-down and the forecast").contains("Each indicator and its reports", "Onset forecast");
+        assertThat(chromium.browser.findElements(By.cssSelector("ul.indicators details"))).isNotEmpty();
+        chromium.screenshot("18-country-indicators-forecast");
     }
 
     @Test

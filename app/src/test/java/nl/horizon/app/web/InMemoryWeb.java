@@ -89,7 +89,7 @@ final class InMemoryWeb implements AutoCloseable {
                 new OperationsHandlers(() -> Map.of("streams", "up"), metrics),
                 new SituationHandlers((clearance, since) -> new Overview(DAY, since, List.of(), List.of()),
                         (country, reader) -> new CountryPage(country, country, null, null, List.of(), List.of(),
-                                List.of(), List.of(), List.of(), null),
+                                List.of(), List.of(), List.of(), null, null),
                         (from, to, clearance, evidence) -> new Briefing(from, to, List.of(), List.of(),
                                 List.of(), clearance)),
                 new SearchHandlers(request -> new SearchResult(0, List.of(), Map.of()), (id, reader) -> Optional.empty(),

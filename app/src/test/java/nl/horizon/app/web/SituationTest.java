@@ -81,7 +81,8 @@ class SituationTest {
         index.refresh();
         ScoringModel model = ScoringModel.load(Path.of(System.getProperty("horizon.root", "..")).resolve("config"));
         situation = new Situation(index.search(), LevelThresholds.of(model.settings()),
-                new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), new PhaseBoard());
+                new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), TierBoard.byDay(),
+                TierBoard.byMonth());
     }
 
     @AfterEach

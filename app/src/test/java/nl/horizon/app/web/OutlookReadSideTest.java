@@ -7,6 +7,7 @@ import nl.horizon.index.Visibility;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
+import nl.horizon.schema.Forecast;
 import nl.horizon.schema.PhaseCriterion;
 import nl.horizon.schema.Revision;
 import nl.horizon.schema.RiskLevel;
@@ -21,23 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The overview and the country page carry the current phase of the tier the caller's risk comes from: a
- * public reader never sees the phase the secret tier derived, nor learns from it that secret input exists.
+ * The overview and the country page carry the current phase and the latest forecast of the tier the caller's
+ * risk comes from: a public reader never sees what the secret tier derived, nor learns from it that secret
+ * input exists.
  */
-class PhaseReadSideTest {
+class OutlookReadSideTest {
 
     private static final LocalDate DAY = LocalDate.of(2012, 4, 1);
 
     @TempDir
     Path dir;
     private HorizonIndex index;
-    private final PhaseBoard board = new PhaseBoard();
+    private final TierBoard<CountryPhase> board = TierBoard.byDay();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -84,6 +87,35 @@ class PhaseReadSideTest {
     }
 
     @Test
+    void eachCallerSeesTheLatestForecastOfTheirTier() throws Exception {
+        TierBoard<Forecast> forecasts = TierBoard.byMonth();
+        forecasts.apply("MLI:public:2012-02", forecast(Classification.PUBLIC, YearMonth.of(2012, 2), 0.06));
+        forecasts.apply("MLI:public:2012-03", forecast(Classification.PUBLIC, YearMonth.of(2012, 3), 0.09));
+        forecasts.apply("MLI:secret:2012-03", forecast(Classification.SECRET, YearMonth.of(2012, 3), 0.31));
+        ScoringModel model = ScoringModel.load(Path.of(System.getProperty("horizon.root", "..")).resolve("config"));
+        Situation situation = new Situation(index.search(), LevelThresholds.of(model.settings()),
+                new IndicatorExtractor(model.taxonomy()), model.settings().recentDays(), board, forecasts);
+
+        assertThat(situation.country("MLI", Visibility.of(Classification.PUBLIC)).forecast().horizon(3).probability())
+                .isEqualTo(0.09);
+        assertThat(situation.country("MLI", Visibility.of(Classification.SECRET)).forecast().horizon(3).probability())
+                .isEqualTo(0.31);
+        assertThat(situation.overview(Classification.PUBLIC, null).countries())
+                .extracting(line -> line.forecast().month()).containsExactly(YearMonth.of(2012, 3));
+        forecasts.apply("MLI:public:2012-03", null);
+        assertThat(situation.country("MLI", Visibility.of(Classification.PUBLIC)).forecast().month())
+                .as("a withdrawn month brings back the month before").isEqualTo(YearMonth.of(2012, 2));
+        assertThatThrownBy(() -> forecasts.apply("MLI:public:2012-03-01", null)).hasMessageContaining("does not end in a month");
+    }
+
+    private static Forecast forecast(Classification tier, YearMonth month, double p3) {
+        LocalDate issued = month.atEndOfMonth();
+        return new Forecast("MLI", month, issued, "forecast-1", List.of(new Forecast.Horizon(3, p3, List.of(
+                new Forecast.FeatureContribution("conflict.log_deaths_12m", 3.2, 0.8, 0.4)))), List.of(), tier,
+                new Revision(1, issued, false));
+    }
+
+    @Test
     void aTombstoneOnTheLatestDayBringsBackTheDayBefore() throws Exception {
         board.apply(key(Classification.PUBLIC, DAY), null);
         assertThat(board.current("MLI", Classification.PUBLIC)).map(CountryPhase::phase).contains(StatePhase.TENSION);
@@ -95,14 +127,14 @@ class PhaseReadSideTest {
 
     @Test
     void aKeyThatIsNotCountryTierDayIsRefused() {
-        assertThatThrownBy(() -> board.apply("MLI", null)).hasMessageContaining("<country>:<tier>:<day>");
+        assertThatThrownBy(() -> board.apply("MLI", null)).hasMessageContaining("<country>:<tier>:<period>");
         assertThatThrownBy(() -> board.apply("MLI:public:yesterday", null)).hasMessageContaining("does not end in a day");
     }
 
     /** The read side as the launcher wires it, over this test's index and phases. */
-    private Situation situation(PhaseBoard phases) {
+    private Situation situation(TierBoard<CountryPhase> phases) {
         ScoringModel model = ScoringModel.load(Path.of(System.getProperty("horizon.root", "..")).resolve("config"));
         return new Situation(index.search(), LevelThresholds.of(model.settings()), new IndicatorExtractor(model.taxonomy()),
-                model.settings().recentDays(), phases);
+                model.settings().recentDays(), phases, TierBoard.byMonth());
     }
 }
