@@ -72,6 +72,29 @@ class OpenApiTest {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(web.api.routes());
     }
 
+    /**
+     * A comma in an unquoted description inside a flow mapping ({@code {type: string, description: a, b}})
+     * splits it into a key {@code b} without a value: the parser accepts it silently, Redocly's linter does not.
+     */
+    @Test
+    void noDescriptionIsSplitIntoKeysWithoutValues() {
+        List<String> split = new ArrayList<>();
+        collectKeysWithoutValues(spec, "#", split);
+        assertThat(split).as("keys without a value (quote the description they came from)").isEmpty();
+    }
+
+    private static void collectKeysWithoutValues(JsonNode node, String at, List<String> found) {
+        node.properties().forEach(field -> {
+            if (field.getValue().isNull() && field.getKey().contains(" ")) {
+                found.add(at + "/" + field.getKey());
+            }
+            collectKeysWithoutValues(field.getValue(), at + "/" + field.getKey(), found);
+        });
+        if (node.isArray()) {
+            node.forEach(item -> collectKeysWithoutValues(item, at + "[]", found));
+        }
+    }
+
     @Test
     void everyOperationHasAnIdAndASchemaForEveryAnswerWithABody() {
         List<String> ids = new ArrayList<>();
