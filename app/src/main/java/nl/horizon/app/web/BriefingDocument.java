@@ -13,8 +13,8 @@ import java.util.Locale;
  * A {@link Briefing} written out for the meeting: printable HTML (one self-contained page with print styles)
  * and Markdown (for mail and wikis); {@link BriefingPdf} makes the PDF. Every piece of text from a report is
  * encoded for the format it lands in, so a hostile report title stays text. The marking of the most
- * sensitive content sits at the top and bottom of the page, and of every
- * printed page, as on paper.
+ * sensitive content sits at the top and bottom of the page, and in the margins of every printed page, as
+ * on paper.
  */
 public final class BriefingDocument {
 
@@ -28,9 +28,19 @@ public final class BriefingDocument {
             table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}
             .evidence{margin:.3em 0 1em 1.5em;color:#333}.excerpt{color:#555;font-size:90%}
             .level-alert{color:#900}.level-warning{color:#b45f06}.why{font-style:italic}
-            @media print{a{color:inherit;text-decoration:none}body{margin:3em 0}\
-            .marking{position:fixed;left:0;right:0;background:#fff}.marking.top{top:0}.marking.bottom{bottom:0}}
+            @media print{a{color:inherit;text-decoration:none}body{margin:0}}
             """;
+
+    /**
+     * The marking in the margin of every printed page (CSS paged media: the PDF renderer and current browsers
+     * print it), so that a page printed or passed on alone still carries it; the marking is one of the
+     * classification ladder's fixed words, never input.
+     */
+    private static String pageMarking(String marking) {
+        String box = "{content:\"" + marking.toUpperCase(Locale.ROOT) + "\";font:bold 10px sans-serif;color:#900;"
+                + "letter-spacing:.1em}";
+        return "@page{margin:2cm 1.6cm;@top-center" + box + "@bottom-center" + box + "}";
+    }
 
     private BriefingDocument() {
     }
@@ -39,8 +49,7 @@ public final class BriefingDocument {
     public static String html(Briefing b) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" />");
         out.append("<title>Horizon scan ").append(b.from()).append(" to ").append(b.to()).append("</title>");
-        out.append("<style>").append(STYLE).append("</style></head><body>");
-        // in print, both markings are fixed to the page, so that every printed page carries them
+        out.append("<style>").append(STYLE).append(pageMarking(b.marking().label())).append("</style></head><body>");
         out.append("<div class=\"marking top\">").append(escape(b.marking().label())).append("</div>");
         out.append("<h1>Horizon scan</h1><p>").append(b.from()).append(" to ").append(b.to()).append("</p>");
         out.append("<h2>Alerts and warnings</h2>");

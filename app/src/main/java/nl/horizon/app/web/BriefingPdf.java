@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * A {@link Briefing} as a PDF: {@link BriefingDocument}'s printable HTML rendered by openhtmltopdf, so the
  * PDF, the page and the print-out are one document with one wording. The renderer lays out for print, where
- * the page's two markings are fixed to the page: every PDF page carries the marking at its top and bottom,
- * as on classified paper, so that a page passed on alone still says what it is.
+ * the page's margins carry the marking: every PDF page has it at its top and bottom, as on classified paper,
+ * so that a page passed on alone still says what it is.
  */
 public final class BriefingPdf {
 
