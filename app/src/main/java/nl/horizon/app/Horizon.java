@@ -20,7 +20,8 @@ import nl.horizon.index.HorizonIndex;
 import nl.horizon.index.HorizonIndexer;
 import nl.horizon.index.MatchInbox;
 import nl.horizon.index.SavedQueries;
-import nl.horizon.index.SubscriptionFollower;
+import nl.horizon.index.SubscriptionRecords;
+import nl.horizon.index.TopicFollower;
 import nl.horizon.ingest.SourceHealth;
 import nl.horizon.ingest.feed.FeedConfig;
 import nl.horizon.ingest.feed.FeedConnector;
@@ -142,17 +143,14 @@ public final class Horizon implements AutoCloseable {
             SavedQueries savedQueries = new SavedQueries(producer, Clock.systemUTC());
             started.push(savedQueries);
             MatchInbox inbox = new MatchInbox();
-            SubscriptionFollower follower = new SubscriptionFollower(bootstrapServers, config.kafkaClientSettings(),
-                    savedQueries, inbox);
-            Thread followerThread = Thread.ofPlatform().name("horizon-subscriptions").start(follower);
-            started.push(() -> {
-                follower.close();
-                followerThread.join(30_000);
-            });
-            TierBoard<CountryPhase> phases = follow(config.kafkaClientSettings(), Topics.PHASES,
-                    CountryPhase.class, TierBoard.byDay());
-            TierBoard<Forecast> forecasts = follow(config.kafkaClientSettings(), Topics.FORECASTS,
-                    Forecast.class, TierBoard.byMonth());
+            follow(config.kafkaClientSettings(), "horizon-subscriptions", SubscriptionRecords.TOPICS,
+                    new SubscriptionRecords(savedQueries, inbox));
+            TierBoard<CountryPhase> phases = TierBoard.byDay();
+            follow(config.kafkaClientSettings(), "horizon-phases", List.of(Topics.PHASES),
+                    phases.records(CountryPhase.class));
+            TierBoard<Forecast> forecasts = TierBoard.byMonth();
+            follow(config.kafkaClientSettings(), "horizon-forecasts", List.of(Topics.FORECASTS),
+                    forecasts.records(Forecast.class));
             indexer = new HorizonIndexer(index, bootstrapServers, config.kafkaClientSettings());
             indexer.listen(savedQueries);
             LiveUpdates live = new LiveUpdates();
@@ -285,16 +283,15 @@ public final class Horizon implements AutoCloseable {
         }
     }
 
-    /** Follows one of the streams application's compacted topics into a board, on a thread of its own. */
-    private <T> TierBoard<T> follow(Map<String, Object> clientSettings, String topic, Class<T> type,
-                                    TierBoard<T> board) {
-        TopicFollower<T> follower = new TopicFollower<>(bootstrapServers, clientSettings, topic, type, board);
-        Thread thread = Thread.ofPlatform().name("horizon-follow-" + topic).start(follower);
+    /** Follows topics from their beginning into this instance's memory, on a thread of its own. */
+    private void follow(Map<String, Object> clientSettings, String clientId, List<String> topics,
+                        TopicFollower.Handler handler) {
+        TopicFollower follower = new TopicFollower(bootstrapServers, clientSettings, clientId, topics, handler);
+        Thread thread = Thread.ofPlatform().name(clientId).start(follower);
         started.push(() -> {
             follower.close();
             thread.join(30_000);
         });
-        return board;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package nl.horizon.app.web;
 
+import nl.horizon.index.TopicFollower;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.JsonSerde;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -69,6 +71,13 @@ public final class TierBoard<T> {
         } else {
             series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).put(at, value);
         }
+    }
+
+    /** The topic's records into this board, for a {@link TopicFollower} reading it from its beginning. */
+    public TopicFollower.Handler records(Class<T> type) {
+        JsonSerde<T> serde = JsonSerde.of(type);
+        return record -> apply(record.key(), record.value() == null ? null
+                : serde.deserialize(record.topic(), record.value()));
     }
 
     /** A country's current value in one tier, if it has ever had one there. */

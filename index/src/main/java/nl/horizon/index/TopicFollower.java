@@ -1,7 +1,5 @@
-package nl.horizon.app;
+package nl.horizon.index;
 
-import nl.horizon.app.web.TierBoard;
-import nl.horizon.schema.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,48 +12,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Follows a compacted topic of the streams application ({@code horizon.phases.v1},
- * {@code horizon.forecasts.v1}) from its beginning into a {@link TierBoard}, so that every instance (and
- * every restart) holds every country's current value. Only committed records are read: the streams
- * application writes exactly-once. A record that does not read is logged and skipped, never fatal to the
- * others.
- *
- * @param <T> the topic's value
+ * Follows topics from their beginning into an instance's memory (saved queries and matches, phases,
+ * forecasts), so that every instance, and every restart, rebuilds the same state from the topics alone.
+ * Only committed records are read: their writers write exactly-once. A record its handler cannot read is
+ * logged and skipped, never fatal to the others.
  */
-final class TopicFollower<T> implements Runnable, AutoCloseable {
+public final class TopicFollower implements Runnable, AutoCloseable {
+
+    /** What the follower does with each record, tombstones included. */
+    @FunctionalInterface
+    public interface Handler {
+        /**
+         * @throws SerializationException   when the value does not read as the topic's record
+         * @throws IllegalArgumentException when the key or value is not what the topic holds
+         */
+        void follow(ConsumerRecord<String, byte[]> record);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
-    private final JsonSerde<T> serde;
-    private final TierBoard<T> board;
+    private final List<String> topics;
+    private final Handler handler;
     private volatile boolean running = true;
 
-    TopicFollower(String bootstrapServers, Map<String, Object> clientSettings, String topic, Class<T> type,
-                  TierBoard<T> board) {
+    /** @param clientId names the consumer in the broker's and the metrics' view, e.g. {@code horizon-phases} */
+    public TopicFollower(String bootstrapServers, Map<String, Object> clientSettings, String clientId,
+                         List<String> topics, Handler handler) {
         Properties props = new Properties();
         props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "horizon-follower-" + topic);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        this.topic = topic;
-        this.serde = JsonSerde.of(type);
-        this.board = board;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
     }
 
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
@@ -74,8 +82,7 @@ final class TopicFollower<T> implements Runnable, AutoCloseable {
 
     private void follow(ConsumerRecord<String, byte[]> record) {
         try {
-            board.apply(record.key(), record.value() == null ? null
-                    : serde.deserialize(record.topic(), record.value()));
+            handler.follow(record);
         } catch (SerializationException | IllegalArgumentException e) {
             LOG.error("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
