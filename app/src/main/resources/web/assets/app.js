@@ -675,31 +675,34 @@ async function standingQueries() {
 // ---- briefing -------------------------------------------------------------------------------------
 
 async function briefing(params) {
-  const today = new Date().toISOString().substring(0, 10);
   const from = el('input', { type: 'date', id: 'briefing-from', value: params.get('from') || '' });
-  const to = el('input', { type: 'date', id: 'briefing-to', value: params.get('to') || today });
-  const link = (format) => '/api/briefing?format=' + format + '&from=' + from.value + '&to=' + to.value;
+  const to = el('input', { type: 'date', id: 'briefing-to', value: params.get('to') || '' });
+  // without dates the API takes the week up to the latest scored day the reader may see
+  const link = (format) => '/api/briefing?format=' + format + (from.value ? '&from=' + from.value : '') + (to.value ? '&to=' + to.value : '');
   const preview = el('div', { id: 'briefing-preview' });
   const show = async () => {
     const b = await api(link('json'));
+    from.value = b.from;
+    to.value = b.to;
     preview.replaceChildren(
       el('p', {}, 'Marking: ', marking(b.marking)),
+      el('h2', {}, 'Alerts and warnings'),
+      b.countries.length === 0 ? el('p', {}, 'No country was at warning or alert in this period.') : el('ul', { id: 'briefing-countries', className: 'briefed' }, b.countries.map((c) => el('li', {},
+        levelBadge(c.highest), ' ', countryLink(c.standing.country, c.standing.name), ' now ', c.standing.level, ', score ', fmt(c.standing.score), ' (', signed(c.standing.change), ')',
+        whyLevel(c.standing) ? el('div', { className: 'held-back' }, 'Why this level: ' + whyLevel(c.standing) + '.') : null,
+        el('ul', { className: 'reports' }, c.evidence.map((r) => reportItem(r)))))),
       el('h2', {}, 'Top risers'),
       b.risers.length === 0 ? el('p', {}, 'None.') : el('ol', {}, b.risers.map((r) => el('li', {}, countryLink(r.country, r.name), ' ', fmt(r.score), ' (', signed(r.change), ') ', levelBadge(r.level)))),
       el('h2', {}, 'New and escalating alerts'),
-      b.alerts.length === 0 ? el('p', {}, 'None.') : el('ul', {}, b.alerts.map((a) => el('li', {}, signalLink(a.signal.signal, a.signal.name + ': ' + a.signal.signal.lifecycle + ' ' + a.signal.signal.level),
+      b.alerts.length === 0 ? el('p', {}, 'None.') : el('ul', {}, b.alerts.map((a) => el('li', {}, signalLink(a.signal.signal, a.signal.headline || a.signal.name),
         ' · ', a.evidence.length, ' evidence reports'))));
   };
-  if (!from.value) {
-    const overview = await api('/api/overview');
-    const asOf = overview.asOf || today;
-    to.value = params.get('to') || asOf;
-    from.value = new Date(Date.parse(to.value) - 7 * 86400000).toISOString().substring(0, 10);
-  }
+  const open = (format) => (e) => { e.preventDefault(); window.open(link(format), '_blank'); };
   view.replaceChildren(el('h1', { tabindex: '-1' }, 'Horizon-scan briefing'),
     el('p', {}, el('label', { for: 'briefing-from' }, 'From '), from, ' ', el('label', { for: 'briefing-to' }, 'to '), to, ' ',
       el('button', { type: 'button', id: 'briefing-show', onclick: show }, 'Preview'), ' ',
-      el('a', { id: 'briefing-html', href: '#', onclick: (e) => { e.preventDefault(); window.open(link('html'), '_blank'); } }, 'Printable page'), ' · ',
+      el('a', { id: 'briefing-html', href: '#', onclick: open('html') }, 'Printable page'), ' · ',
+      el('a', { id: 'briefing-pdf', href: '#', onclick: open('pdf') }, 'PDF'), ' · ',
       el('a', { id: 'briefing-md', href: '#', onclick: (e) => { e.preventDefault(); location.href = link('md'); } }, 'Markdown')),
     preview);
   setTitle('Briefing');

@@ -117,6 +117,12 @@ class DashboardBrowserIT {
         // the briefing page previews what the printable briefing holds
         browser.get(pipeline.base() + "/#/briefing");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#briefing-preview h2")));
+        // the period is the API's default, the week up to the latest scored day; every warning and alert
+        // country of it is listed with its evidence (Mali is the demo's alert)
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#briefing-countries li")));
+        assertThat(browser.findElement(By.id("briefing-countries")).getText()).contains("Mali");
+        assertThat(browser.findElement(By.id("briefing-to")).getAttribute("value")).isNotEmpty();
+        assertThat(browser.findElement(By.id("briefing-pdf")).isDisplayed()).isTrue();
         screenshot("07-briefing");
     }
 
