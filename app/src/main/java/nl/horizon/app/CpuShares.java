@@ -12,7 +12,8 @@ import java.util.Map;
  * application, the indexer, the embedded broker). On a machine shared with other work, throughput swings
  * with what else runs, while CPU time per report moves much less: it is what an index- or launcher-side
  * change is judged by. Threads that ended during the phase (Lucene's merge threads, one per merge) are
- * counted in the total only, so the rest of the total is "other" (merges, JIT compilers, GC, HTTP).
+ * counted in the total only, so the rest of the total is "other": Lucene's merges, the JIT compilers, GC,
+ * the HTTP server and the load run's own main thread, which makes the reports it sends.
  */
 final class CpuShares {
 
