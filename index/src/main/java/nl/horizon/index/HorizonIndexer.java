@@ -193,7 +193,7 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
             assignFromIndex();
             try {
                 while (running && more.getAsBoolean()) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(REFRESH_INTERVAL);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(untilRefresh());
                     if (!records.isEmpty()) {
                         indexBatch(records);
                     }
@@ -256,6 +256,18 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         records.partitions().forEach(tp -> uncommitted.put(tp, consumer.position(tp)));
         unrefreshed.addAll(indexed);
         changed = true;
+    }
+
+    /**
+     * How long a poll may wait: until the pending refresh is due, so that records read just after a refresh
+     * wait for the next one only, not for the poll that follows it too.
+     */
+    private Duration untilRefresh() {
+        if (!changed) {
+            return REFRESH_INTERVAL;
+        }
+        long left = REFRESH_INTERVAL.toNanos() - (System.nanoTime() - lastRefreshNanos);
+        return Duration.ofNanos(Math.max(0, left));
     }
 
     /** Makes what was indexed searchable, then tells the listeners. */
