@@ -35,10 +35,11 @@ import java.util.Properties;
  * only source of truth for what it holds. Reads committed records only, since Streams writes
  * transactionally.
  *
- * <p>What was read is made searchable by a near-real-time refresh at most once per {@link #REFRESH_INTERVAL}
- * (at once when the indexer had been idle longer); the index commit, which syncs to disk and records the
- * offsets read, follows at most once per {@link #COMMIT_INTERVAL} and when the indexer stops. After a crash the index opens at its last commit and the records read since are
- * indexed again; a document's id is its key, so they replace themselves and nothing is doubled.
+ * <p>What was read is made searchable by a near-real-time refresh at most once per
+ * {@link #REFRESH_INTERVAL} (at once when the indexer had been idle longer); the index commit, which syncs
+ * to disk and records the offsets read, follows at most once per {@link #COMMIT_INTERVAL} and when the
+ * indexer stops. After a crash the index opens at its last commit and the records read since are indexed
+ * again; a document's id is its key, so they replace themselves and nothing is doubled.
  */
 public final class HorizonIndexer implements Runnable, AutoCloseable {
 
