@@ -35,10 +35,11 @@ import java.util.Properties;
  * only source of truth for what it holds. Reads committed records only, since Streams writes
  * transactionally.
  *
- * <p>Every batch is made searchable at once (a near-real-time refresh); the index commit, which syncs to
- * disk and records the offsets read, follows at most once per {@link #COMMIT_INTERVAL} and when the
- * indexer stops. After a crash the index opens at its last commit and the records read since are
- * indexed again; a document's id is its key, so they replace themselves and nothing is doubled.
+ * <p>What was read is made searchable by a near-real-time refresh at most once per
+ * {@link #REFRESH_INTERVAL} (at once when the indexer had been idle longer); the index commit, which syncs
+ * to disk and records the offsets read, follows at most once per {@link #COMMIT_INTERVAL} and when the
+ * indexer stops. After a crash the index opens at its last commit and the records read since are indexed
+ * again; a document's id is its key, so they replace themselves and nothing is doubled.
  */
 public final class HorizonIndexer implements Runnable, AutoCloseable {
 
@@ -52,11 +53,28 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
 
     /** How often the index is committed: fsyncs were a fifth of the indexer's time at one per batch. */
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How often what was read is made searchable. A refresh per poll wrote a small segment per poll, which
+     * Lucene's merges then read and wrote again; under load a poll brings a few hundred records, so a
+     * refresh per interval makes fewer, larger segments and adds at most this much to read-to-searchable.
+     */
+    static final Duration REFRESH_INTERVAL = Duration.ofMillis(100);
+    /**
+     * Records per poll: larger than Kafka's 500, so that under load a batch carries what arrived
+     * during a refresh interval; the settings given to the indexer override these.
+     */
+    private static final Map<String, Object> POLL_DEFAULTS = Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
 
     private final HorizonIndex index;
     /** Offsets read and indexed but not yet committed. */
     private final Map<TopicPartition, Long> uncommitted = new HashMap<>();
     private long lastCommitNanos = System.nanoTime();
+    /** Indexed since the last refresh, told to the listeners once searchable. */
+    private final List<Object> unrefreshed = new ArrayList<>();
+    /** Whether the index changed since the last refresh (a removed risk point changes it, unlisted). */
+    private boolean changed;
+    private long lastRefreshNanos = System.nanoTime();
     private final KafkaConsumer<String, byte[]> consumer;
     private static final long RETRY_FIRST_MS = 1_000;
     private static final long RETRY_MAX_MS = 30_000;
@@ -73,6 +91,7 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
     public HorizonIndexer(HorizonIndex index, String bootstrapServers, Map<String, Object> clientSettings) {
         this.index = index;
         Properties props = new Properties();
+        props.putAll(POLL_DEFAULTS);
         props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -125,6 +144,8 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         try {
             index.recover();
             uncommitted.clear();
+            unrefreshed.clear();
+            changed = false;
             failure = null;
             LOG.info("index reopened at its last commit; indexing resumes");
             return true;
@@ -173,9 +194,12 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
             assignFromIndex();
             try {
                 while (running && more.getAsBoolean()) {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    ConsumerRecords<String, byte[]> records = consumer.poll(untilRefresh());
                     if (!records.isEmpty()) {
                         indexBatch(records);
+                    }
+                    if (changed && System.nanoTime() - lastRefreshNanos >= REFRESH_INTERVAL.toNanos()) {
+                        refresh();
                     }
                     if (!uncommitted.isEmpty() && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
                         commit();
@@ -186,6 +210,7 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
                     throw e;
                 }
             }
+            refresh();
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
@@ -230,7 +255,32 @@ public final class HorizonIndexer implements Runnable, AutoCloseable {
         // the consumer's position, not the last offset + 1: it steps over transaction markers, so a fully
         // read partition is recorded as fully read
         records.partitions().forEach(tp -> uncommitted.put(tp, consumer.position(tp)));
+        unrefreshed.addAll(indexed);
+        changed = true;
+    }
+
+    /**
+     * How long a poll may wait: until the pending refresh is due, so that records read just after a refresh
+     * wait for the next one only, not for the poll that follows it too.
+     */
+    private Duration untilRefresh() {
+        if (!changed) {
+            return REFRESH_INTERVAL;
+        }
+        long left = REFRESH_INTERVAL.toNanos() - (System.nanoTime() - lastRefreshNanos);
+        return Duration.ofNanos(Math.max(0, left));
+    }
+
+    /** Makes what was indexed searchable, then tells the listeners. */
+    private void refresh() throws IOException {
+        if (!changed) {
+            return;
+        }
         index.refresh();
+        changed = false;
+        lastRefreshNanos = System.nanoTime();
+        List<Object> indexed = List.copyOf(unrefreshed);
+        unrefreshed.clear();
         Metrics.counter("horizon.index.documents").increment(indexed.size());
         java.time.Instant now = java.time.Instant.now();
         for (Object record : indexed) {

@@ -66,6 +66,9 @@ public final class HorizonSearch {
     private final Analyzer analyzer;
     /** Per clearance, the last facet ordinals built; replaced when a refresh brings new readers. */
     private final Map<Visibility, FacetState> facetStates = new ConcurrentHashMap<>();
+    /** The stored fields a hit is read from; its text is read by the highlighter alone. */
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.KIND, IndexFields.JSON);
+    private static final Set<String> RECORD_FIELD = Set.of(IndexFields.JSON);
 
     HorizonSearch(ClearedSearchers searchers, Analyzer analyzer) {
         this.searchers = searchers;
@@ -92,7 +95,7 @@ public final class HorizonSearch {
             Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
-                var doc = searcher.storedFields().document(sd.doc);
+                var doc = searcher.storedFields().document(sd.doc, HIT_FIELDS);
                 hits.add(new SearchResult.Hit(doc.get(IndexFields.ID), doc.get(IndexFields.KIND),
                         Float.isNaN(sd.score) ? 0 : sd.score,
                         StoredRecords.read(doc.get(IndexFields.KIND), doc.getBinaryValue(IndexFields.JSON)),
@@ -207,7 +210,7 @@ public final class HorizonSearch {
                         : searcher.searchAfter(after, query, page, NEWEST_FIRST);
                 for (ScoreDoc sd : top.scoreDocs) {
                     CountryRisk point = StoredRecords.read(CountryRisk.class,
-                            searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON));
+                            searcher.storedFields().document(sd.doc, RECORD_FIELD).getBinaryValue(IndexFields.JSON));
                     last.putIfAbsent(point.country(), point);
                 }
                 if (top.scoreDocs.length < page) {
@@ -306,7 +309,7 @@ public final class HorizonSearch {
             throws IOException {
         List<T> out = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            out.add(StoredRecords.read(type, searcher.storedFields().document(sd.doc).getBinaryValue(IndexFields.JSON)));
+            out.add(StoredRecords.read(type, searcher.storedFields().document(sd.doc, RECORD_FIELD).getBinaryValue(IndexFields.JSON)));
         }
         return out;
     }

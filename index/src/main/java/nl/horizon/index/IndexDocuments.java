@@ -104,11 +104,17 @@ final class IndexDocuments {
         return doc;
     }
 
+    /**
+     * The words to search: the title on its own, and title and body once as language-neutral text and once
+     * in the document's language. Only {@code text} is stored (highlighting reads it, and the title is its
+     * first line); storing the title and language field too wrote every report's words three times into
+     * stored fields, which each refresh compressed and each merge copied again.
+     */
     private static void text(Document doc, String title, String text, String language) {
-        doc.add(new TextField(IndexFields.TITLE, title, Field.Store.YES));
+        doc.add(new TextField(IndexFields.TITLE, title, Field.Store.NO));
         doc.add(new TextField(IndexFields.TEXT, text, Field.Store.YES));
         if (language != null && IndexFields.LANGUAGES.contains(language)) {
-            doc.add(new TextField(IndexFields.text(language), text, Field.Store.YES));
+            doc.add(new TextField(IndexFields.text(language), text, Field.Store.NO));
         }
     }
 

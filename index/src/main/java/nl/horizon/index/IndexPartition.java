@@ -6,7 +6,9 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,15 +25,24 @@ import java.util.Optional;
  */
 final class IndexPartition implements Closeable {
 
+    /** The largest flushed or merged segment kept in memory until a commit, and all of them together. */
+    private static final double CACHED_SEGMENT_MB = 8;
+    private static final double CACHED_TOTAL_MB = 64;
+
     private final Compartment compartment;
-    private final FSDirectory directory;
+    /**
+     * The partition's folder, with the small segments that near-real-time refreshes flush (and their merges)
+     * kept in memory until a commit syncs them: a refresh then writes no files, and most merges read and write
+     * none. A commit writes and syncs them as before, so what a commit holds is on disk as it was.
+     */
+    private final Directory directory;
     /** Replaced, with {@link #searchers}, when the partition recovers from a failed write. */
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
     private IndexPartition(Compartment compartment, Path dir) throws IOException {
         this.compartment = compartment;
-        this.directory = FSDirectory.open(dir);
+        this.directory = new NRTCachingDirectory(FSDirectory.open(dir), CACHED_SEGMENT_MB, CACHED_TOTAL_MB);
         this.writer = newWriter();
         this.searchers = new SearcherManager(writer, null);
     }

@@ -116,6 +116,10 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
 
     @Override
     public void indexed(Object record) {
+        if (subscriptions.isEmpty()) {
+            // before the document is built: building it (its JSON, its facets) cost as much as indexing it
+            return;
+        }
         try {
             switch (record) {
                 case Report r when !r.caveats().isEmpty() -> {
@@ -139,9 +143,6 @@ public final class SavedQueries implements HorizonIndexer.IndexListener, AutoClo
 
     private void match(Document doc, DocumentKind kind, String id, String title, Classification classification)
             throws IOException {
-        if (subscriptions.isEmpty()) {
-            return;
-        }
         MatchingQueries<QueryMatch> matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
         List<Match> found = new ArrayList<>();
         for (QueryMatch match : matches.getMatches()) {
