@@ -718,7 +718,7 @@ function listen() {
   source.onerror = () => { live.textContent = 'reconnecting'; live.className = 'live'; };
   source.addEventListener('signal', (event) => {
     const s = JSON.parse(event.data);
-    toast('New signal: ' + (state.names[s.country] || s.country) + ' ' + s.lifecycle + ' ' + s.level, '#/signal/' + encodeURIComponent(s.id));
+    toast('New signal: ' + s.headline, '#/signal/' + encodeURIComponent(s.id));
     const hash = location.hash || '#/';
     if (hash === '#/' || hash.startsWith('#/?') || hash === '#/country/' + s.country) route(false);
   });
