@@ -325,9 +325,23 @@ public final class Situation {
         return phases.current(latest.country(), latest.classification()).orElse(null);
     }
 
-    /** A country's latest onset forecast in the tier its risk is read from; null: none issued yet. */
+    /**
+     * A country's latest onset forecast in the tier its risk is read from; null: none issued yet. A tier
+     * issues forecasts of its own only once input of its own level carries fatalities (the forecast reads
+     * fatalities and public tables only): until then its forecast is that of the highest tier below it,
+     * which the reader, cleared for the risk's tier, may see.
+     */
     private Forecast forecast(CountryRisk latest) {
-        return forecasts.current(latest.country(), latest.classification()).orElse(null);
+        Classification[] tiers = Classification.values();
+        for (int i = tiers.length - 1; i >= 0; i--) {
+            if (tiers[i].visibleTo(latest.classification())) {
+                Optional<Forecast> issued = forecasts.current(latest.country(), tiers[i]);
+                if (issued.isPresent()) {
+                    return issued.get();
+                }
+            }
+        }
+        return null;
     }
 
     private static CountryRisk lastOnOrBefore(List<CountryRisk> history, LocalDate day) {

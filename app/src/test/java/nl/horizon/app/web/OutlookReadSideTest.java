@@ -102,6 +102,10 @@ class OutlookReadSideTest {
                 .isEqualTo(0.31);
         assertThat(situation.overview(Classification.PUBLIC, null).countries())
                 .extracting(line -> line.forecast().month()).containsExactly(YearMonth.of(2012, 3));
+        forecasts.apply("MLI:secret:2012-03", null);
+        assertThat(situation.country("MLI", Visibility.of(Classification.SECRET)).forecast().classification())
+                .as("a tier without fatalities of its own reads the forecast of the tier below it")
+                .isEqualTo(Classification.PUBLIC);
         forecasts.apply("MLI:public:2012-03", null);
         assertThat(situation.country("MLI", Visibility.of(Classification.PUBLIC)).forecast().month())
                 .as("a withdrawn month brings back the month before").isEqualTo(YearMonth.of(2012, 2));
