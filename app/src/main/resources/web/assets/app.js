@@ -758,6 +758,9 @@ async function route(navigated) {
   const heading = view.querySelector('h1');
   if (navigated === true && heading) heading.focus();
   else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  // a live reload replaced what had the focus (or overtook a navigation's own render): it goes back to the
+  // page's heading, where navigation puts it, without scrolling the reader away from where they are
+  if (navigated !== true && heading && document.activeElement === document.body) heading.focus({ preventScroll: true });
 }
 
 async function start() {
