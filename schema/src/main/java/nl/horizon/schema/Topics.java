@@ -22,6 +22,8 @@ public final class Topics {
     public static final String FORECASTS = "horizon.forecasts.v1";
     /** Country-year values of structural tables (compacted; keyed source:indicator:country:year). */
     public static final String STRUCTURAL = "horizon.structural.v1";
+    /** Coup attempts dated to the day (compacted; keyed source:country:day). */
+    public static final String COUPS = "horizon.coups.v1";
     /** Early-warning signals, keyed by signal id: the latest record per id is the signal as it stands. */
     public static final String SIGNALS = "horizon.signals.v1";
     /** AIV/CAVV phase of state failure per country, tier and day on which it changed (compacted; keyed country:tier:day). */
@@ -74,6 +76,8 @@ public final class Topics {
         all.add(new TopicSpec(FORECASTS, Forecast.class, Map.of("cleanup.policy", "compact"), "forecast.schema.json"));
         all.add(new TopicSpec(STRUCTURAL, StructuralValue.class, Map.of("cleanup.policy", "compact"),
                 "structural-value.schema.json"));
+        all.add(new TopicSpec(COUPS, CoupAttempt.class, Map.of("cleanup.policy", "compact"),
+                "coup-attempt.schema.json"));
         all.add(new TopicSpec(SIGNALS, Signal.class, retained(KEEP_FOREVER), "signal.schema.json"));
         all.add(new TopicSpec(PHASES, CountryPhase.class, Map.of("cleanup.policy", "compact"), "country-phase.schema.json"));
         all.add(new TopicSpec(SUBSCRIPTIONS, Subscription.class, Map.of("cleanup.policy", "compact"),

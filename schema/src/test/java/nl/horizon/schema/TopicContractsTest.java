@@ -61,6 +61,8 @@ class TopicContractsTest {
                 new Revision(1, LocalDate.of(2011, 12, 31), false)));
         byType.put(StructuralValue.class, new StructuralValue("MLI", "SP.DYN.IMRT.IN", 2010, 77.9,
                 "API_SP.DYN.IMRT.IN_DS2_en_csv_v2_80621.csv"));
+        byType.put(CoupAttempt.class, new CoupAttempt("MLI", LocalDate.of(2012, 3, 22), true,
+                "powell_thyne_coups_1950-2019.csv"));
         byType.put(Subscription.class, new Subscription("sub-1", "account:analyst-a", "title:coup AND country:MLI",
                 Classification.DEPARTMENTAL_CONFIDENTIAL, AT));
         byType.put(Match.class, new Match("sub-1", "account:analyst-a", DocumentKind.SIGNAL, "MLI:2012-01-17:new",

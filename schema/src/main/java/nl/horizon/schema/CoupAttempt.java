@@ -1,0 +1,24 @@
+package nl.horizon.schema;
+
+import java.time.LocalDate;
+
+/**
+ * One coup attempt as a coup dataset dates it (Powell &amp; Thyne: a day, failed or successful). Value of the
+ * compacted {@code horizon.coups.v1}, keyed {@code <source>:<country>:<day>}: a table dropped again
+ * replaces its attempts under the same keys, and two attempts in one country on one day are one, as the
+ * back-test counts them. The onset forecast reads the days ({@code coups.attempts_5y},
+ * {@code coups.within_1y}). Coup datasets are public research data: an attempt carries no classification
+ * and counts in every tier.
+ *
+ * @param country    ISO 3166-1 alpha-3
+ * @param day        the day of the attempt
+ * @param successful whether the plotters took power (Powell &amp; Thyne's {@code coup} 2) or failed (1)
+ * @param source     the table it came from: its file name
+ */
+public record CoupAttempt(String country, LocalDate day, boolean successful, String source) {
+
+    /** The key of an attempt on {@code horizon.coups.v1}. */
+    public String key() {
+        return source + ":" + country + ":" + day;
+    }
+}
