@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import nl.horizon.formats.CountryNames;
+import nl.horizon.formats.CoupTable;
+import nl.horizon.formats.Rejection;
+import nl.horizon.schema.CoupAttempt;
+import nl.horizon.schema.RejectReason;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,19 +32,35 @@ public final class EventLabels {
     private EventLabels() {
     }
 
-    /** Coup attempts within {@code from..to}. */
+    /**
+     * Coup attempts within {@code from..to}, read with {@link CoupTable} (the parser the coup drop folder
+     * uses). Rows whose country names no ISO3 code are left out and counted; any other bad row stops the
+     * read.
+     */
     public static LabelSet coups(String name, Path csv, YearMonth from, YearMonth to, List<String> unmapped)
             throws IOException {
+        CoupTable.Read read;
+        try {
+            read = CoupTable.read(csv.getFileName().toString(), Files.readString(csv));
+        } catch (Rejection rejection) {
+            throw new IOException(rejection.getMessage(), rejection);
+        }
+        for (CoupTable.RejectedRow row : read.rejected()) {
+            if (row.rejection().reason() != RejectReason.UNKNOWN_COUNTRY) {
+                throw new IOException(csv + ": " + row.rejection().detail() + ": " + row.payload());
+            }
+            unmapped.add(row.country());
+        }
         List<Onset> onsets = new ArrayList<>();
-        List<Map<String, String>> rows = rows(csv);
-        for (Map<String, String> row : rows) {
-            LocalDate date = LocalDate.of(Integer.parseInt(row.get("year")), Integer.parseInt(row.get("month")),
-                    Integer.parseInt(row.get("day")));
-            if (within(date, from, to)) {
-                add(onsets, row.get("country"), date, "coup", unmapped);
+        for (CoupAttempt attempt : read.attempts()) {
+            Onset onset = new Onset(attempt.country(), attempt.day(), "coup");
+            if (within(attempt.day(), from, to) && !onsets.contains(onset)) {
+                onsets.add(onset);
             }
         }
-        return new LabelSet(name, onsets, coveredUntil(rows));
+        int last = read.attempts().stream().mapToInt(a -> a.day().getYear()).max()
+                .orElseThrow(() -> new IllegalArgumentException("a label file without attempts"));
+        return new LabelSet(name, onsets, YearMonth.of(last, 12));
     }
 
     /** Starts of conflict episodes within {@code from..to}, once per conflict and episode. */

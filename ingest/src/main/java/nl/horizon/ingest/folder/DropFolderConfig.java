@@ -49,8 +49,10 @@ public final class DropFolderConfig extends AbstractConfig {
                             + "items are safely in Kafka, or to rejected/ once its dead letter is. Files whose name "
                             + "starts with '.' are still being written and are left alone.")
             .define(CONTENT, ConfigDef.Type.STRING, FolderContent.POSTS.label(), CONTENT_VALIDATOR,
-                    ConfigDef.Importance.HIGH, "What the folder holds: 'posts' (one situation report per file) or "
-                            + "'event-tables' (ACLED/UCDP CSV or GDELT 1.0 TSV, one event per row).")
+                    ConfigDef.Importance.HIGH, "What the folder holds: 'posts' (one situation report per file), "
+                            + "'event-tables' (ACLED/UCDP CSV or GDELT 1.0 TSV, one event per row), 'structural-tables' "
+                            + "(World Bank or Our World in Data CSV, one value per country-year) or 'coups' (Powell & "
+                            + "Thyne CSV, one attempt per row).")
             .define(SOURCE_NAME, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Source name of event-table items; empty: the table's kind (acled, ucdp, gdelt). Posts name their post.")
             .define(CLASSIFICATION, ConfigDef.Type.STRING, Classification.PUBLIC.label(), CLASSIFICATION_VALIDATOR,

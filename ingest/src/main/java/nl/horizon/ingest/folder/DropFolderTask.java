@@ -1,6 +1,7 @@
 package nl.horizon.ingest.folder;
 
 import io.micrometer.core.instrument.Metrics;
+import nl.horizon.formats.CoupTable;
 import nl.horizon.formats.DeadLetters;
 import nl.horizon.formats.EventTable;
 import nl.horizon.formats.ItemFormats;
@@ -10,6 +11,7 @@ import nl.horizon.formats.SituationReport;
 import nl.horizon.formats.SituationReportFormat;
 import nl.horizon.formats.Split;
 import nl.horizon.formats.StructuralTable;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Marking;
@@ -135,6 +137,7 @@ public final class DropFolderTask extends SourceTask {
                 case POSTS -> post(file, text);
                 case EVENT_TABLES -> table(file, text);
                 case STRUCTURAL_TABLES -> structural(file, text);
+                case COUPS -> coups(file, text);
             };
             destination.put(file, processed);
             return records;
@@ -229,6 +232,22 @@ public final class DropFolderTask extends SourceTask {
                 name + " " + row.rejection().detail()), row.payload(), Marking.of(config.classification()))));
         read.values().forEach(v -> records.add(record(file, Topics.STRUCTURAL, v.key(),
                 JsonSerde.of(StructuralValue.class).serialize(Topics.STRUCTURAL, v))));
+        return records;
+    }
+
+    /** A coup table: one attempt per row, each bad row a dead letter of its own. */
+    private List<SourceRecord> coups(Path file, String text) throws Rejection {
+        String name = file.getFileName().toString();
+        if (!CoupTable.detect(text)) {
+            throw new Rejection(RejectReason.UNKNOWN_FORMAT, "not a coup table (Powell & Thyne CSV: country, year, "
+                    + "month, day, coup)");
+        }
+        CoupTable.Read read = CoupTable.read(name, text);
+        List<SourceRecord> records = new ArrayList<>();
+        read.rejected().forEach(row -> records.add(deadLetter(file, new Rejection(row.rejection().reason(),
+                name + " " + row.rejection().detail()), row.payload(), Marking.of(config.classification()))));
+        read.attempts().forEach(a -> records.add(record(file, Topics.COUPS, a.key(),
+                JsonSerde.of(CoupAttempt.class).serialize(Topics.COUPS, a))));
         return records;
     }
 

@@ -16,7 +16,12 @@ public enum FolderContent implements Labelled {
      * {@code StructuralValue} per country-year on {@code horizon.structural.v1}; rejected rows are dead
      * letters of kind {@code event-data}, the kind of statistical tables.
      */
-    STRUCTURAL_TABLES(SourceKind.EVENT_DATA);
+    STRUCTURAL_TABLES(SourceKind.EVENT_DATA),
+    /**
+     * Coup tables (Powell &amp; Thyne CSV), one {@code CoupAttempt} per row on {@code horizon.coups.v1};
+     * rejected rows are dead letters of kind {@code event-data}, like a structural table's.
+     */
+    COUPS(SourceKind.EVENT_DATA);
 
     private final SourceKind sourceKind;
 

@@ -1,6 +1,7 @@
 package nl.horizon.ingest.folder;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Marking;
@@ -234,6 +235,53 @@ class DropFolderTaskTest {
         task.commitRecord(records.get(0), null);
         task.commitRecord(records.get(1), null);
         assertThat(dir.resolve("processed/edi.csv")).exists();
+    }
+
+    @Test
+    void everyRowOfTheRealCoupTableEndsAsAnAttemptOrADeadLetter() throws Exception {
+        Path data = Path.of(System.getProperty("horizon.root", "..")).resolve("../shared/data").normalize();
+        Path coups = data.resolve("conflict-labels/powell_thyne_coups_1950-2019.csv");
+        Assumptions.assumeTrue(Files.exists(coups), "shared test data not present: " + coups);
+        start(DropFolderConfig.CONTENT, "coups", DropFolderConfig.MAX_FILE_BYTES, String.valueOf(1 << 20));
+        Files.copy(coups, dir.resolve(coups.getFileName()));
+        long rows;
+        try (var lines = Files.lines(coups)) {
+            rows = lines.skip(1).filter(l -> !l.isBlank()).count();
+        }
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).hasSize((int) rows);
+        List<SourceRecord> attempts = records.stream().filter(r -> r.topic().equals(Topics.COUPS)).toList();
+        List<DeadLetter> dead = records.stream().filter(r -> r.topic().equals(Topics.DLQ))
+                .map(r -> JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value())).toList();
+        assertThat(attempts.size() + dead.size()).isEqualTo(rows);
+        assertThat(dead).hasSize(9).allSatisfy(d -> {
+            assertThat(d.reason()).isEqualTo(RejectReason.UNKNOWN_COUNTRY);
+            assertThat(d.detail()).startsWith("powell_thyne_coups_1950-2019.csv country 'Yemen");
+        });
+        assertThat(attempts).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("powell_thyne_coups_1950-2019.csv:MLI:2012-03-22");
+            assertThat(JsonSerde.of(CoupAttempt.class).deserialize("t", (byte[]) r.value())).isEqualTo(
+                    new CoupAttempt("MLI", java.time.LocalDate.of(2012, 3, 22), true,
+                            "powell_thyne_coups_1950-2019.csv"));
+        });
+        records.forEach(r -> task.commitRecord(r, null));
+        assertThat(dir.resolve("processed/powell_thyne_coups_1950-2019.csv")).exists();
+    }
+
+    @Test
+    void aTableThatIsNoCoupTableIsRejectedWholeFromTheCoupFolder() throws Exception {
+        start(DropFolderConfig.CONTENT, "coups");
+        Files.writeString(dir.resolve("edi.csv"), "Entity,Code,Year,Electoral Democracy Index\nMali,MLI,2011,0.52\n");
+
+        List<SourceRecord> records = task.poll();
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo(Topics.DLQ);
+            assertThat(JsonSerde.of(DeadLetter.class).deserialize("t", (byte[]) r.value()).reason())
+                    .isEqualTo(RejectReason.UNKNOWN_FORMAT);
+        });
     }
 
     @Test
