@@ -1,6 +1,7 @@
 package nl.horizon.streams;
 
 import nl.horizon.schema.ClockTick;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
@@ -25,11 +26,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Fatality observations and clock ticks (from {@code horizon.observations.v1}) and structural values
- * ({@code horizon.structural.v1}) to {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>})
+ * Fatality observations and clock ticks (from {@code horizon.observations.v1}), structural values
+ * ({@code horizon.structural.v1}) and coup attempts ({@code horizon.coups.v1}) to {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>})
  * and forecast warnings on {@code horizon.signals.v1}. Every input goes through one internal topic of one
  * partition to one {@link Forecaster}: a forecast reads its neighbours' fatalities, so all countries must
- * be in one place; the input is small (one record per fatality event, tick and table value).
+ * be in one place; the input is small (one record per fatality event, tick, table value and coup).
  */
 public final class ForecastTopology {
 
@@ -51,9 +52,14 @@ public final class ForecastTopology {
                 Named.as("forecast-fatalities"));
         KStream<String, ForecastInput> structural = builder.stream(Topics.STRUCTURAL,
                         Consumed.with(Serdes.String(), JsonSerde.of(StructuralValue.class)).withName("structural-in"))
-                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, value)),
+                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, value, null)),
                         Named.as("forecast-structural"));
+        KStream<String, ForecastInput> coups = builder.stream(Topics.COUPS,
+                        Consumed.with(Serdes.String(), JsonSerde.of(CoupAttempt.class)).withName("coups-in"))
+                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, null, value)),
+                        Named.as("forecast-coups"));
         fatalities.merge(structural, Named.as("forecast-inputs-merged"))
+                .merge(coups, Named.as("forecast-coups-merged"))
                 .repartition(Repartitioned.<String, ForecastInput>as("forecast-input")
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ForecastInput.class))
                         .withNumberOfPartitions(1))
@@ -84,13 +90,13 @@ public final class ForecastTopology {
             ForecastInput input;
             if (ExtractTopology.isTick(record.headers())) {
                 input = new ForecastInput(null, JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS,
-                        record.value()), null);
+                        record.value()), null, null);
             } else {
                 Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
                 if (!o.indicator().equals(ForecastInputs.FATALITIES)) {
                     return;
                 }
-                input = new ForecastInput(o, null, null);
+                input = new ForecastInput(o, null, null, null);
             }
             context.forward(record.withKey(ALL).withValue(input));
         }

@@ -1,6 +1,7 @@
 package nl.horizon.streams;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
@@ -42,8 +43,9 @@ import java.util.TreeMap;
  * earliest day, and the first forecast is issued after twelve months of it. A forecast reads only what
  * was dated before its release day ({@link ForecastFeatures}).
  *
- * <p><b>Late input.</b> A fatality or a structural value for any past month marks its tier(s) to be issued
- * again from that month; every {@value #FLUSH_MS} ms of wall-clock time (less often while issuing takes
+ * <p><b>Late input.</b> A fatality, a structural value or a coup attempt for any past month marks its
+ * tier(s) to be issued again from that month (the first coup attempt ever taken: every month, as the coup
+ * features were missing until then); every {@value #FLUSH_MS} ms of wall-clock time (less often while issuing takes
  * long) the marked tiers are issued again and only forecasts whose content changed are published, under the
  * same key with the next revision.
  * Warnings follow the rule ({@link nl.horizon.streams.forecast.ForecastModel.AlertRule}) over the country's
@@ -63,8 +65,9 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
      */
     private static final int REST_FACTOR = 49;
     private static final long DAY_MS = 86_400_000L;
-    private static final YearMonth EVERYTHING = YearMonth.of(0, 1);
+    private static final YearMonth EVERYTHING = ForecastInputs.EVERY_MONTH;
     private static final JsonSerde<StructuralValue> STRUCTURAL = JsonSerde.of(StructuralValue.class);
+    private static final JsonSerde<CoupAttempt> COUPS = JsonSerde.of(CoupAttempt.class);
     private static final JsonSerde<Forecast> FORECASTS = JsonSerde.of(Forecast.class);
     private static final JsonSerde<Signal> SIGNALS = JsonSerde.of(Signal.class);
 
@@ -110,6 +113,8 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
                 if (kv.key.startsWith("D|")) {
                     String[] key = kv.key.split("\\|", 4);
                     inputs.take(key[1], key[3], Classification.parse(key[2]), CountedStory.parse(kv.value));
+                } else if (kv.key.startsWith("C|")) {
+                    inputs.take(COUPS.deserialize(Forecaster.INPUT_STORE, kv.value.getBytes(StandardCharsets.UTF_8)));
                 } else {
                     inputs.take(STRUCTURAL.deserialize(Forecaster.INPUT_STORE, kv.value.getBytes(
                             StandardCharsets.UTF_8)));
@@ -147,6 +152,13 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
                     }
                 }
             });
+        } else if (in.coup() != null) {
+            CoupAttempt coup = in.coup();
+            stored.put("C|" + coup.key(), new String(COUPS.serialize(Topics.COUPS, coup), StandardCharsets.UTF_8));
+            YearMonth month = inputs.take(coup);
+            for (Classification tier : Classification.values()) {
+                dirty(tier, month);
+            }
         } else {
             StructuralValue v = in.structural();
             stored.put("S|" + v.key(), new String(STRUCTURAL.serialize(Topics.STRUCTURAL, v),

@@ -2,6 +2,7 @@ package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Markings;
@@ -105,7 +106,7 @@ class ForecastTopologyTest {
             assertThat(forecast.missing()).contains("coups.attempts_5y", "coups.within_1y", "structural.democracy");
 
             // the probability is the back-test's: the same features and model on the same history
-            ForecastFeatures features = new ForecastFeatures(new TestHistory(), new ReleaseCalendar(30));
+            ForecastFeatures features = new ForecastFeatures(new TestHistory(Optional.empty()), new ReleaseCalendar(30));
             double[] x = features.at("MLI", YearMonth.of(2011, 12));
             assertThat(forecast.horizon(3).probability()).isEqualTo(MODEL.forecast().probability(x, 3));
             Forecast.FeatureContribution strongest = forecast.horizon(3).contributions().get(0);
@@ -211,6 +212,82 @@ class ForecastTopologyTest {
         }
     }
 
+    /** Mali's coup of 22 March 2012 and a failed attempt of 2010, as Powell &amp; Thyne date them. */
+    static List<CoupAttempt> coups() {
+        return List.of(new CoupAttempt("MLI", LocalDate.of(2012, 3, 22), true, "powell_thyne_coups_1950-2019.csv"),
+                new CoupAttempt("MLI", LocalDate.of(2010, 5, 14), false, "powell_thyne_coups_1950-2019.csv"));
+    }
+
+    @Test
+    void aCoupReceivedLateRevisesTheForecastsThatReadItWithTheBacktestsFeatures() throws Exception {
+        try (Driver driver = new Driver()) {
+            driver.pipe(history(Classification.PUBLIC));
+            Map<String, Forecast> before = driver.forecasts();
+            assertThat(before.get("MLI:public:2012-03").missing()).contains("coups.attempts_5y", "coups.within_1y");
+
+            driver.pipe(new ArrayList<>(coups()));
+            Map<String, Forecast> after = driver.forecasts();
+
+            ForecastFeatures withCoups = new ForecastFeatures(new TestHistory(Optional.of(Map.of("MLI",
+                    coups().stream().map(CoupAttempt::day).toList()))), new ReleaseCalendar(30));
+            ForecastFeatures noneKnown = new ForecastFeatures(new TestHistory(Optional.of(Map.of())),
+                    new ReleaseCalendar(30));
+            // February's total is released on 2 March 2012, before the coup: one attempt (2010) in five years,
+            // none within the year; March's on 31 March, after it: two, one within the year
+            assertThat(withCoups.at("MLI", YearMonth.of(2012, 2))).satisfies(x -> {
+                assertThat(x[9]).isEqualTo(1.0);
+                assertThat(x[10]).isEqualTo(0.0);
+            });
+            assertThat(withCoups.at("MLI", YearMonth.of(2012, 3))).satisfies(x -> {
+                assertThat(x[9]).isEqualTo(2.0);
+                assertThat(x[10]).isEqualTo(1.0);
+            });
+            for (YearMonth month : List.of(YearMonth.of(2010, 4), YearMonth.of(2010, 5), YearMonth.of(2012, 2),
+                    YearMonth.of(2012, 3), YearMonth.of(2012, 5))) {
+                Forecast mali = after.get("MLI:public:" + month);
+                assertThat(mali.missing()).doesNotContain("coups.attempts_5y", "coups.within_1y");
+                assertThat(mali.revision().number()).as("revised under its key").isEqualTo(2);
+                for (int h : List.of(1, 3, 6)) {
+                    assertThat(mali.horizon(h).probability()).as("%s, %d months", month, h)
+                            .isEqualTo(MODEL.forecast().probability(withCoups.at("MLI", month), h));
+                }
+            }
+            // the coup moved Mali's forecast: not what it would be with coups known and none in Mali
+            assertThat(after.get("MLI:public:2012-03").horizon(3).probability())
+                    .isNotEqualTo(MODEL.forecast().probability(noneKnown.at("MLI", YearMonth.of(2012, 3)), 3));
+            // Niger had no attempt: its coup features are now zero, not missing
+            assertThat(after.get("NER:public:2012-03").missing()).doesNotContain("coups.attempts_5y");
+            assertThat(after.get("NER:public:2012-03").horizon(3).probability())
+                    .isNotEqualTo(before.get("NER:public:2012-03").horizon(3).probability());
+        }
+    }
+
+    @Test
+    void coupsInAnyOrderAndAnyArrivalEndInTheSameForecastsAndWarnings() throws Exception {
+        List<Object> input = new ArrayList<>(history(Classification.PUBLIC));
+        input.addAll(coups());
+        Map<String, Forecast> inOrder;
+        Map<String, Signal> warningsInOrder;
+        try (Driver driver = new Driver()) {
+            driver.pipe(input);
+            inOrder = driver.forecasts();
+            warningsInOrder = driver.standingWarningsByKey();
+        }
+        assertThat(inOrder.get("MLI:public:2012-03").missing()).doesNotContain("coups.attempts_5y");
+        List<Object> shuffled = new ArrayList<>(input);
+        Collections.shuffle(shuffled, new Random(23));
+        try (Driver driver = new Driver()) {
+            int half = shuffled.size() / 2;
+            driver.pipe(shuffled.subList(0, half));
+            driver.pipe(shuffled.subList(half, shuffled.size()));
+            // the same coup again, from a second table: a day counts once
+            driver.pipe(List.of(new CoupAttempt("MLI", LocalDate.of(2012, 3, 22), true, "coups-2012.csv")));
+            assertThat(withoutRevisions(driver.forecasts())).isEqualTo(withoutRevisions(inOrder));
+            assertThat(warningsWithoutRevisions(driver.standingWarningsByKey()))
+                    .isEqualTo(warningsWithoutRevisions(warningsInOrder));
+        }
+    }
+
     private static Map<String, Forecast> withoutRevisions(Map<String, Forecast> forecasts) {
         Map<String, Forecast> out = new TreeMap<>();
         forecasts.forEach((k, v) -> out.put(k, v.withRevision(null)));
@@ -223,8 +300,14 @@ class ForecastTopologyTest {
         return out;
     }
 
-    /** The test's history as the back-test would replay it. */
+    /** The test's history as the back-test would replay it, with the coups given (empty: no source of coups). */
     private static final class TestHistory implements ForecastHistory {
+        private final Optional<Map<String, List<LocalDate>>> coups;
+
+        TestHistory(Optional<Map<String, List<LocalDate>>> coups) {
+            this.coups = coups;
+        }
+
         @Override
         public int deaths(String country, YearMonth month) {
             return month.isBefore(FIRST) || month.isAfter(LAST) || !Set.of("MLI", "NER").contains(country) ? 0
@@ -243,7 +326,7 @@ class ForecastTopologyTest {
 
         @Override
         public Optional<List<LocalDate>> coups(String country) {
-            return Optional.empty();
+            return coups.map(byCountry -> byCountry.getOrDefault(country, List.of()));
         }
 
         @Override
@@ -259,12 +342,13 @@ class ForecastTopologyTest {
         }
     }
 
-    /** The whole topology, fed observations and structural values directly. */
+    /** The whole topology, fed observations, structural values and coup attempts directly. */
     private static final class Driver implements AutoCloseable {
         private final Path stateDir = Files.createTempDirectory("forecast-test-");
         private final TopologyTestDriver driver;
         private final TestInputTopic<String, Observation> observations;
         private final TestInputTopic<String, StructuralValue> structural;
+        private final TestInputTopic<String, CoupAttempt> coupsIn;
         private final TestOutputTopic<String, Forecast> forecastsOut;
         private final TestOutputTopic<String, Signal> signalsOut;
         private final Map<String, Forecast> forecasts = new TreeMap<>();
@@ -283,6 +367,8 @@ class ForecastTopologyTest {
                     JsonSerde.of(Observation.class));
             structural = driver.createInputTopic(Topics.STRUCTURAL, Serdes.String().serializer(),
                     JsonSerde.of(StructuralValue.class));
+            coupsIn = driver.createInputTopic(Topics.COUPS, Serdes.String().serializer(),
+                    JsonSerde.of(CoupAttempt.class));
             forecastsOut = driver.createOutputTopic(Topics.FORECASTS, Serdes.String().deserializer(),
                     JsonSerde.of(Forecast.class));
             signalsOut = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(),
@@ -294,6 +380,8 @@ class ForecastTopologyTest {
                 Instant at = Instant.ofEpochMilli(1_000_000L + sequence++);
                 if (o instanceof Observation obs) {
                     observations.pipeInput(obs.country(), obs, at);
+                } else if (o instanceof CoupAttempt coup) {
+                    coupsIn.pipeInput(coup.key(), coup, at);
                 } else {
                     StructuralValue v = (StructuralValue) o;
                     structural.pipeInput(v.key(), v, at);

@@ -1,6 +1,7 @@
 package nl.horizon.streams.forecast;
 
 import nl.horizon.schema.Classification;
+import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.StructuralValue;
 import nl.horizon.streams.scoring.CountedStory;
@@ -20,21 +21,25 @@ import java.util.TreeSet;
 
 /**
  * Everything the streams application's forecast has read, as a set: fatality stories per country and
- * classification, and structural values per indicator, country, year and source. A tier's
+ * classification, structural values per indicator, country, year and source, and the days of coup
+ * attempts per country. A tier's
  * {@link #history} is computed from the part of it that the tier may see, so a forecast depends on the set
  * of input its tier may see and never on the order it came in or on input of a higher classification.
  * <p>
  * Fatalities are counted as the detector counts them: one value per story (the same event carried by
  * several feeds counts once), the report standing for it chosen by its content ({@link CountedStory}).
- * Coups are not known to the pipeline (no source names a coup attempt day-exact): the coup features are
- * missing and taken as their training means.
+ * Coup attempts come from a coup table ({@code horizon.coups.v1}); one day counts once per country,
+ * whichever tables carry it, as the back-test counts its labels. Until the first attempt is taken the
+ * pipeline has no source of coups and the coup features are missing (their training means), not zero;
+ * from then on a country without attempts has none. Structural values and coups are public: they count in
+ * every tier.
  */
 public final class ForecastInputs {
 
     /** The indicator whose values are fatality counts. */
     public static final String FATALITIES = "security.fatalities";
-    /** Features the pipeline has no input for. */
-    public static final List<String> NOT_KNOWN = List.of("coups.attempts_5y", "coups.within_1y");
+    /** Before every month: what a change that every forecast may read marks to be issued again. */
+    public static final YearMonth EVERY_MONTH = YearMonth.of(0, 1);
 
     /** country → story → classification → the report that stands for the story among that classification's. */
     private final Map<String, Map<String, EnumMap<Classification, CountedStory>>> stories = new TreeMap<>();
@@ -46,6 +51,8 @@ public final class ForecastInputs {
     /** indicator → country → year → source → value. */
     private final Map<StructuralIndicator, Map<String, TreeMap<Integer, TreeMap<String, Double>>>> structural =
             new EnumMap<>(StructuralIndicator.class);
+    /** country → days of coup attempts. */
+    private final Map<String, TreeSet<LocalDate>> coups = new HashMap<>();
     private final LandBorders borders;
 
     public ForecastInputs(LandBorders borders) {
@@ -104,6 +111,19 @@ public final class ForecastInputs {
                 .computeIfAbsent(v.country(), k -> new TreeMap<>())
                 .computeIfAbsent(v.year(), k -> new TreeMap<>()).put(v.source(), v.value()));
         return indicator.map(i -> YearMonth.of(v.year() + 1, 6));
+    }
+
+    /**
+     * Takes a coup attempt.
+     *
+     * @return the first month whose forecast may read it: the month before its own (February's total is
+     *         released in early March), or {@link #EVERY_MONTH} for the first attempt taken, which turns the
+     *         coup features of every country and month from missing into counts
+     */
+    public YearMonth take(CoupAttempt attempt) {
+        boolean first = coups.isEmpty();
+        coups.computeIfAbsent(attempt.country(), c -> new TreeSet<>()).add(attempt.day());
+        return first ? EVERY_MONTH : YearMonth.from(attempt.day()).minusMonths(1);
     }
 
     /**
@@ -174,9 +194,14 @@ public final class ForecastInputs {
             return borders.of(country);
         }
 
+        /** Empty until a coup table has been read; then the country's days, none when it had no attempt. */
         @Override
         public Optional<List<LocalDate>> coups(String country) {
-            return Optional.empty();
+            if (coups.isEmpty()) {
+                return Optional.empty();
+            }
+            TreeSet<LocalDate> days = coups.get(country);
+            return Optional.of(days == null ? List.of() : List.copyOf(days));
         }
 
         /** The value of the latest year up to {@code year}; where sources disagree, the first source by name. */
