@@ -72,6 +72,7 @@ public final class Horizon implements AutoCloseable {
     static final String POST_CONNECTOR = "post-drop-folder";
     static final String EVENTS_CONNECTOR = "event-drop-folder";
     static final String STRUCTURAL_CONNECTOR = "structural-drop-folder";
+    static final String COUPS_CONNECTOR = "coups-drop-folder";
     /** Event tables are whole exports, far larger than one report. */
     private static final int EVENT_FILE_BYTES = 512 << 20;
 
@@ -175,6 +176,13 @@ public final class Horizon implements AutoCloseable {
                     LOG.warn("could not load samples from {}: {}", samples, e.getMessage());
                 }
             });
+            config.samplesCoupsFile().ifPresent(table -> {
+                try {
+                    Samples.coupsOnce(table, config.dataDir(), config.coupsDir());
+                } catch (IOException e) {
+                    LOG.warn("could not load the coup table {}: {}", table, e.getMessage());
+                }
+            });
             for (FolderContent content : FolderContent.values()) {
                 MetricCatalogue.registerSource(Metrics.globalRegistry, "drop-folder:" + content.label(), false);
             }
@@ -185,6 +193,8 @@ public final class Horizon implements AutoCloseable {
             connectors.add(STRUCTURAL_CONNECTOR);
             connect.run(STRUCTURAL_CONNECTOR, dropFolder(config.structuralDir(), "structural-tables", EVENT_FILE_BYTES,
                     config));
+            connectors.add(COUPS_CONNECTOR);
+            connect.run(COUPS_CONNECTOR, dropFolder(config.coupsDir(), "coups", EVENT_FILE_BYTES, config));
             for (Map<String, String> feed : feeds) {
                 Map<String, String> connector = new java.util.HashMap<>(feed);
                 connector.put("connector.class", FeedConnector.class.getName());

@@ -49,6 +49,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String MAX_ITEM_BYTES = "ingest.max.item.bytes";
     public static final String EVENTS_DIR = "ingest.events.dir";
     public static final String STRUCTURAL_DIR = "ingest.structural.dir";
+    public static final String COUPS_DIR = "ingest.coups.dir";
     public static final String FEEDS_FILE = "ingest.feeds.file";
     public static final String ACCOUNTS_FILE = "security.accounts.file";
     public static final String MARKINGS_FILE = "security.markings.file";
@@ -58,6 +59,7 @@ public final class HorizonConfig extends AbstractConfig {
     public static final String HTTP_SECURE_COOKIES = "http.secure.cookies";
     public static final String HTTP_PUBLIC_BASE_URL = "http.public.base.url";
     public static final String SAMPLES_DIR = "samples.dir";
+    public static final String SAMPLES_COUPS_FILE = "samples.coups.file";
     public static final String CAP_SENDER = "cap.sender";
     public static final String CAP_VALIDITY_DAYS = "cap.validity.days";
     public static final String SCORING_DIR = "scoring.config.dir";
@@ -95,6 +97,9 @@ public final class HorizonConfig extends AbstractConfig {
             .define(STRUCTURAL_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Drop folder for structural tables (World Bank indicator CSV, Our World in Data CSV) read by the "
                             + "onset forecast. Empty: <data.dir>/inbox/structural.")
+            .define(COUPS_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Drop folder for coup tables (Powell & Thyne CSV: country, year, month, day, coup) read by the "
+                            + "onset forecast's coup features. Empty: <data.dir>/inbox/coups.")
             .define(FEEDS_FILE, ConfigDef.Type.STRING, "config/feeds.yaml", ConfigDef.Importance.MEDIUM,
                     "The feeds to poll (RSS/Atom, ReliefWeb API, CrisisWatch JSON); see docs/connectors.md.")
             .define(ACCOUNTS_FILE, ConfigDef.Type.STRING, "config/accounts.yaml", ConfigDef.Importance.HIGH,
@@ -132,6 +137,10 @@ public final class HorizonConfig extends AbstractConfig {
                             + "unless a later revision supersedes it.")
             .define(SAMPLES_DIR, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                     "Sample reports copied into the drop folders on the first start of a new data.dir. "
+                            + "Empty: none.")
+            .define(SAMPLES_COUPS_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
+                    "A coup table copied into ingest.coups.dir once per data.dir, on the first start at which the "
+                            + "file exists (the shipped configuration names Powell & Thyne's table in ../shared/data). "
                             + "Empty: none.");
 
     private static final Map<String, String> KEYS_BY_VARIABLE = DEFINITION.names().stream()
@@ -311,6 +320,11 @@ public final class HorizonConfig extends AbstractConfig {
         return dir.isBlank() ? dataDir().resolve("inbox").resolve("structural") : Path.of(dir);
     }
 
+    public Path coupsDir() {
+        String dir = getString(COUPS_DIR);
+        return dir.isBlank() ? dataDir().resolve("inbox").resolve("coups") : Path.of(dir);
+    }
+
     public Path feedsFile() {
         return Path.of(getString(FEEDS_FILE));
     }
@@ -388,6 +402,12 @@ public final class HorizonConfig extends AbstractConfig {
 
     public Path scoringDir() {
         return Path.of(getString(SCORING_DIR));
+    }
+
+    /** Empty when no coup table is to be loaded. */
+    public java.util.Optional<Path> samplesCoupsFile() {
+        String file = getString(SAMPLES_COUPS_FILE);
+        return file.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(file));
     }
 
     /** Empty when no samples are to be loaded. */

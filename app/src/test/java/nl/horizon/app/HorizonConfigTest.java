@@ -38,6 +38,8 @@ class HorizonConfigTest {
         assertThat(config.embeddedBroker()).isTrue();
         assertThat(config.kafkaClientSettings()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(config.postsDir()).isEqualTo(Path.of("/var/lib/horizon/inbox/posts"));
+        assertThat(config.coupsDir()).isEqualTo(Path.of("/var/lib/horizon/inbox/coups"));
+        assertThat(config.samplesCoupsFile()).isEmpty();
     }
 
     @Test
@@ -58,6 +60,9 @@ class HorizonConfigTest {
         Path shipped = Path.of(System.getProperty("horizon.root", "..")).resolve("config/horizon.yaml");
         assertThat(shipped).exists();
         assertThat(HorizonConfig.load(shipped, Map.of()).httpPort()).isEqualTo(8080);
+        // the demo drops Powell & Thyne's coup table in where ../shared/data has it
+        assertThat(HorizonConfig.load(shipped, Map.of()).samplesCoupsFile())
+                .contains(Path.of("../shared/data/conflict-labels/powell_thyne_coups_1950-2019.csv"));
     }
 
     @Test
