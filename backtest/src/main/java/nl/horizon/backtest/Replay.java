@@ -113,7 +113,7 @@ final class Replay {
             org.apache.kafka.common.utils.Utils.delete(state.toFile());
         }
         // the detector's signals: the pipeline's own forecast warnings come on the same topic, but the
-        // back-test judges the forecast apart (ForecastRun), with the coups and tables the pipeline lacks
+        // back-test judges the forecast apart (ForecastRun), with the coups and tables the replay does not feed it
         List<Signal> standing = signals.values().stream().filter(Signal::standing)
                 .filter(s -> !s.detection().detector().equals(ForecastIssuer.DETECTOR))
                 .sorted(Comparator.comparing(Signal::day).thenComparing(Signal::id)).toList();

@@ -27,8 +27,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Fatality observations and clock ticks (from {@code horizon.observations.v1}), structural values
- * ({@code horizon.structural.v1}) and coup attempts ({@code horizon.coups.v1}) to {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>})
- * and forecast warnings on {@code horizon.signals.v1}. Every input goes through one internal topic of one
+ * ({@code horizon.structural.v1}) and coup attempts ({@code horizon.coups.v1}) to
+ * {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>}) and forecast warnings on
+ * {@code horizon.signals.v1}. Every input goes through one internal topic of one
  * partition to one {@link Forecaster}: a forecast reads its neighbours' fatalities, so all countries must
  * be in one place; the input is small (one record per fatality event, tick, table value and coup).
  */

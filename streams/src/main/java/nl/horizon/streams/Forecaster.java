@@ -45,8 +45,8 @@ import java.util.TreeMap;
  *
  * <p><b>Late input.</b> A fatality, a structural value or a coup attempt for any past month marks its
  * tier(s) to be issued again from that month (the first coup attempt ever taken: every month, as the coup
- * features were missing until then); every {@value #FLUSH_MS} ms of wall-clock time (less often while issuing takes
- * long) the marked tiers are issued again and only forecasts whose content changed are published, under the
+ * features were missing until then); every {@value #FLUSH_MS} ms of wall-clock time (less often while
+ * issuing takes long) the marked tiers are issued again and only forecasts whose content changed are published, under the
  * same key with the next revision.
  * Warnings follow the rule ({@link nl.horizon.streams.forecast.ForecastModel.AlertRule}) over the country's
  * forecasts; one that no longer holds is withdrawn. So the latest record per key depends only on the set

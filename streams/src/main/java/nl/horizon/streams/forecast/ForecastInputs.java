@@ -22,8 +22,7 @@ import java.util.TreeSet;
 /**
  * Everything the streams application's forecast has read, as a set: fatality stories per country and
  * classification, structural values per indicator, country, year and source, and the days of coup
- * attempts per country. A tier's
- * {@link #history} is computed from the part of it that the tier may see, so a forecast depends on the set
+ * attempts per country. A tier's {@link #history} is computed from the part of it that the tier may see, so a forecast depends on the set
  * of input its tier may see and never on the order it came in or on input of a higher classification.
  * <p>
  * Fatalities are counted as the detector counts them: one value per story (the same event carried by
