@@ -69,10 +69,12 @@ public final class IndicatorExtractor {
         if (indicator.fatalityValued()) {
             return event.fatalities() == null ? 0 : event.fatalities();
         }
-        for (String key : eventKeys(event)) {
-            if (indicator.events().contains(key)) {
-                return event.events() == null ? 1 : event.events();
-            }
+        if (event.marks().stream().anyMatch(indicator.except()::contains)) {
+            return 0;
+        }
+        boolean typed = eventKeys(event).stream().anyMatch(indicator.events()::contains);
+        if (typed || event.marks().stream().anyMatch(indicator.marks()::contains)) {
+            return event.events() == null ? 1 : event.events();
         }
         return 0;
     }

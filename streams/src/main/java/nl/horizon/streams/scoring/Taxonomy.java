@@ -26,7 +26,7 @@ public final class Taxonomy {
     private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
 
     record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
-                 List<String> events, String direction) {
+                 List<String> events, List<String> marks, List<String> except, String direction) {
     }
 
     record QualifierEntry(Integer window, Map<String, List<String>> cues, Map<String, List<String>> idioms) {
@@ -91,7 +91,7 @@ public final class Taxonomy {
             }
             Map<String, List<Phrase>> terms = lexicons(where, entry.terms());
             indicators.add(new Indicator(entry.id(), weight, floor, "fatalities".equals(entry.value()), terms,
-                    entry.events() == null ? Set.of() : Set.copyOf(entry.events()), direction));
+                    set(entry.events()), set(entry.marks()), set(entry.except()), direction));
         }
         Qualifiers qualifiers = parsed.qualifiers() == null ? Qualifiers.NONE
                 : new Qualifiers(parsed.qualifiers().window() == null ? 0 : parsed.qualifiers().window(),
@@ -101,6 +101,10 @@ public final class Taxonomy {
             throw new IllegalArgumentException(file + ", qualifiers: window " + qualifiers.window() + " is negative");
         }
         return new Taxonomy(indicators, qualifiers);
+    }
+
+    private static Set<String> set(List<String> names) {
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
     /** Terms per language, each parsed as a phrase; an error names where and the bad term or language. */
