@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * act and none of the event country's own: a conflict reaching across a border (Turkish forces against the
  * PKK in Iraq, a Houthi drone in Saudi Arabia). Where the country's own forces fight them, the war is the
  * country's own and this is not said.</li>
+ * <li>{@value #COMMUNAL_VIOLENCE}: an identity militia (kind 4: ethnic, clan, communal) acts and neither
+ * state forces, rebels nor external forces take part: communities fighting each other or their civilians,
+ * not a militia taking a side in a war.</li>
  * <li>{@value #FOREIGN_CIVILIANS}: the civilians involved are foreign ("Civilians (International)" or of
  * another country): an arrest of migrants is border control, not repression of the country's people.</li>
  * </ul>
@@ -37,6 +40,7 @@ final class AcledMarks {
     static final String ARMED_TARGET = "Armed target";
     static final String FOREIGN_FORCES = "Foreign forces";
     static final String FOREIGN_CIVILIANS = "Foreign civilians";
+    static final String COMMUNAL_VIOLENCE = "Communal violence";
 
     private static final Set<String> POLITICAL_VIOLENCE = Set.of("Battles", "Explosions/Remote violence",
             "Violence against civilians");
@@ -44,6 +48,10 @@ final class AcledMarks {
     private static final Set<String> ARMED = Set.of("1", "2", "3", "4", "8", "State forces", "Rebel group",
             "Political militia", "Identity militia", "External/Other forces");
     private static final Set<String> CIVILIAN = Set.of("7", "Civilians");
+    private static final Set<String> IDENTITY_MILITIA = Set.of("4", "Identity militia");
+    /** Parties to a war rather than to communal strife. */
+    private static final Set<String> WARRING = Set.of("1", "2", "8", "State forces", "Rebel group",
+            "External/Other forces");
     private static final String[] ACTOR_FIELDS = {"actor1", "assoc_actor_1", "actor2", "assoc_actor_2"};
     private static final Pattern STATE_FORCES = Pattern.compile("(?:Military|Police) Forces of (?:the )?(.+?) \\(");
     private static final Pattern CIVILIANS = Pattern.compile("Civilians \\((.+)\\)");
@@ -64,6 +72,9 @@ final class AcledMarks {
         }
         if (violence && foreignForces(actors, countries)) {
             marks.add(FOREIGN_FORCES);
+        }
+        if (violence && kind(f, IDENTITY_MILITIA) && !kind(f, WARRING)) {
+            marks.add(COMMUNAL_VIOLENCE);
         }
         if (actors.stream().anyMatch(a -> foreignCivilians(a, countries))) {
             marks.add(FOREIGN_CIVILIANS);

@@ -17,7 +17,7 @@ import java.util.List;
  *                     (GDELT's monthly counts); absent for a single event
  * @param marks        what the source's coding says of the event beyond its type, read from its structured
  *                     fields (ACLED: {@code Civilian targeting}, {@code Armed target}, {@code Foreign forces},
- *                     {@code Foreign civilians}); empty when it says nothing more. A type always answers what
+ *                     {@code Foreign civilians}, {@code Communal violence}); empty when it says nothing more. A type always answers what
  *                     kind of event it was; a mark only ever adds, so its absence says nothing.
  */
 public record EventFields(String eventType, String subEventType, Integer fatalities, String cameoCode,
