@@ -20,11 +20,13 @@ import java.util.Set;
  *                        still read from a coded event's notes
  * @param except          marks that take a coded event out of it even where its type maps to it (an arrest
  *                        of foreign civilians is not repression)
+ * @param yields          indicators whose terms, in the same sentence, take its terms' meaning: "12 dead" in a
+ *                        sentence about a flood tells of the flood, not of violence
  * @param direction       whether its surprising rise raises the composite or relieves it
  */
 public record Indicator(String id, double weight, double floor, boolean fatalityValued,
                         Map<String, List<Phrase>> terms, Set<String> events, Set<String> marks, Set<String> except,
-                        Direction direction) {
+                        Set<String> yields, Direction direction) {
 
     /** Whether it is evidence of de-escalation: it relieves a score, never raises one. */
     public boolean deEscalating() {
