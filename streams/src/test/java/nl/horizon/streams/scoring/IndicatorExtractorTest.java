@@ -133,6 +133,14 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void aForeignStatesShipsInTerritorialWatersAreSpillOver() {
+        assertThat(indicators(prose("en", "Chinese coast guard vessels entered Japan's territorial waters", "", "JPN")))
+                .containsExactly("external.spill-over");
+        assertThat(indicators(prose("fr", "Des navires chinois dans les eaux territoriales japonaises", "", "JPN")))
+                .containsExactly("external.spill-over");
+    }
+
+    @Test
     void deathsToldBesideADisasterAreTheDisasters() {
         assertThat(indicators(prose("en", "Floods left 12 dead in the north", "", "NGA")))
                 .containsExactly("environment.disaster");
