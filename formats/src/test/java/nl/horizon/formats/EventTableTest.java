@@ -32,6 +32,53 @@ class EventTableTest {
         assertThat(n.reports).allSatisfy(r -> assertThat(r.countries()).hasSize(1));
     }
 
+    /** What ACLED's actor fields say beyond the type ({@link AcledMarks}), on rows written like the real ones. */
+    @Test
+    void acledActorFieldsMarkCiviliansArmedTargetsForeignForcesAndCommunities() {
+        String csv = """
+                event_id_cnty,event_date,country,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,civilian_targeting,location,notes,fatalities
+                AFG1,2022-01-18,Afghanistan,Explosions/Remote violence,Remote explosive/landmine/IED,Unidentified Armed Group (Afghanistan),,3,Civilians (Afghanistan),,7,,Alingar,A vehicle hit a bomb.,3
+                THA1,2022-04-15,Thailand,Explosions/Remote violence,Remote explosive/landmine/IED,PULO,,4,Police Forces of Thailand (2019-),Civilians (Thailand),1,,Sai Buri,Bombs went off.,1
+                YEM1,2022-06-20,Yemen,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Yemen (2012-),,1,Military Forces of Yemen (2016-) Supreme Political Council,,1,,Sadah,Artillery fired.,0
+                IRQ1,2022-06-14,Iraq,Explosions/Remote violence,Air/drone strike,Military Forces of Turkey (2016-),,8,PKK: Kurdistan Workers Party,,2,,Duhok,Airstrikes.,0
+                UKR1,2022-03-22,Ukraine,Battles,Armed clash,Military Forces of Russia (2000-),,8,Military Forces of Ukraine (2019-),,1,,Donetsk,Fighting.,0
+                PHL1,2022-04-01,Philippines,Battles,Armed clash,BIFF,,2,Military Forces of the Philippines (2016-2022),,1,,Buluan,Clash.,0
+                SSD1,2022-03-13,South Sudan,Violence against civilians,Attack,Bor Clan Militia (South Sudan),,Identity militia,Civilians (South Sudan),,Civilians,,Kubu,Attack on a village.,19
+                MEX1,2022-05-01,Mexico,Strategic developments,Arrests,Police Forces of Mexico (2018-),,1,Civilians (International),Refugees/IDPs (International),7,,Tapachula,Migrants detained.,0
+                COL1,2022-05-31,Colombia,Strategic developments,Other,Civilians (Colombia),,7,Military Forces of Colombia (2018-),,1,,El Jagual,Standoff.,0
+                KEN1,2022-05-01,Kenya,Riots,Mob violence,Rioters (Kenya),,5,Civilians (Kenya),,7,Civilian targeting,Nairobi,A mob attacked a man.,0
+                """;
+        Normalising n = Normalising.of(EventTable.ACLED.split(csv), SourceKind.EVENT_DATA, "acled");
+
+        assertThat(n.rejections).isEmpty();
+        java.util.Map<String, List<String>> marks = new java.util.LinkedHashMap<>();
+        n.reports.forEach(r -> marks.put(r.id().substring(r.id().lastIndexOf(':') + 1), r.event().marks()));
+        assertThat(marks).containsExactly(
+                java.util.Map.entry("AFG1", List.of("Civilian targeting")),
+                java.util.Map.entry("THA1", List.of("Civilian targeting")),
+                java.util.Map.entry("YEM1", List.of("Armed target")),
+                java.util.Map.entry("IRQ1", List.of("Armed target", "Foreign forces")),
+                java.util.Map.entry("UKR1", List.of("Armed target")),
+                java.util.Map.entry("PHL1", List.of("Armed target")),
+                java.util.Map.entry("SSD1", List.of("Civilian targeting", "Communal violence")),
+                java.util.Map.entry("MEX1", List.of("Foreign civilians")),
+                java.util.Map.entry("COL1", List.of()),
+                java.util.Map.entry("KEN1", List.of("Civilian targeting")));
+    }
+
+    /** On the real export: every attack on civilians is civilian targeting, as ACLED defines it; no protest is. */
+    @Test
+    void acledMarksOnTheRealSampleFollowTheCodebook() {
+        Normalising n = Normalising.of(EventTable.ACLED.split(SharedData.text(
+                "acled/acled_sample_9000_events_2022H1_169countries.csv")), SourceKind.EVENT_DATA, "acled");
+        assertThat(n.reports).filteredOn(r -> r.event().eventType().equals("Violence against civilians"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.event().marks()).contains("Civilian targeting"));
+        assertThat(n.reports).filteredOn(r -> r.event().eventType().equals("Protests"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.event().marks()).doesNotContain("Civilian targeting",
+                        "Armed target", "Foreign forces", "Communal violence"));
+        assertThat(n.reports).filteredOn(r -> r.event().marks().contains("Foreign forces")).isNotEmpty();
+    }
+
     @Test
     void ucdpGedRowsMapUcdpCountryNames() {
         String csv = SharedData.text("ucdp/ged_candidate_events_v23_0_10.csv");

@@ -61,15 +61,22 @@ class NewsEvaluationTest {
      */
     private static final Set<String> NOT_LABELLED = Set.of("environment.disaster");
 
-    private static final double COUNTRY_FLOOR = 0.97;
-    private static final double TEXT_COUNTRY_FLOOR = 0.95;
-    private static final double F1_FLOOR = 0.70;
+    private static final double COUNTRY_FLOOR = 0.98;
+    private static final double TEXT_COUNTRY_FLOOR = 0.96;
+    private static final double F1_FLOOR = 0.85;
+    private static final double HELD_OUT_F1_FLOOR = 0.82;
+    /**
+     * Held-out F1 of English and of the coded events (ACLED), the two that stood below 0.8 (0.77 and 0.75)
+     * before ACLED's actor fields were read as marks.
+     */
+    private static final double HELD_OUT_ENGLISH_F1_FLOOR = 0.81;
+    private static final double HELD_OUT_CODED_F1_FLOOR = 0.81;
     /**
      * Country accuracy and F1 floors of the headline sets (fr, es, pt), which are headlines without tags:
      * placing them rests on the text alone, and on towns the gazetteer may not know.
      */
-    private static final Map<String, double[]> HEADLINE_FLOORS = Map.of("fr", new double[] {0.70, 0.85},
-            "es", new double[] {0.50, 0.70}, "pt", new double[] {0.50, 0.70});
+    private static final Map<String, double[]> HEADLINE_FLOORS = Map.of("fr", new double[] {0.75, 0.90},
+            "es", new double[] {0.82, 0.90}, "pt", new double[] {0.72, 0.84});
     private static final String DEVELOPMENT = "development";
     private static final String HELD_OUT = "held-out";
 
@@ -175,7 +182,11 @@ class NewsEvaluationTest {
         assertThat(english.textCountry()).as("primary-country accuracy from text alone (en)")
                 .isGreaterThanOrEqualTo(TEXT_COUNTRY_FLOOR);
         assertThat(tallies.get("all").f1()).as("indicator F1").isGreaterThanOrEqualTo(F1_FLOOR);
-        assertThat(tallies.get(HELD_OUT).f1()).as("held-out indicator F1").isGreaterThanOrEqualTo(F1_FLOOR);
+        assertThat(tallies.get(HELD_OUT).f1()).as("held-out indicator F1").isGreaterThanOrEqualTo(HELD_OUT_F1_FLOOR);
+        assertThat(tallies.get(HELD_OUT + " lang en").f1()).as("held-out indicator F1 (en)")
+                .isGreaterThanOrEqualTo(HELD_OUT_ENGLISH_F1_FLOOR);
+        assertThat(tallies.get(HELD_OUT + " coded events").f1()).as("held-out indicator F1 (coded events)")
+                .isGreaterThanOrEqualTo(HELD_OUT_CODED_F1_FLOOR);
         HEADLINE_FLOORS.forEach((language, floors) -> {
             Tally t = tallies.get("all lang " + language);
             assertThat(t.country()).as("primary-country accuracy (%s headlines)", language).isGreaterThanOrEqualTo(floors[0]);

@@ -21,7 +21,8 @@ import java.util.Set;
  * also matched by its text (a CrisisWatch entry by its arrow and alert and by what it says) against the
  * lexicon of its language (every language's when the language is unknown or has no lexicon); a coded
  * event's notes only for what no code can say ({@link #codesCannotSay}). A term qualified by a negation or
- * hedge just before it, or inside an idiom ({@link Qualifiers}), does not count. A report counts at most
+ * hedge just before it, or inside an idiom ({@link Qualifiers}), does not count, nor one in a sentence that
+ * tells of an indicator it yields to ({@link Indicator#yields()}: deaths in a flood). A report counts at most
  * once per indicator and country. A CAP alert its sender cancelled gives none.
  */
 public final class IndicatorExtractor {
@@ -69,10 +70,12 @@ public final class IndicatorExtractor {
         if (indicator.fatalityValued()) {
             return event.fatalities() == null ? 0 : event.fatalities();
         }
-        for (String key : eventKeys(event)) {
-            if (indicator.events().contains(key)) {
-                return event.events() == null ? 1 : event.events();
-            }
+        if (event.marks().stream().anyMatch(indicator.except()::contains)) {
+            return 0;
+        }
+        boolean typed = eventKeys(event).stream().anyMatch(indicator.events()::contains);
+        if (typed || event.marks().stream().anyMatch(indicator.marks()::contains)) {
+            return event.events() == null ? 1 : event.events();
         }
         return 0;
     }
@@ -95,9 +98,11 @@ public final class IndicatorExtractor {
             return 0;
         }
         Qualifiers qualifiers = taxonomy.qualifiers();
+        List<Phrase> rivals = indicator.yields().stream().flatMap(id -> taxonomy.indicator(id).stream())
+                .flatMap(other -> inLanguage(other.terms(), language).stream()).toList();
         for (Phrase phrase : inLanguage(indicator.terms(), language)) {
             if (text.contains(phrase, inLanguage(qualifiers.cues(), language), qualifiers.window(),
-                    inLanguage(qualifiers.idioms(), language))) {
+                    inLanguage(qualifiers.idioms(), language), rivals)) {
                 return 1;
             }
         }
@@ -137,27 +142,43 @@ public final class IndicatorExtractor {
         }
 
         /**
-         * Whether the phrase occurs somewhere with none of the cues in the window before it and not inside
-         * one of the idioms.
+         * Whether the phrase occurs somewhere with none of the cues in the window before it, not inside one of
+         * the idioms, and in a sentence without any of the rivals.
          */
-        boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms) {
+        boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms, List<Phrase> rivals) {
             List<Integer> starts = phrase.prefix().get(0)
                     ? positions.entrySet().stream().filter(e -> phrase.wordMatches(0, e.getKey()))
                             .flatMap(e -> e.getValue().stream()).toList()
                     : positions.getOrDefault(phrase.words().get(0), List.of());
             for (int at : starts) {
                 int end = phrase.endAt(words, at);
-                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at)) && !qualified(at, cues, window)
-                        && !inIdiom(at, idioms)) {
+                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at))
+                        && !qualified(at, cues, window, idioms) && !inIdiom(at, idioms) && !inSentence(at, rivals)) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Whether an idiom that starts at most {@value Phrase#MAX_GAP} words before {@code at} covers it. */
+        /** Whether one of the phrases occurs in the sentence of the word at {@code at}. */
+        private boolean inSentence(int at, List<Phrase> phrases) {
+            int start = sentenceStart.get(at);
+            for (int from = start; from < words.size() && sentenceStart.get(from) == start; from++) {
+                for (Phrase phrase : phrases) {
+                    if (phrase.endAt(words, from) >= 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether an idiom of its sentence covers the word at {@code at}: a long one ("in the wake of the
+         * December 2025 coup") may start well before the word.
+         */
         private boolean inIdiom(int at, List<Phrase> idioms) {
-            for (int from = Math.max(sentenceStart.get(at), at - Phrase.MAX_GAP); from <= at; from++) {
+            for (int from = sentenceStart.get(at); from <= at; from++) {
                 for (Phrase idiom : idioms) {
                     if (idiom.endAt(words, from) > at) {
                         return true;
@@ -167,11 +188,15 @@ public final class IndicatorExtractor {
             return false;
         }
 
-        private boolean qualified(int at, List<Phrase> cues, int window) {
+        /**
+         * Whether a cue stands in the window before {@code at}; a cue inside an idiom is none ("claimed" hedges
+         * a capture, not in "claimed responsibility").
+         */
+        private boolean qualified(int at, List<Phrase> cues, int window, List<Phrase> idioms) {
             for (int from = Math.max(sentenceStart.get(at), at - window); from < at; from++) {
                 for (Phrase cue : cues) {
                     int end = cue.endAt(words, from);
-                    if (end >= 0 && end <= at) {
+                    if (end >= 0 && end <= at && !inIdiom(from, idioms)) {
                         return true;
                     }
                 }

@@ -26,7 +26,8 @@ public final class Taxonomy {
     private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
 
     record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
-                 List<String> events, String direction) {
+                 List<String> events, List<String> marks, List<String> except, List<String> yields,
+                 String direction) {
     }
 
     record QualifierEntry(Integer window, Map<String, List<String>> cues, Map<String, List<String>> idioms) {
@@ -91,7 +92,15 @@ public final class Taxonomy {
             }
             Map<String, List<Phrase>> terms = lexicons(where, entry.terms());
             indicators.add(new Indicator(entry.id(), weight, floor, "fatalities".equals(entry.value()), terms,
-                    entry.events() == null ? Set.of() : Set.copyOf(entry.events()), direction));
+                    set(entry.events()), set(entry.marks()), set(entry.except()), set(entry.yields()), direction));
+        }
+        for (Indicator indicator : indicators) {
+            for (String other : indicator.yields()) {
+                if (!ids.contains(other) || other.equals(indicator.id())) {
+                    throw new IllegalArgumentException(file + ", indicator '" + indicator.id() + "': yields to '"
+                            + other + "', which is no other indicator");
+                }
+            }
         }
         Qualifiers qualifiers = parsed.qualifiers() == null ? Qualifiers.NONE
                 : new Qualifiers(parsed.qualifiers().window() == null ? 0 : parsed.qualifiers().window(),
@@ -101,6 +110,10 @@ public final class Taxonomy {
             throw new IllegalArgumentException(file + ", qualifiers: window " + qualifiers.window() + " is negative");
         }
         return new Taxonomy(indicators, qualifiers);
+    }
+
+    private static Set<String> set(List<String> names) {
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
     /** Terms per language, each parsed as a phrase; an error names where and the bad term or language. */

@@ -98,6 +98,87 @@ class IndicatorExtractorTest {
         assertThat(indicators(acled)).containsExactly("humanitarian.displacement");
     }
 
+    private static Report marked(String type, String subType, String notes, List<String> marks, String country) {
+        return new Report("event-data:acled:" + type + marks, SourceKind.EVENT_DATA, "acled", List.of(country), "en",
+                Instant.parse("2022-05-19T00:00:00Z"), type, notes, Classification.PUBLIC,
+                new EventFields(type, subType, 0, null, null, null, marks), List.of(), null, null);
+    }
+
+    /** What ACLED's actor fields say beyond the type (docs/formats.md, "ACLED marks"), counted like a type. */
+    @Test
+    void aCodedEventsMarksCountLikeItsTypeAndExceptionsTakeItOut() {
+        assertThat(indicators(marked("Explosions/Remote violence", "Remote explosive/landmine/IED", "",
+                List.of("Civilian targeting"), "AFG"))).containsExactly("security.attack-on-civilians", "security.explosions");
+        assertThat(indicators(marked("Explosions/Remote violence", "Shelling/artillery/missile attack", "",
+                List.of("Armed target"), "YEM"))).containsExactly("security.armed-clash", "security.explosions");
+        assertThat(indicators(marked("Explosions/Remote violence", "Air/drone strike", "",
+                List.of("Armed target", "Foreign forces"), "IRQ")))
+                .containsExactly("security.armed-clash", "security.explosions", "external.spill-over");
+        assertThat(indicators(marked("Violence against civilians", "Attack", "", List.of("Civilian targeting",
+                "Communal violence"), "SSD"))).containsExactly("security.attack-on-civilians", "social.communal-tension");
+        assertThat(indicators(marked("Strategic developments", "Arrests", "", List.of("Foreign civilians"), "MEX")))
+                .as("migrants detained: border control, not repression").isEmpty();
+        assertThat(indicators(marked("Strategic developments", "Arrests", "", List.of(), "ZWE")))
+                .containsExactly("political.repression");
+        assertThat(indicators(marked("Strategic developments", "Non-violent transfer of territory", "", List.of(), "SOM")))
+                .containsExactly("political.state-authority-loss");
+    }
+
+    /** A mark only adds: without it, an indicator no type expresses is still read from the notes. */
+    @Test
+    void anAbsentMarkLeavesTheNotesToSpeak() {
+        assertThat(indicators(marked("Explosions/Remote violence", "Shelling/artillery/missile attack",
+                "Shells fired across the border hit a village.", List.of(), "LBN")))
+                .containsExactly("security.explosions", "external.spill-over");
+    }
+
+    @Test
+    void aForeignStatesShipsInTerritorialWatersAreSpillOver() {
+        assertThat(indicators(prose("en", "Chinese coast guard vessels entered Japan's territorial waters", "", "JPN")))
+                .containsExactly("external.spill-over");
+        assertThat(indicators(prose("fr", "Des navires chinois dans les eaux territoriales japonaises", "", "JPN")))
+                .containsExactly("external.spill-over");
+    }
+
+    @Test
+    void deathsToldBesideADisasterAreTheDisasters() {
+        assertThat(indicators(prose("en", "Floods left 12 dead in the north", "", "NGA")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("fr", "Inondations à Kinshasa, le bilan monte à 30 morts", "", "COD")))
+                .containsExactly("environment.disaster");
+        assertThat(indicators(prose("en", "Gunmen killed 12 villagers", "Floods hit the north.", "NGA")))
+                .contains("security.fatalities", "environment.disaster");
+    }
+
+    @Test
+    void aCoupInTheBackgroundOrAnAccusationOfOneIsNoCoup() {
+        assertThat(indicators(prose("en", "Demonstrators marched in Rabak", "They were denouncing the military coup.",
+                "SDN"))).containsExactly("political.protest");
+        assertThat(indicators(prose("en", "Legal action against opposition figures in the wake of the December 2025 coup attempt",
+                "", "BEN"))).doesNotContain("political.coup");
+        assertThat(indicators(prose("en", "A bill extends the president's term, sparking accusations of constitutional coup",
+                "", "ZWE"))).isEmpty();
+        assertThat(indicators(prose("en", "Soldiers seized power in a coup", "", "BFA"))).containsExactly("political.coup");
+    }
+
+    @Test
+    void oneSidesClaimHedgesButAClaimOfResponsibilityDoesNot() {
+        assertThat(indicators(prose("en", "Rebels claimed they captured the town", "", "ETH"))).isEmpty();
+        assertThat(indicators(prose("en", "JNIM claimed responsibility for the attack", "", "MLI")))
+                .containsExactly("security.armed-clash");
+    }
+
+    @Test
+    void violenceAgainstCandidatesAndPollWorkersIsElectoral() {
+        assertThat(indicators(prose("en", "Gunmen shot dead a parliamentary candidate in Kano", "", "NGA")))
+                .contains("political.election-crisis", "security.fatalities");
+        assertThat(indicators(prose("en", "Two poll workers were killed in Cauca", "", "COL")))
+                .contains("political.election-crisis");
+        assertThat(indicators(prose("es", "Asesinan a candidato a la alcaldía en Tuluá", "", "COL")))
+                .contains("political.election-crisis");
+        assertThat(indicators(prose("en", "The candidate held a rally", "", "NGA"))).doesNotContain("political.election-crisis");
+    }
+
     @Test
     void howConflictNewsIsWrittenInThreeLanguages() {
         assertThat(indicators(prose("en", "Gunmen kill 12 villagers", "The death toll rose to 14; hundreds fled to Gao.",
