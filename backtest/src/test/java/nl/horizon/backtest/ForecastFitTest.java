@@ -61,6 +61,18 @@ class ForecastFitTest {
     }
 
     @Test
+    void validationFoldsRunFromEachOriginToTheNextAndAreScoredWithAFitThatEndsBeforeThem() {
+        ForecastFit.Inputs in = new ForecastFit.Inputs("v", null, null, new ReleaseCalendar(30),
+                List.of(YearMonth.of(2000, 1), YearMonth.of(2005, 1)), YearMonth.of(2009, 12));
+        assertThat(in.folds()).containsExactly(
+                new ForecastModel.Fold(YearMonth.of(1999, 12), YearMonth.of(2000, 1), YearMonth.of(2004, 12)),
+                new ForecastModel.Fold(YearMonth.of(2004, 12), YearMonth.of(2005, 1), YearMonth.of(2009, 12)));
+        assertThatThrownBy(() -> new ForecastFit.Inputs("v", null, null, new ReleaseCalendar(30),
+                List.of(YearMonth.of(2005, 1), YearMonth.of(2000, 1)), YearMonth.of(2009, 12)).folds())
+                .hasMessageContaining("time order");
+    }
+
+    @Test
     void warnsAtTheThresholdAndThenRestsForTheCooldown() throws Exception {
         ForecastModel model = ForecastModel.read(Path.of(System.getProperty("horizon.root", ".."))
                 .resolve("config/forecast.yaml"));
