@@ -57,11 +57,6 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
         public Validation {
             folds = List.copyOf(folds);
         }
-
-        /** First month of the first fold. */
-        public YearMonth from() {
-            return folds.getFirst().from();
-        }
     }
 
     /**
