@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,11 +26,16 @@ import java.util.Optional;
  * {@code horizon forecast-fit}: fits the onset forecast on history up to {@code --until} (2009-12) and
  * writes its coefficients ({@code config/forecast.yaml}). Every input is cut at {@code --until} as it is
  * read, so nothing later can reach the fit; the penalty and the warning rule are chosen on the validation
- * window {@code --validate-from..--until} with a fit that ends before it ({@link ForecastFit}).
+ * folds that start at each month of {@code --validate-from} (2000-01,2005-01: rolling origin, each fold
+ * scored with a fit that ends before it) and end at {@code --until} ({@link ForecastFit}).
  */
 final class ForecastFitCommand {
 
     private ForecastFitCommand() {
+    }
+
+    private static String value(List<YearMonth> months) {
+        return String.join(",", months.stream().map(YearMonth::toString).toList());
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
@@ -38,7 +45,7 @@ final class ForecastFitCommand {
         Path target = Path.of("config", "forecast.yaml");
         Optional<Path> config = Optional.empty();
         YearMonth historyFrom = YearMonth.of(1989, 1);
-        YearMonth validateFrom = YearMonth.of(2005, 1);
+        List<YearMonth> validateFrom = List.of(YearMonth.of(2000, 1), YearMonth.of(2005, 1));
         YearMonth until = YearMonth.of(2009, 12);
         String version = null;
         try {
@@ -54,7 +61,8 @@ final class ForecastFitCommand {
                     case "--out" -> target = Path.of(value);
                     case "--config" -> config = Optional.of(Path.of(value));
                     case "--history-from" -> historyFrom = YearMonth.parse(value);
-                    case "--validate-from" -> validateFrom = YearMonth.parse(value);
+                    case "--validate-from" -> validateFrom = Arrays.stream(value.split(",")).map(String::trim)
+                            .map(YearMonth::parse).toList();
                     case "--until" -> until = YearMonth.parse(value);
                     case "--version" -> version = value;
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
@@ -63,9 +71,14 @@ final class ForecastFitCommand {
             if (version == null) {
                 throw new IllegalArgumentException("--version is required: it names the fit in every warning");
             }
-            if (!validateFrom.isAfter(historyFrom.plusMonths(12)) || !validateFrom.isBefore(until)) {
-                throw new IllegalArgumentException("--validate-from " + validateFrom + " must lie inside the history "
-                        + historyFrom.plusMonths(12) + ".." + until);
+            YearMonth previous = historyFrom.plusMonths(12);
+            for (YearMonth from : validateFrom) {
+                if (!from.isAfter(previous) || !from.isBefore(until)) {
+                    throw new IllegalArgumentException("--validate-from " + value(validateFrom) + ": each fold must "
+                            + "start inside the history " + historyFrom.plusMonths(12) + ".." + until
+                            + ", in time order");
+                }
+                previous = from;
             }
             for (Path p : new Path[]{input, labels, structural}) {
                 if (!Files.exists(p)) {

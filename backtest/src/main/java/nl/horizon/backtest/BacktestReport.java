@@ -101,10 +101,12 @@ final class BacktestReport {
         var model = run.model();
         md.append("## The forecast: ").append(model.version()).append("\n\n")
                 .append(String.format(Locale.ROOT, "Logistic models fitted on forecasts issued %s..%s (outcomes up "
-                                + "to %s), penalty and rule chosen on %s..%s with a fit up to %s. Warns when the "
-                                + "%d-month probability is at least %.3f, at most once in %d months per country.%n%n",
-                        model.fit().from(), model.fit().to(), model.fit().to(), model.validation().from(),
-                        model.validation().to(), model.validation().fitTo(), model.alert().horizonMonths(),
+                                + "to %s), penalty and rule chosen on validation folds %s, each with a fit that ends "
+                                + "before it. Warns when the %d-month probability is at least %.3f, at most once in "
+                                + "%d months per country.%n%n",
+                        model.fit().from(), model.fit().to(), model.fit().to(), model.validation().folds().stream()
+                                .map(f -> f.from() + ".." + f.to() + " (fit to " + f.fitTo() + ")")
+                                .collect(java.util.stream.Collectors.joining(", ")), model.alert().horizonMonths(),
                         model.alert().threshold(), model.alert().cooldownMonths()))
                 .append("| case | onset | forecast warned 1–6 months ahead | p(").append(model.alert().horizonMonths())
                 .append(" months) issued in the six months before |\n|---|---|---|---|\n");

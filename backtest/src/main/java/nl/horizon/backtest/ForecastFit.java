@@ -16,16 +16,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits the onset forecast on history that ends at {@code until}, and chooses its settings on a validation
- * split inside that history, so that nothing after {@code until} is read: the caller hands in a series,
+ * Fits the onset forecast on history that ends at {@code until}, and chooses its settings on validation
+ * folds inside that history, so that nothing after {@code until} is read: the caller hands in a series,
  * labels and coups cut at {@code until}, and every outcome counted lies at or before it.
+ * <p>
+ * Validation is rolling-origin: the folds are consecutive windows (e.g. 2000–2004 and 2005–2009), and each
+ * is scored with a fit on outcomes up to the month before it, as the forecast is used (fitted on the past,
+ * issued after). Pooling the folds judges the settings on twice the labels of one five-year window, which
+ * could not tell models apart (docs/backtest.md, "The forecast").
  * <ol>
- *   <li>For each penalty, one model per horizon is fitted on outcomes up to the month before
- *       {@code validateFrom}, and scored by log loss on the forecasts issued from {@code validateFrom}
- *       whose outcomes lie up to {@code until}. The penalty with the least loss (over all horizons) wins.</li>
- *   <li>With that fit, every warning rule (horizon, threshold, cooldown) is judged on the validation
- *       window exactly as the back-test judges a method ({@link Tally}, one to six months ahead, with
- *       censoring); the rule with the best F1 wins.</li>
+ *   <li>For each penalty, one model per horizon and fold is fitted on outcomes up to the month before the
+ *       fold, and scored by log loss on the forecasts issued in the fold whose outcomes lie up to
+ *       {@code until}; the loss of a horizon is the mean over all folds' forecasts, and the penalty with
+ *       the least loss (summed over horizons) wins.</li>
+ *   <li>With those fits, every warning rule (horizon, threshold, cooldown) issues each fold's alerts from
+ *       that fold's fit; the pooled alerts are judged on the whole validation window exactly as the
+ *       back-test judges a method ({@link Tally}, one to six months ahead, with censoring); the rule with
+ *       the best F1 wins.</li>
  *   <li>The models are refitted on all outcomes up to {@code until} with the chosen penalty.</li>
  * </ol>
  * An outcome of a forecast issued on the release of month {@code m} is a fatality label (onset or
@@ -46,11 +53,31 @@ public final class ForecastFit {
      * @param history      what the leading indicators are computed from (data cut at {@code until})
      * @param labels       fatality labels (from data cut at {@code until})
      * @param calendar     release days
-     * @param validateFrom first month of the validation window
+     * @param validateFrom first month of each validation fold, in time order; a fold ends where the next
+     *                     begins, the last at {@code until}
      * @param until        last month of the history
      */
     public record Inputs(String version, ReplayedHistory history, LabelSet labels, ReleaseCalendar calendar,
-                         YearMonth validateFrom, YearMonth until) {
+                         List<YearMonth> validateFrom, YearMonth until) {
+
+        public Inputs {
+            validateFrom = List.copyOf(validateFrom);
+        }
+
+        /** The validation folds: each from its first month to the month before the next fold (or {@code until}). */
+        List<ForecastModel.Fold> folds() {
+            List<ForecastModel.Fold> folds = new ArrayList<>();
+            for (int k = 0; k < validateFrom.size(); k++) {
+                YearMonth from = validateFrom.get(k);
+                YearMonth to = k + 1 < validateFrom.size() ? validateFrom.get(k + 1).minusMonths(1) : until;
+                if (from.isAfter(to)) {
+                    throw new IllegalArgumentException("validation folds must start in time order before " + until
+                            + ": " + validateFrom);
+                }
+                folds.add(new ForecastModel.Fold(from.minusMonths(1), from, to));
+            }
+            return folds;
+        }
     }
 
     private record Rows(double[][] x, int[] y) {
@@ -71,16 +98,16 @@ public final class ForecastFit {
         FeatureTable table = FeatureTable.of(in.history(), in.calendar(), firstIssuable(in), in.until());
         Set<String> labelled = new HashSet<>();
         in.labels().onsets().forEach(o -> labelled.add(o.country() + "|" + o.month()));
-        YearMonth validationFitTo = in.validateFrom().minusMonths(1);
+        List<ForecastModel.Fold> folds = in.folds();
 
         double bestLoss = Double.POSITIVE_INFINITY;
         double penalty = PENALTIES.getFirst();
         List<String> tried = new ArrayList<>();
         for (double lambda : PENALTIES) {
-            ForecastModel trial = model(in, table, labelled, validationFitTo, lambda, null);
+            List<ForecastModel> trials = trials(in, table, labelled, folds, lambda);
             double loss = 0;
             for (int h : HORIZONS) {
-                loss += logLoss(trial, h, table, labelled, in);
+                loss += logLoss(trials, folds, h, table, labelled, in);
             }
             tried.add(String.format(Locale.ROOT, "l2 %s: log loss %.4f", lambda, loss));
             if (loss < bestLoss) {
@@ -88,16 +115,23 @@ public final class ForecastFit {
                 penalty = lambda;
             }
         }
-        ForecastModel trial = model(in, table, labelled, validationFitTo, penalty, null);
-        Evaluation window = new Evaluation("validation", in.validateFrom(), in.until());
+        List<ForecastModel> trials = trials(in, table, labelled, folds, penalty);
+        Evaluation window = new Evaluation("validation", folds.getFirst().from(), in.until());
         ForecastModel.AlertRule rule = null;
         double bestF1 = -1;
         for (int h : HORIZONS) {
-            ForecastRun run = ForecastRun.of(trial, h, table);
+            List<ForecastRun> runs = new ArrayList<>();
+            for (ForecastModel trial : trials) {
+                runs.add(ForecastRun.of(trial, h, table));
+            }
             for (int cooldown : COOLDOWNS) {
                 for (double threshold : THRESHOLDS) {
-                    List<Alert> issued = run.alerts(threshold, cooldown, in.calendar()).stream()
-                            .filter(a -> window.issued(a, in.calendar())).toList();
+                    List<Alert> issued = new ArrayList<>();
+                    for (int k = 0; k < folds.size(); k++) {
+                        Evaluation fold = new Evaluation("fold", folds.get(k).from(), folds.get(k).to());
+                        runs.get(k).alerts(threshold, cooldown, in.calendar()).stream()
+                                .filter(a -> fold.issued(a, in.calendar())).forEach(issued::add);
+                    }
                     double f1 = Tally.total(Tally.byCountry(issued, in.labels(), LeadWindow.AHEAD_1_6, window,
                             in.calendar())).f1();
                     if (f1 > bestF1) {
@@ -109,9 +143,18 @@ public final class ForecastFit {
         }
         String choices = String.join("; ", tried) + "; rules: horizon " + HORIZONS + " x cooldown " + COOLDOWNS
                 + " months x threshold " + THRESHOLDS + ", by F1 1-6 months ahead";
-        ForecastModel.Validation validation = new ForecastModel.Validation(validationFitTo, in.validateFrom(),
-                in.until(), choices, Scorecard.round(bestF1));
+        ForecastModel.Validation validation = new ForecastModel.Validation(folds, choices, Scorecard.round(bestF1));
         return model(in, table, labelled, in.until(), penalty, new Fitted(validation, rule));
+    }
+
+    /** One trial fit per fold, on outcomes up to the month before the fold. */
+    private static List<ForecastModel> trials(Inputs in, FeatureTable table, Set<String> labelled,
+                                              List<ForecastModel.Fold> folds, double lambda) {
+        List<ForecastModel> trials = new ArrayList<>();
+        for (ForecastModel.Fold fold : folds) {
+            trials.add(model(in, table, labelled, fold.fitTo(), lambda, null));
+        }
+        return trials;
     }
 
     /** The chosen settings of a final fit (null for a trial). */
@@ -187,17 +230,24 @@ public final class ForecastFit {
         return false;
     }
 
-    /** Mean log loss of {@code model} at horizon {@code h} on forecasts issued in the validation window. */
-    private static double logLoss(ForecastModel model, int h, FeatureTable table, Set<String> labelled, Inputs in) {
+    /**
+     * Mean log loss at horizon {@code h} over the forecasts issued in every fold, each scored by its fold's
+     * trial; an outcome may lie after its fold but not after {@code until}.
+     */
+    private static double logLoss(List<ForecastModel> trials, List<ForecastModel.Fold> folds, int h,
+                                  FeatureTable table, Set<String> labelled, Inputs in) {
         double loss = 0;
         int n = 0;
         for (Row row : rows(table, in.until(), h, in)) {
-            if (issueMonth(row.month(), in).isBefore(in.validateFrom())) {
-                continue;
+            YearMonth issued = issueMonth(row.month(), in);
+            for (int k = 0; k < folds.size(); k++) {
+                if (issued.isBefore(folds.get(k).from()) || issued.isAfter(folds.get(k).to())) {
+                    continue;
+                }
+                double p = Math.min(Math.max(trials.get(k).probability(row.x(), h), 1e-12), 1 - 1e-12);
+                loss -= outcome(row.country(), issued, h, labelled) ? Math.log(p) : Math.log(1 - p);
+                n++;
             }
-            double p = Math.min(Math.max(model.probability(row.x(), h), 1e-12), 1 - 1e-12);
-            loss -= outcome(row.country(), issueMonth(row.month(), in), h, labelled) ? Math.log(p) : Math.log(1 - p);
-            n++;
         }
         return n == 0 ? 0 : loss / n;
     }

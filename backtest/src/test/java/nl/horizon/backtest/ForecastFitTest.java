@@ -45,7 +45,8 @@ class ForecastFitTest {
                 EventLabels.coups("coups", shared.resolve("conflict-labels/" + Backtest.COUPS), YearMonth.of(1946, 1),
                         until, new ArrayList<>()).onsets());
         ForecastModel refit = ForecastFit.fit(new ForecastFit.Inputs(model.version(), history,
-                OnsetLabels.of(Backtest.FATALITY_LABELS, series), calendar, model.validation().from(), until));
+                OnsetLabels.of(Backtest.FATALITY_LABELS, series), calendar, model.validation().folds().stream()
+                .map(ForecastModel.Fold::from).toList(), until));
         refit.write(out.resolve("forecast.yaml"));
 
         assertThat(Files.readString(out.resolve("forecast.yaml"))).isEqualTo(Files.readString(committed));
@@ -56,7 +57,19 @@ class ForecastFitTest {
     void aFitRefusesLabelsThatReachPastItsHistory() {
         LabelSet labels = new LabelSet("l", List.of(), YearMonth.of(2019, 12));
         assertThatThrownBy(() -> ForecastFit.fit(new ForecastFit.Inputs("v", null, labels, new ReleaseCalendar(30),
-                YearMonth.of(2005, 1), YearMonth.of(2009, 12)))).hasMessageContaining("must end there");
+                List.of(YearMonth.of(2005, 1)), YearMonth.of(2009, 12)))).hasMessageContaining("must end there");
+    }
+
+    @Test
+    void validationFoldsRunFromEachOriginToTheNextAndAreScoredWithAFitThatEndsBeforeThem() {
+        ForecastFit.Inputs in = new ForecastFit.Inputs("v", null, null, new ReleaseCalendar(30),
+                List.of(YearMonth.of(2000, 1), YearMonth.of(2005, 1)), YearMonth.of(2009, 12));
+        assertThat(in.folds()).containsExactly(
+                new ForecastModel.Fold(YearMonth.of(1999, 12), YearMonth.of(2000, 1), YearMonth.of(2004, 12)),
+                new ForecastModel.Fold(YearMonth.of(2004, 12), YearMonth.of(2005, 1), YearMonth.of(2009, 12)));
+        assertThatThrownBy(() -> new ForecastFit.Inputs("v", null, null, new ReleaseCalendar(30),
+                List.of(YearMonth.of(2005, 1), YearMonth.of(2000, 1)), YearMonth.of(2009, 12)).folds())
+                .hasMessageContaining("time order");
     }
 
     @Test

@@ -45,13 +45,26 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
     }
 
     /**
-     * @param fitTo    the fit for validation counted outcomes up to this month
-     * @param from     first month of the validation window
-     * @param to       last month of the validation window
-     * @param choices  what was tried: penalties and warning rules
-     * @param f1       the chosen rule's F1 one to six months ahead on the validation window
+     * How the settings were chosen: on validation folds in time order (rolling origin), each scored with a
+     * fit that ends before it, pooled over the folds.
+     *
+     * @param folds    the folds, earliest first
+     * @param choices  what was tried: penalties (pooled log loss) and warning rules
+     * @param f1       the chosen rule's F1 one to six months ahead, pooled over the folds
      */
-    public record Validation(YearMonth fitTo, YearMonth from, YearMonth to, String choices, double f1) {
+    public record Validation(List<Fold> folds, String choices, double f1) {
+
+        public Validation {
+            folds = List.copyOf(folds);
+        }
+    }
+
+    /**
+     * @param fitTo the fit for this fold counted outcomes up to this month
+     * @param from  first month a forecast of this fold was issued in
+     * @param to    last month of the fold
+     */
+    public record Fold(YearMonth fitTo, YearMonth from, YearMonth to) {
     }
 
     /**
