@@ -14,13 +14,16 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -29,6 +32,9 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -86,11 +92,14 @@ public final class HorizonSearch {
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
         return searchers.withView(request.reader(), searcher -> {
-            int wanted = request.offset() + request.limit();
-            FacetsCollectorManager.FacetsResult result = request.byTime()
-                    ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, built, wanted, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
+            int wanted = Math.max(1, Math.min(request.offset() + request.limit(), searcher.getIndexReader().maxDoc()));
+            CollectorManager<? extends TopDocsCollector<?>, ? extends TopDocs> topDocs = request.byTime()
+                    ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
+                    : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
+            Object[] collected = searcher.search(built, new MultiCollectorManager(topDocs, FacetSampling.collector()));
+            TopDocs top = (TopDocs) collected[0];
+            FacetSampling.Counted counted = FacetSampling.of((RandomSamplingFacetsCollector) collected[1],
+                    top.totalHits.value());
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -102,7 +111,7 @@ public final class HorizonSearch {
                         highlights.getOrDefault(sd.doc, List.of())));
             }
             return new SearchResult(top.totalHits.value(), hits,
-                    facets(request.reader(), searcher, result, MAX_FACET_VALUES));
+                    facets(request.reader(), searcher, counted, MAX_FACET_VALUES), counted.estimated());
         });
     }
 
@@ -194,7 +203,7 @@ public final class HorizonSearch {
         Set<String> wanted = searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, older, 1,
                     new FacetsCollectorManager());
-            return new HashSet<>(facets(reader, searcher, result, COUNTRIES)
+            return new HashSet<>(facets(reader, searcher, exact(result), COUNTRIES)
                     .getOrDefault(IndexFields.COUNTRY, Map.of()).keySet());
         });
         Map<String, CountryRisk> last = new HashMap<>();
@@ -260,7 +269,7 @@ public final class HorizonSearch {
         return searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
-            return facets(reader, searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
+            return facets(reader, searcher, exact(result), COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
                     .stream().sorted().toList();
         });
     }
@@ -424,15 +433,24 @@ public final class HorizonSearch {
     private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /** Every match counted: to list the values present, where one document must count. */
+    private static FacetSampling.Counted exact(FacetsCollectorManager.FacetsResult result) {
+        return new FacetSampling.Counted(result.facetsCollector(), 1);
+    }
+
+    /**
+     * The top values of each dimension over the counted documents, their counts scaled to all matches
+     * where a sample was counted (values ranked by their counts in the sample).
+     */
     private Map<String, Map<String, Integer>> facets(Visibility reader, IndexSearcher searcher,
-                                                     FacetsCollectorManager.FacetsResult result,
+                                                     FacetSampling.Counted counted,
                                                      int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         SortedSetDocValuesReaderState state = facetState(reader, searcher);
         if (state == null) {
             return facets;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, counted.docs());
         for (String dim : IndexFields.FACETS) {
             Map<String, Integer> values = new LinkedHashMap<>();
             FacetResult top;
@@ -443,7 +461,7 @@ public final class HorizonSearch {
             }
             if (top != null) {
                 for (LabelAndValue lv : top.labelValues) {
-                    values.put(lv.label, lv.value.intValue());
+                    values.put(lv.label, (int) Math.round(lv.value.intValue() * counted.scale()));
                 }
             }
             facets.put(dim, values);
