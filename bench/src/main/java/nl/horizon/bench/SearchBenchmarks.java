@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * the searches of the load run ({@code horizon bench}: a word, often a country and a date range, every answer
  * with its facet counts) over an index of {@code reports} reports like the load run's. The end-to-end run
  * times the same searches over the API, but on a machine shared with the whole pipeline; this one isolates
- * what the index costs, and times each search ({@link Mode#SampleTime}, so JMH prints p50 and p99).
+ * what the index costs, and times each search ({@link Mode#SampleTime}, so JMH prints p50 and p99). On a machine
+ * shared with other work the wall time swings with it; each iteration also prints the CPU time the searching
+ * thread spent per search, which that disturbs far less.
  *
  * <p>Building a million reports takes minutes, so {@code dir} may name a folder to keep the index in between
  * runs (it is built there once per size and reused); empty: a temporary folder, deleted after the run.
@@ -72,6 +75,8 @@ public class SearchBenchmarks {
     private HorizonSearch search;
     private List<SearchRequest> mix;
     private int next;
+    private long cpuAtStart;
+    private long searches;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -95,6 +100,20 @@ public class SearchBenchmarks {
         mix = mix();
     }
 
+    @Setup(Level.Iteration)
+    public void startCpu() {
+        cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        searches = 0;
+    }
+
+    /** Runs on the thread that searched, as the iteration's setup did. */
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart;
+        System.out.printf("%n  CPU of the searching thread: %.2f ms per search (%d searches)%n",
+                cpu / 1e6 / Math.max(1, searches), searches);
+    }
+
     @TearDown(Level.Trial)
     public void close() throws IOException {
         index.close();
@@ -108,6 +127,7 @@ public class SearchBenchmarks {
     public SearchResult facetedSearch() throws Exception {
         SearchRequest request = mix.get(next);
         next = (next + 1) % mix.size();
+        searches++;
         return search.find(request);
     }
 
