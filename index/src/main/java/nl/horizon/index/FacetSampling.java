@@ -53,6 +53,15 @@ final class FacetSampling {
         }
     }
 
+    /** How many documents matched, all of them: the sample does not change it. */
+    static long total(RandomSamplingFacetsCollector collected) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs segment : collected.getOriginalMatchingDocs()) {
+            total += segment.totalHits();
+        }
+        return total;
+    }
+
     /** All matches when there are at most {@link #EXACT_UP_TO} of them, a sample of them otherwise. */
     static Counted of(RandomSamplingFacetsCollector collected, long matches) throws IOException {
         if (matches <= EXACT_UP_TO) {

@@ -21,9 +21,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -32,7 +30,6 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
@@ -92,14 +89,16 @@ public final class HorizonSearch {
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
         return searchers.withView(request.reader(), searcher -> {
+            // two passes over the matches: the page's hits, which may skip documents that cannot make the page
+            // (its total is then a lower bound), and every match, unscored, for the exact total and the facets;
+            // one pass that did both scored every match, and scoring was half a broad search's time
             int wanted = Math.max(1, Math.min(request.offset() + request.limit(), searcher.getIndexReader().maxDoc()));
-            CollectorManager<? extends TopDocsCollector<?>, ? extends TopDocs> topDocs = request.byTime()
-                    ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
-                    : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
-            Object[] collected = searcher.search(built, new MultiCollectorManager(topDocs, FacetSampling.collector()));
-            TopDocs top = (TopDocs) collected[0];
-            FacetSampling.Counted counted = FacetSampling.of((RandomSamplingFacetsCollector) collected[1],
-                    top.totalHits.value());
+            TopDocs top = request.byTime()
+                    ? searcher.search(built, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted))
+                    : searcher.search(built, new TopScoreDocCollectorManager(wanted, null, wanted));
+            RandomSamplingFacetsCollector matches = searcher.search(built, FacetSampling.collector());
+            long total = FacetSampling.total(matches);
+            FacetSampling.Counted counted = FacetSampling.of(matches, total);
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -110,8 +109,8 @@ public final class HorizonSearch {
                         StoredRecords.read(doc.get(IndexFields.KIND), doc.getBinaryValue(IndexFields.JSON)),
                         highlights.getOrDefault(sd.doc, List.of())));
             }
-            return new SearchResult(top.totalHits.value(), hits,
-                    facets(request.reader(), searcher, counted, MAX_FACET_VALUES), counted.estimated());
+            return new SearchResult(total, hits, facets(request.reader(), searcher, counted, MAX_FACET_VALUES),
+                    counted.estimated());
         });
     }
 
