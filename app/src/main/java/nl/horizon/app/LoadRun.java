@@ -149,17 +149,9 @@ final class LoadRun {
                 HorizonConfig.HTTP_PORT, "0",
                 HorizonConfig.STREAMS_THREADS, Integer.toString(options.threads()),
                 HorizonConfig.KAFKA_PARTITIONS, Integer.toString(options.partitions())));
-        List<Horizon> others = new ArrayList<>();
-        try (Horizon horizon = Horizon.start(config)) {
-            for (int i = 2; i <= options.instances(); i++) {
-                others.add(Horizon.start(HorizonConfig.of(Map.of(
-                        HorizonConfig.DATA_DIR, dir.resolve("instance-" + i).toString(),
-                        HorizonConfig.ACCOUNTS_FILE, dir.resolve("no-accounts.yaml").toString(),
-                        HorizonConfig.KAFKA_BOOTSTRAP_SERVERS, horizon.bootstrapServers(),
-                        HorizonConfig.HTTP_PORT, "0",
-                        HorizonConfig.STREAMS_THREADS, Integer.toString(options.threads()),
-                        HorizonConfig.KAFKA_PARTITIONS, Integer.toString(options.partitions())))));
-            }
+        // resources close in reverse: the other instances before the first, which holds the broker they use
+        try (Horizon horizon = Horizon.start(config);
+             OtherInstances others = OtherInstances.start(horizon, options, dir)) {
             Map<String, Object> producerSettings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     horizon.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all");
             Api api = new Api(horizon.httpPort(),
@@ -196,11 +188,37 @@ final class LoadRun {
                     search[search.length / 2], search[(int) Math.ceil(search.length * 0.99) - 1],
                     search[search.length - 1], search.length);
             out.printf("  heap in use after the run          %10d MB (%d reports indexed%s)%n", heap >> 20,
-                    warmUp + reports, others.isEmpty() ? "" : ", by each of " + options.instances() + " instances");
-        } finally {
-            others.forEach(Horizon::close);
+                    warmUp + reports, others.all().isEmpty() ? "" : ", by each of " + options.instances() + " instances");
         }
         return 0;
+    }
+
+    /** The instances after the first, on its broker, each with a data directory of its own. */
+    private record OtherInstances(List<Horizon> all) implements AutoCloseable {
+
+        static OtherInstances start(Horizon first, Options options, Path dir) throws Exception {
+            OtherInstances others = new OtherInstances(new ArrayList<>());
+            try {
+                for (int i = 2; i <= options.instances(); i++) {
+                    others.all().add(Horizon.start(HorizonConfig.of(Map.of(
+                            HorizonConfig.DATA_DIR, dir.resolve("instance-" + i).toString(),
+                            HorizonConfig.ACCOUNTS_FILE, dir.resolve("no-accounts.yaml").toString(),
+                            HorizonConfig.KAFKA_BOOTSTRAP_SERVERS, first.bootstrapServers(),
+                            HorizonConfig.HTTP_PORT, "0",
+                            HorizonConfig.STREAMS_THREADS, Integer.toString(options.threads()),
+                            HorizonConfig.KAFKA_PARTITIONS, Integer.toString(options.partitions())))));
+                }
+                return others;
+            } catch (Exception | Error e) {
+                others.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            all.forEach(Horizon::close);
+        }
     }
 
     /** Each stage's share of the CPU time: {@code streams 41%, indexer 18%, ...}. */
