@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * Which of a search's matches its facets are counted over: all of them up to {@link #EXACT_UP_TO}, and beyond
  * that a sample of about {@link #SAMPLE} of them, whose counts are scaled up to the matches and marked as
- * estimates. Counting reads every counted document's facet values through the index-wide ordinal map, so it
- * grew with the matches: over a million reports a common word matches some 400,000 of them, and counting took
- * over a search. Totals are never sampled: the search counts every match.
+ * estimates. Counting reads every counted document's facet values through the index-wide ordinal map, so its
+ * cost grows with the matches: over a million reports a common word matches some 400,000 of them. (The sampler
+ * still walks every match to draw its sample; with a report's four facet values that walk costs about what it
+ * saves, so the gain grows with the facet values a document holds; see {@code BENCHMARKS.md}.) Totals are never
+ * sampled: the search counts every match.
  *
  * <p>The sample is Lucene's {@link RandomSamplingFacetsCollector}: the matches, in index order, cut into bins of
  * equal size, one document drawn from each. It is drawn from the matches the caller may see, so the counts of a
