@@ -572,11 +572,15 @@ async function nameCountries(codes) {
   await Promise.all(unknown.map((code) => api('/api/countries/' + code).then((page) => { state.names[code] = page.name; }, () => null)));
 }
 
-/** A facet's values as filter links, the first few shown and the rest behind a "more" button. */
-function facet(dim, values, params) {
+/**
+ * A facet's values as filter links, the first few shown and the rest behind a "more" button; counts the API
+ * estimated from a sample of the matches (a search with over 100,000) read "≈".
+ */
+function facet(dim, values, params, estimated) {
   const param = FILTERS[dim];
   const label = (value) => (dim === 'country' && state.names[value] ? state.names[value] + ' (' + value + ')' : value);
-  const items = Object.entries(values).map(([value, count]) => {
+  const items = Object.entries(values).map(([value, n]) => {
+    const count = (estimated ? '≈' : '') + n;
     if (!param) return el('li', {}, label(value) + ' (' + count + ')');
     const p = new URLSearchParams(params);
     const on = p.getAll(param).includes(value);
@@ -641,7 +645,8 @@ async function search(params) {
   if (result) {
     await nameCountries(Object.keys(result.facets.country || {}).concat(result.hits.map((h) => h.document.country).filter(Boolean)));
     const facets = el('aside', { className: 'facets', 'aria-label': 'Narrow the results' }, Object.entries(result.facets)
-      .filter(([, values]) => Object.keys(values).length > 0).map(([dim, values]) => facet(dim, values, params)));
+      .filter(([, values]) => Object.keys(values).length > 0).map(([dim, values]) => facet(dim, values, params, result.facetsEstimated)));
+    if (result.facetsEstimated) facets.prepend(el('p', { className: 'facet-note' }, 'Counts (≈) estimated from a sample of the matches'));
     const hits = el('ol', { className: 'reports', id: 'hits' }, result.hits.map((h) => (h.kind === 'report' ? reportItem(h.document, h.highlights) : hitItem(h))));
     parts.push(el('p', { id: 'total', role: 'status' }, result.total + ' found'), el('div', { className: 'results' }, facets, el('div', {}, hits, pager(params, result))));
   }

@@ -73,18 +73,85 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static int run(int reports, int rate, Path dir, PrintStream out) throws Exception {
+    /**
+     * What a load run sends and on what it runs.
+     *
+     * @param reports    measured reports, after as many (at most 20,000) to warm up
+     * @param rate       reports per second; 0: as fast as possible
+     * @param threads    Kafka Streams threads per instance ({@code streams.threads})
+     * @param partitions partitions of every topic Horizon creates ({@code kafka.topic.partitions}), and of the
+     *                   raw round trip's topic, so that the raw limit is measured on as many
+     * @param instances  Horizons sharing the work (one application id, as on several hosts), in this process;
+     *                   the first runs the broker and answers the searches, each keeps a full index
+     */
+    record Options(int reports, int rate, int threads, int partitions, int instances) {
+
+        Options {
+            if (reports < 1 || rate < 0 || threads < 1 || partitions < 1 || instances < 1) {
+                throw new IllegalArgumentException("reports, threads, partitions and instances must be at least 1,"
+                        + " rate at least 0");
+            }
+        }
+
+        /** {@code [REPORTS [RATE]] [--threads N] [--partitions N] [--instances N]}, after {@code bench}. */
+        static Options parse(List<String> args) {
+            List<Integer> positional = new ArrayList<>();
+            int threads = 1;
+            int partitions = 3;
+            int instances = 1;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (arg.startsWith("--")) {
+                    if (i + 1 == args.size()) {
+                        throw new IllegalArgumentException(arg + " needs a number");
+                    }
+                    int value = number(arg, args.get(++i));
+                    switch (arg) {
+                        case "--threads" -> threads = value;
+                        case "--partitions" -> partitions = value;
+                        case "--instances" -> instances = value;
+                        default -> throw new IllegalArgumentException("unknown option " + arg
+                                + "; accepted: --threads, --partitions, --instances");
+                    }
+                } else if (positional.size() < 2) {
+                    positional.add(number(positional.isEmpty() ? "REPORTS" : "RATE", arg));
+                } else {
+                    throw new IllegalArgumentException("unexpected argument " + arg);
+                }
+            }
+            return new Options(positional.isEmpty() ? 20_000 : positional.get(0),
+                    positional.size() < 2 ? 0 : positional.get(1), threads, partitions, instances);
+        }
+
+        private static int number(String name, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+            }
+        }
+    }
+
+    static int run(Options options, Path dir, PrintStream out) throws Exception {
         Files.createDirectories(dir);
+        int reports = options.reports();
+        int rate = options.rate();
         int warmUp = Math.min(reports, WARM_UP);
-        out.printf("load run: %d reports, %s, after %d reports to warm up%n", reports,
-                rate > 0 ? "at " + rate + " reports/s" : "as fast as possible", warmUp);
+        out.printf("load run: %d reports, %s, after %d reports to warm up; %d stream thread(s) per instance,"
+                        + " %d partitions, %d instance(s)%n", reports,
+                rate > 0 ? "at " + rate + " reports/s" : "as fast as possible", warmUp, options.threads(),
+                options.partitions(), options.instances());
         // no accounts: the run reads through the demo analyst's token, kept in its data directory
         HorizonConfig config = HorizonConfig.of(Map.of(HorizonConfig.DATA_DIR, dir.toString(),
                 HorizonConfig.ACCOUNTS_FILE, dir.resolve("no-accounts.yaml").toString(),
                 HorizonConfig.KAFKA_EMBEDDED_PORT, Integer.toString(EmbeddedBroker.freePort()),
                 HorizonConfig.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(EmbeddedBroker.freePort()),
-                HorizonConfig.HTTP_PORT, "0"));
-        try (Horizon horizon = Horizon.start(config)) {
+                HorizonConfig.HTTP_PORT, "0",
+                HorizonConfig.STREAMS_THREADS, Integer.toString(options.threads()),
+                HorizonConfig.KAFKA_PARTITIONS, Integer.toString(options.partitions())));
+        // resources close in reverse: the other instances before the first, which holds the broker they use
+        try (Horizon horizon = Horizon.start(config);
+             OtherInstances others = OtherInstances.start(horizon, options, dir)) {
             Map<String, Object> producerSettings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     horizon.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all");
             Api api = new Api(horizon.httpPort(),
@@ -103,7 +170,7 @@ final class LoadRun {
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             List<byte[]> same = items(MEASURED, Math.min(reports, RAW_ITEMS));
-            double kafka = rawKafka(horizon.bootstrapServers(), same, producerSettings);
+            double kafka = rawKafka(horizon.bootstrapServers(), same, producerSettings, options.partitions());
             double lucene = rawLucene(dir.resolve("raw-lucene"), same);
             out.printf("%nresults (%d cores, max heap %d MB)%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
@@ -120,10 +187,38 @@ final class LoadRun {
             out.printf("  faceted search p50 / p99 / max     %6d / %d / %d ms (%d searches over the API)%n",
                     search[search.length / 2], search[(int) Math.ceil(search.length * 0.99) - 1],
                     search[search.length - 1], search.length);
-            out.printf("  heap in use after the run          %10d MB (%d reports indexed)%n", heap >> 20,
-                    warmUp + reports);
+            out.printf("  heap in use after the run          %10d MB (%d reports indexed%s)%n", heap >> 20,
+                    warmUp + reports, others.all().isEmpty() ? "" : ", by each of " + options.instances() + " instances");
         }
         return 0;
+    }
+
+    /** The instances after the first, on its broker, each with a data directory of its own. */
+    private record OtherInstances(List<Horizon> all) implements AutoCloseable {
+
+        static OtherInstances start(Horizon first, Options options, Path dir) throws Exception {
+            OtherInstances others = new OtherInstances(new ArrayList<>());
+            try {
+                for (int i = 2; i <= options.instances(); i++) {
+                    others.all().add(Horizon.start(HorizonConfig.of(Map.of(
+                            HorizonConfig.DATA_DIR, dir.resolve("instance-" + i).toString(),
+                            HorizonConfig.ACCOUNTS_FILE, dir.resolve("no-accounts.yaml").toString(),
+                            HorizonConfig.KAFKA_BOOTSTRAP_SERVERS, first.bootstrapServers(),
+                            HorizonConfig.HTTP_PORT, "0",
+                            HorizonConfig.STREAMS_THREADS, Integer.toString(options.threads()),
+                            HorizonConfig.KAFKA_PARTITIONS, Integer.toString(options.partitions())))));
+                }
+                return others;
+            } catch (Exception | Error e) {
+                others.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            all.forEach(Horizon::close);
+        }
     }
 
     /** Each stage's share of the CPU time: {@code streams 41%, indexer 18%, ...}. */
@@ -215,10 +310,11 @@ final class LoadRun {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double rawKafka(String bootstrap, List<byte[]> items, Map<String, Object> settings) throws Exception {
+    private static double rawKafka(String bootstrap, List<byte[]> items, Map<String, Object> settings,
+                                   int partitions) throws Exception {
         String topic = "bench.raw-round-trip";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             TopicCatalogue.awaitReady(admin, List.of(topic), Duration.ofSeconds(30));
         }
         long start = System.nanoTime();

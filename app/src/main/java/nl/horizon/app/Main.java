@@ -38,9 +38,13 @@ public final class Main {
             return token();
         }
         if (args.length > 0 && args[0].equals("bench")) {
-            int reports = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-            int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-            return LoadRun.run(reports, rate, Path.of("data", "bench-" + System.currentTimeMillis()), System.out);
+            LoadRun.Options options;
+            try {
+                options = LoadRun.Options.parse(Arrays.asList(args).subList(1, args.length));
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            return LoadRun.run(options, Path.of("data", "bench-" + System.currentTimeMillis()), System.out);
         }
         if (args.length > 0 && args[0].equals("broker")) {
             return BrokerCommand.run(Arrays.copyOfRange(args, 1, args.length), System.err);
@@ -147,7 +151,8 @@ public final class Main {
         System.err.println("       horizon forecast-fit --version ID [--until YYYY-MM] [--validate-from YYYY-MM,YYYY-MM]");
         System.err.println("                        [--input FILE] [--labels DIR] [--structural DIR] [--out FILE]");
         System.err.println("                                        fit the onset forecast (config/forecast.yaml)");
-        System.err.println("       horizon bench [REPORTS [RATE]]   end-to-end load run on a fresh embedded broker");
+        System.err.println("       horizon bench [REPORTS [RATE]] [--threads N] [--partitions N] [--instances N]");
+        System.err.println("                                        end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         System.err.println("       horizon broker --node ID --listen HOST:PORT --voters ID@HOST:PORT,... --cluster-id ID --dir DIR");
         System.err.println("                                        one node of a Kafka cluster (docker/, fault tests)");

@@ -14,6 +14,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -29,6 +30,8 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -86,11 +89,16 @@ public final class HorizonSearch {
         filters(request).forEach(f -> query.add(f, BooleanClause.Occur.FILTER));
         Query built = query.build();
         return searchers.withView(request.reader(), searcher -> {
-            int wanted = request.offset() + request.limit();
-            FacetsCollectorManager.FacetsResult result = request.byTime()
-                    ? FacetsCollectorManager.search(searcher, built, wanted, NEWEST_FIRST, new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, built, wanted, new FacetsCollectorManager());
-            TopDocs top = result.topDocs();
+            // two passes over the matches: the page's hits, which may skip documents that cannot make the page
+            // (its total is then a lower bound), and every match, unscored, for the exact total and the facets;
+            // one pass that did both scored every match, and scoring was half a broad search's time
+            int wanted = Math.max(1, Math.min(request.offset() + request.limit(), searcher.getIndexReader().maxDoc()));
+            TopDocs top = request.byTime()
+                    ? searcher.search(built, new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted))
+                    : searcher.search(built, new TopScoreDocCollectorManager(wanted, null, wanted));
+            RandomSamplingFacetsCollector matches = searcher.search(built, FacetSampling.collector());
+            long total = FacetSampling.total(matches);
+            FacetSampling.Counted counted = FacetSampling.of(matches, total);
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<Integer, List<String>> highlights = Highlights.of(searcher, analyzer, built, top);
             for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -101,8 +109,8 @@ public final class HorizonSearch {
                         StoredRecords.read(doc.get(IndexFields.KIND), doc.getBinaryValue(IndexFields.JSON)),
                         highlights.getOrDefault(sd.doc, List.of())));
             }
-            return new SearchResult(top.totalHits.value(), hits,
-                    facets(request.reader(), searcher, result, MAX_FACET_VALUES));
+            return new SearchResult(total, hits, facets(request.reader(), searcher, counted, MAX_FACET_VALUES),
+                    counted.estimated());
         });
     }
 
@@ -194,7 +202,7 @@ public final class HorizonSearch {
         Set<String> wanted = searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, older, 1,
                     new FacetsCollectorManager());
-            return new HashSet<>(facets(reader, searcher, result, COUNTRIES)
+            return new HashSet<>(facets(reader, searcher, exact(result), COUNTRIES)
                     .getOrDefault(IndexFields.COUNTRY, Map.of()).keySet());
         });
         Map<String, CountryRisk> last = new HashMap<>();
@@ -260,7 +268,7 @@ public final class HorizonSearch {
         return searchers.withView(reader, searcher -> {
             FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
                     new FacetsCollectorManager());
-            return facets(reader, searcher, result, COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
+            return facets(reader, searcher, exact(result), COUNTRIES).getOrDefault(IndexFields.COUNTRY, Map.of()).keySet()
                     .stream().sorted().toList();
         });
     }
@@ -424,15 +432,24 @@ public final class HorizonSearch {
     private record FacetState(org.apache.lucene.index.IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /** Every match counted: to list the values present, where one document must count. */
+    private static FacetSampling.Counted exact(FacetsCollectorManager.FacetsResult result) {
+        return new FacetSampling.Counted(result.facetsCollector(), 1);
+    }
+
+    /**
+     * The top values of each dimension over the counted documents, their counts scaled to all matches
+     * where a sample was counted (values ranked by their counts in the sample).
+     */
     private Map<String, Map<String, Integer>> facets(Visibility reader, IndexSearcher searcher,
-                                                     FacetsCollectorManager.FacetsResult result,
+                                                     FacetSampling.Counted counted,
                                                      int valuesPerDimension) throws IOException {
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         SortedSetDocValuesReaderState state = facetState(reader, searcher);
         if (state == null) {
             return facets;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, counted.docs());
         for (String dim : IndexFields.FACETS) {
             Map<String, Integer> values = new LinkedHashMap<>();
             FacetResult top;
@@ -443,7 +460,7 @@ public final class HorizonSearch {
             }
             if (top != null) {
                 for (LabelAndValue lv : top.labelValues) {
-                    values.put(lv.label, lv.value.intValue());
+                    values.put(lv.label, (int) Math.round(lv.value.intValue() * counted.scale()));
                 }
             }
             facets.put(dim, values);

@@ -66,6 +66,7 @@ public final class SearchHandlers {
             body.put("offset", request.offset());
             body.put("hits", result.hits());
             body.put("facets", result.facets());
+            body.put("facetsEstimated", result.facetsEstimated());
             Http.json(exchange, 200, body);
         } catch (InvalidQueryException e) {
             Http.error(exchange, 400, "invalid_query", e.getMessage());

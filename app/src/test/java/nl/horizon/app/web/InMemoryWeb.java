@@ -92,7 +92,7 @@ final class InMemoryWeb implements AutoCloseable {
                                 List.of(), List.of(), List.of(), null, null),
                         (from, to, clearance, evidence) -> new Briefing(from, to, List.of(), List.of(),
                                 List.of(), clearance)),
-                new SearchHandlers(request -> new SearchResult(0, List.of(), Map.of()), (id, reader) -> Optional.empty(),
+                new SearchHandlers(request -> new SearchResult(0, List.of(), Map.of(), false), (id, reader) -> Optional.empty(),
                         filters),
                 new SignalHandlers((id, clearance) -> find(id, clearance).map(s -> new SignalPage(
                         new SignalLine(s, s.country(), s.headline(), null), List.of(), List.of())),
