@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -54,8 +55,9 @@ public final class HorizonTopology {
     /** The steps from reports on: extraction onto the observations topic, then detection and forecasting from it. */
     private static Topology scoring(StreamsBuilder builder, KStream<String, Report> reports, ScoringModel model) {
         ExtractTopology.addTo(reports, model.extractor());
-        KStream<String, byte[]> observations = builder.stream(Topics.OBSERVATIONS,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"));
+        KStream<String, Observed> observations = builder.stream(Topics.OBSERVATIONS,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"))
+                .processValues(Observed.Reader::new, Named.as("read-observations"));
         DetectTopology.addTo(builder, observations, model.scorer(), model.settings(), model.phaseClassifier());
         ForecastTopology.addTo(builder, observations, model.forecastIssuer(), model.borders(),
                 model.settings().historicalAfterDays());
