@@ -1,11 +1,9 @@
 package nl.horizon.backtest;
 
-import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.JsonSerde;
-import nl.horizon.schema.Markings;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -84,7 +82,7 @@ final class Replay {
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         Map<String, Signal> signals = new java.util.TreeMap<>();
         Map<String, CountryRisk> risks = new java.util.TreeMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(Markings.standard()), model),
+        try (TopologyTestDriver driver = new TopologyTestDriver(HorizonTopology.fromReports(model),
                 props, Instant.EPOCH)) {
             TestInputTopic<String, Report> in = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(),
                     JsonSerde.of(Report.class));

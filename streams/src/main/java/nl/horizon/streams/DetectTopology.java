@@ -28,7 +28,7 @@ public final class DetectTopology {
     private DetectTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, byte[]> observations, DayScorer scorer,
+    public static void addTo(StreamsBuilder builder, KStream<String, Observed> observations, DayScorer scorer,
                              ScoringSettings settings, PhaseClassifier phases) {
         TierStore.builders().forEach(builder::addStateStore);
         builder.addStateStore(Publications.builder());

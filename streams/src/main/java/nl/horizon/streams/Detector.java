@@ -3,9 +3,7 @@ package nl.horizon.streams;
 import io.micrometer.core.instrument.Metrics;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.ClockTick;
-import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
-import nl.horizon.schema.Topics;
 import nl.horizon.streams.scoring.DayScorer;
 import nl.horizon.streams.scoring.PhaseClassifier;
 import nl.horizon.streams.scoring.ScoringSettings;
@@ -42,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * one re-score rather than one per observation. The wall clock decides only when results go out,
  * never what they are: the results are a function of the set of observations each tier has seen.
  */
-final class Detector implements Processor<String, byte[], String, Scored> {
+final class Detector implements Processor<String, Observed, String, Scored> {
 
     static final String CLOCK_STORE = "scoring-clock";
     /** How often pending re-scores run at most, in wall-clock milliseconds. */
@@ -92,17 +90,17 @@ final class Detector implements Processor<String, byte[], String, Scored> {
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
-        if (ExtractTopology.isTick(record.headers())) {
-            ClockTick tick = JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS, record.value());
-            widen(tick.classification(), dayOf(tick.earliest()), dayOf(tick.latest()));
-        } else {
-            Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
-            long day = dayOf(o.eventTime());
-            if (!tiers.take(o, day)) {
-                Metrics.counter("horizon.scoring.duplicates").increment();
+    public void process(Record<String, Observed> record) {
+        switch (record.value()) {
+            case Observed.Tick(ClockTick tick) ->
+                    widen(tick.classification(), dayOf(tick.earliest()), dayOf(tick.latest()));
+            case Observed.Seen(Observation o) -> {
+                long day = dayOf(o.eventTime());
+                if (!tiers.take(o, day)) {
+                    Metrics.counter("horizon.scoring.duplicates").increment();
+                }
+                widen(o.classification(), day, day);
             }
-            widen(o.classification(), day, day);
         }
         long receivedAt = ExtractTopology.receivedAt(record.headers());
         if (receivedAt >= 0 && (waitingSince < 0 || receivedAt < waitingSince)) {

@@ -13,8 +13,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -61,9 +60,13 @@ public final class ExtractTopology {
     private ExtractTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, IndicatorExtractor extractor) {
-        builder.stream(Topics.REPORTS, Consumed.with(Serdes.String(), JsonSerde.of(Report.class)).withName("reports-in"))
-                .process(() -> new Extractor(extractor), Named.as("extract-indicators"))
+    /**
+     * Extracts {@code reports} onto the observations topic. In the whole topology they are the normaliser's
+     * reports, in its own sub-topology: every report written to {@code horizon.reports.v1} is extracted
+     * once, in the transaction that writes it, without reading it back from the topic.
+     */
+    public static void addTo(KStream<String, Report> reports, IndicatorExtractor extractor) {
+        reports.process(() -> new Extractor(extractor), Named.as("extract-indicators"))
                 .to(Topics.OBSERVATIONS, Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withStreamPartitioner(ExtractTopology::partitions).withName("observations-out"));
     }

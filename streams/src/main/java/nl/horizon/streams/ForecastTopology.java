@@ -41,7 +41,7 @@ public final class ForecastTopology {
     private ForecastTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, byte[]> observations, ForecastIssuer issuer,
+    public static void addTo(StreamsBuilder builder, KStream<String, Observed> observations, ForecastIssuer issuer,
                              LandBorders borders, int historicalAfterDays) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.INPUT_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
@@ -78,7 +78,7 @@ public final class ForecastTopology {
     }
 
     /** Keeps the fatality observations and the clock ticks, all under one key. */
-    private static final class FatalitiesAndTicks implements Processor<String, byte[], String, ForecastInput> {
+    private static final class FatalitiesAndTicks implements Processor<String, Observed, String, ForecastInput> {
         private ProcessorContext<String, ForecastInput> context;
 
         @Override
@@ -87,19 +87,15 @@ public final class ForecastTopology {
         }
 
         @Override
-        public void process(Record<String, byte[]> record) {
-            ForecastInput input;
-            if (ExtractTopology.isTick(record.headers())) {
-                input = new ForecastInput(null, JsonSerde.of(ClockTick.class).deserialize(Topics.OBSERVATIONS,
-                        record.value()), null, null);
-            } else {
-                Observation o = JsonSerde.of(Observation.class).deserialize(Topics.OBSERVATIONS, record.value());
-                if (!o.indicator().equals(ForecastInputs.FATALITIES)) {
-                    return;
-                }
-                input = new ForecastInput(o, null, null, null);
+        public void process(Record<String, Observed> record) {
+            ForecastInput input = switch (record.value()) {
+                case Observed.Tick(ClockTick tick) -> new ForecastInput(null, tick, null, null);
+                case Observed.Seen(Observation o) -> o.indicator().equals(ForecastInputs.FATALITIES)
+                        ? new ForecastInput(o, null, null, null) : null;
+            };
+            if (input != null) {
+                context.forward(record.withKey(ALL).withValue(input));
             }
-            context.forward(record.withKey(ALL).withValue(input));
         }
     }
 }

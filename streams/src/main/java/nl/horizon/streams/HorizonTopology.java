@@ -1,6 +1,8 @@
 package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
+import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -8,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -24,13 +27,37 @@ public final class HorizonTopology {
     private HorizonTopology() {
     }
 
-    /** Every step, in order: normalise, extract indicators, detect and forecast. */
+    /**
+     * Every step: normalise, extract indicators, detect and forecast. Normalising and extracting are one
+     * sub-topology: a report goes to {@code horizon.reports.v1} (for the indexer and downstream) and on to
+     * its observations in the same processor chain and transaction, so the report is never read back and
+     * parsed again. The normaliser is the only writer of the reports topic, so every report on it is
+     * extracted exactly once, each new version of a report included.
+     */
     public static Topology build(ItemFormats formats, ScoringModel model) {
         StreamsBuilder builder = new StreamsBuilder();
-        NormaliseTopology.addTo(builder, formats, model.places());
-        ExtractTopology.addTo(builder, model.extractor());
-        KStream<String, byte[]> observations = builder.stream(Topics.OBSERVATIONS,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"));
+        KStream<String, Report> reports = NormaliseTopology.addTo(builder, formats, model.places());
+        return scoring(builder, reports, model);
+    }
+
+    /**
+     * Extract, detect and forecast, fed from reports already on {@code horizon.reports.v1}: for replaying
+     * reports (the back-test, scoring tests) through the very same steps. Never run beside {@link #build},
+     * which extracts those reports itself: they would be extracted twice.
+     */
+    public static Topology fromReports(ScoringModel model) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Report> reports = builder.stream(Topics.REPORTS,
+                Consumed.with(Serdes.String(), JsonSerde.of(Report.class)).withName("reports-in"));
+        return scoring(builder, reports, model);
+    }
+
+    /** The steps from reports on: extraction onto the observations topic, then detection and forecasting from it. */
+    private static Topology scoring(StreamsBuilder builder, KStream<String, Report> reports, ScoringModel model) {
+        ExtractTopology.addTo(reports, model.extractor());
+        KStream<String, Observed> observations = builder.stream(Topics.OBSERVATIONS,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"))
+                .processValues(Observed.Reader::new, Named.as("read-observations"));
         DetectTopology.addTo(builder, observations, model.scorer(), model.settings(), model.phaseClassifier());
         ForecastTopology.addTo(builder, observations, model.forecastIssuer(), model.borders(),
                 model.settings().historicalAfterDays());

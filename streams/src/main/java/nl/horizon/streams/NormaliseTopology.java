@@ -8,6 +8,7 @@ import nl.horizon.schema.Topics;
 import nl.horizon.streams.text.CountryMentions;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -49,30 +50,36 @@ public final class NormaliseTopology {
         return builder.build();
     }
 
-    /** Adds the normalise step to a builder that may hold the other steps too. */
-    public static void addTo(StreamsBuilder builder, ItemFormats formats, CountryMentions places) {
+    /**
+     * Adds the normalise step to a builder that may hold the other steps too.
+     *
+     * @return the accepted reports, keyed by report id, exactly as written to {@code horizon.reports.v1}: the
+     *         whole topology extracts them from here, in the same sub-topology, rather than reading the topic back
+     */
+    public static KStream<String, Report> addTo(StreamsBuilder builder, ItemFormats formats, CountryMentions places) {
         KStream<String, Normalised> normalised = builder
                 .stream(Topics.rawTopics(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-items"))
                 .processValues(() -> new Normaliser(formats, places), Named.as("normalise"));
 
-        normalised.split(Named.as("normalised-"))
-                .branch((key, value) -> value instanceof Normalised.Accepted, Branched.withConsumer(accepted -> {
-                    KStream<String, Report> reports = accepted.map((key, value) -> {
-                        Report report = ((Normalised.Accepted) value).report();
-                        return org.apache.kafka.streams.KeyValue.pair(report.id(), report);
-                    }, Named.as("key-by-report-id"));
-                    reports.to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
-                            .withStreamPartitioner(NormaliseTopology::sameAsRaw).withName("reports-out"));
-                    reports.filter((id, report) -> report.countries().isEmpty(), Named.as("without-country"))
-                            .to(Topics.REVIEW, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
-                                    .withName("review-out"));
-                }, "accepted"))
-                .defaultBranch(Branched.withConsumer(rejected -> rejected
-                        .map((key, value) -> {
-                            DeadLetter letter = ((Normalised.Rejected) value).deadLetter();
-                            return org.apache.kafka.streams.KeyValue.pair(letter.itemId(), letter);
-                        }, Named.as("key-by-item-id"))
-                        .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
-                                .withName("dead-letters-out")), "rejected"));
+        var branches = normalised.split(Named.as("normalised-"))
+                .branch((key, value) -> value instanceof Normalised.Accepted, Branched.as("accepted"))
+                .defaultBranch(Branched.as("rejected"));
+        branches.get("normalised-rejected")
+                .map((key, value) -> {
+                    DeadLetter letter = ((Normalised.Rejected) value).deadLetter();
+                    return KeyValue.pair(letter.itemId(), letter);
+                }, Named.as("key-by-item-id"))
+                .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
+                        .withName("dead-letters-out"));
+        KStream<String, Report> reports = branches.get("normalised-accepted").map((key, value) -> {
+            Report report = ((Normalised.Accepted) value).report();
+            return KeyValue.pair(report.id(), report);
+        }, Named.as("key-by-report-id"));
+        reports.to(Topics.REPORTS, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
+                .withStreamPartitioner(NormaliseTopology::sameAsRaw).withName("reports-out"));
+        reports.filter((id, report) -> report.countries().isEmpty(), Named.as("without-country"))
+                .to(Topics.REVIEW, Produced.with(Serdes.String(), JsonSerde.of(Report.class))
+                        .withName("review-out"));
+        return reports;
     }
 }

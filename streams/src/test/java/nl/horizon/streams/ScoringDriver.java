@@ -1,12 +1,10 @@
 package nl.horizon.streams;
 
-import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryPhase;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.EventFields;
 import nl.horizon.schema.JsonSerde;
-import nl.horizon.schema.Markings;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -34,7 +32,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
 
-/** The whole Horizon topology in a {@link TopologyTestDriver}, fed with reports, for scoring tests. */
+/**
+ * The scoring steps of the Horizon topology ({@link HorizonTopology#fromReports}) in a {@link TopologyTestDriver},
+ * fed with reports, for scoring tests.
+ */
 final class ScoringDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
@@ -61,7 +62,7 @@ final class ScoringDriver implements AutoCloseable {
         props.put("application.id", "scoring-test");
         props.put("bootstrap.servers", "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(HorizonTopology.build(ItemFormats.standard(Markings.standard()), RepoConfig.model()), props,
+        driver = new TopologyTestDriver(HorizonTopology.fromReports(RepoConfig.model()), props,
                 Instant.EPOCH);
         reports = driver.createInputTopic(Topics.REPORTS, Serdes.String().serializer(), JsonSerde.of(Report.class));
         signals = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(), JsonSerde.of(Signal.class));
