@@ -115,14 +115,14 @@ class DashboardPagesBrowserIT {
         });
         chromium.signIn(pipeline, DemoPipeline.VIEWER);
         chromium.wait.until(d -> headers("#countries-urgent").contains("Onset risk, 3 months"));
-        List<WebElement> rows = chromium.browser.findElements(By.cssSelector("#countries-urgent tbody tr"));
-        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("phase: "));
-        assertThat(chromium.browser.findElements(By.cssSelector("#countries-urgent .forecast")))
-                .as("each urgent country's p(3 months), explained in its tooltip").isNotEmpty()
-                .allSatisfy(cell -> {
-                    assertThat(cell.getText()).matches("(<1|\\d{1,3})%");
-                    assertThat(cell.getAttribute("title")).startsWith("p(onset or escalation within 3 months), forecast-");
-                });
+        assertThat(texts("#countries-urgent tbody tr")).isNotEmpty().allSatisfy(row -> assertThat(row).contains("phase: "));
+        assertThat(texts("#countries-urgent .forecast")).as("each urgent country's p(3 months)").isNotEmpty()
+                .allSatisfy(cell -> assertThat(cell).matches("(<1|\\d{1,3})%"));
+        @SuppressWarnings("unchecked")
+        List<String> tooltips = (List<String>) chromium.script("return [...document.querySelectorAll("
+                + "'#countries-urgent .forecast')].map(e => e.getAttribute('title'))");
+        assertThat(tooltips).as("explained in its tooltip")
+                .allSatisfy(t -> assertThat(t).startsWith("p(onset or escalation within 3 months), forecast-"));
         String held = (String) chromium.script("return document.querySelector('#countries-urgent').innerText");
         if (held.contains("held at warning")) {
             assertThat(headers("#countries-urgent")).contains("Why this level");
@@ -133,7 +133,7 @@ class DashboardPagesBrowserIT {
     }
 
     private List<String> headers(String table) {
-        return chromium.browser.findElements(By.cssSelector(table + " th")).stream().map(WebElement::getText).toList();
+        return texts(table + " th");
     }
 
     @Test
@@ -385,13 +385,21 @@ class DashboardPagesBrowserIT {
     }
 
     private List<String> levels(String table) {
-        return chromium.browser.findElements(By.cssSelector(table + " tbody .level")).stream().map(WebElement::getText)
-                .map(String::toLowerCase).toList();
+        return texts(table + " tbody .level").stream().map(String::toLowerCase).toList();
     }
 
     private List<Double> scores(String table) {
-        return chromium.browser.findElements(By.cssSelector(table + " tbody td:nth-child(3)")).stream()
-                .map(e -> Double.parseDouble(e.getText())).toList();
+        return texts(table + " tbody td:nth-child(3)").stream().map(Double::parseDouble).toList();
+    }
+
+    /**
+     * The texts of what a selector finds, read in one script: the demo is still scoring while these tests
+     * run, and a live update may redraw a table between finding its cells and reading them one by one.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector) {
+        return (List<String>) chromium.script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", selector);
     }
 
     @SuppressWarnings("unchecked")
