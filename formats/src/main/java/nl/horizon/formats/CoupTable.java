@@ -1,12 +1,8 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.RejectReason;
 
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +22,6 @@ import java.util.Optional;
  */
 public final class CoupTable {
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final List<String> COLUMNS = List.of("country", "year", "month", "day", "coup");
 
     private CoupTable() {
@@ -62,7 +57,7 @@ public final class CoupTable {
      * @throws Rejection when the table as a whole cannot be read: not a CSV, or a header without the columns
      */
     public static Read read(String source, String text) throws Rejection {
-        List<String[]> rows = rows(source, text.replace("\uFEFF", ""));
+        List<String[]> rows = CsvRows.of(source, text.replace("\uFEFF", ""));
         List<String> header = Arrays.stream(rows.get(0)).map(String::trim).toList();
         if (!header.containsAll(COLUMNS)) {
             throw new Rejection(RejectReason.MALFORMED, source + " is not a coup table: its header lacks one of "
@@ -106,17 +101,5 @@ public final class CoupTable {
                     + " is neither 1 (failed) nor 2 (successful)");
         }
         return new CoupAttempt(country, day, coup.equals("2"), source);
-    }
-
-    private static List<String[]> rows(String source, String text) throws Rejection {
-        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
-            List<String[]> rows = it.readAll();
-            if (rows.isEmpty()) {
-                throw new Rejection(RejectReason.MALFORMED, source + " has no header");
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new Rejection(RejectReason.MALFORMED, source + " is not a CSV: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package nl.horizon.formats;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.StructuralValue;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +26,6 @@ public enum StructuralTable {
     /** Our World in Data's grapher CSV. */
     OWID;
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final List<String> WORLD_BANK_COLUMNS = List.of("Country Name", "Country Code", "Indicator Name",
             "Indicator Code");
 
@@ -69,7 +64,7 @@ public enum StructuralTable {
      */
     public Read read(String source, String text) throws Rejection {
         String body = text.replace("\uFEFF", "");
-        List<String[]> rows = rows(source, this == WORLD_BANK ? body.substring(worldBankHeader(source, body)) : body);
+        List<String[]> rows = CsvRows.of(source, this == WORLD_BANK ? body.substring(worldBankHeader(source, body)) : body);
         String[] header = rows.get(0);
         List<StructuralValue> values = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
@@ -142,18 +137,6 @@ public enum StructuralTable {
         } catch (NumberFormatException e) {
             throw new Rejection(RejectReason.INVALID_FIELD, "the value of " + code + " in " + year + " is not a number: '"
                     + cell + "'");
-        }
-    }
-
-    private static List<String[]> rows(String source, String text) throws Rejection {
-        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(text)) {
-            List<String[]> rows = it.readAll();
-            if (rows.isEmpty()) {
-                throw new Rejection(RejectReason.MALFORMED, source + " has no header");
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new Rejection(RejectReason.MALFORMED, source + " is not a CSV: " + e.getMessage(), e);
         }
     }
 }
