@@ -306,23 +306,25 @@ public final class HorizonConfig extends AbstractConfig {
     }
 
     public Path postsDir() {
-        String dir = getString(POSTS_DIR);
-        return dir.isBlank() ? dataDir().resolve("inbox").resolve("posts") : Path.of(dir);
+        return inbox(POSTS_DIR, "posts");
     }
 
     public Path eventsDir() {
-        String dir = getString(EVENTS_DIR);
-        return dir.isBlank() ? dataDir().resolve("inbox").resolve("events") : Path.of(dir);
+        return inbox(EVENTS_DIR, "events");
     }
 
     public Path structuralDir() {
-        String dir = getString(STRUCTURAL_DIR);
-        return dir.isBlank() ? dataDir().resolve("inbox").resolve("structural") : Path.of(dir);
+        return inbox(STRUCTURAL_DIR, "structural");
     }
 
     public Path coupsDir() {
-        String dir = getString(COUPS_DIR);
-        return dir.isBlank() ? dataDir().resolve("inbox").resolve("coups") : Path.of(dir);
+        return inbox(COUPS_DIR, "coups");
+    }
+
+    /** A drop folder: the one its key names, or by default {@code <data.dir>/inbox/<name>}. */
+    private Path inbox(String key, String name) {
+        String dir = getString(key);
+        return dir.isBlank() ? dataDir().resolve("inbox").resolve(name) : Path.of(dir);
     }
 
     public Path feedsFile() {
