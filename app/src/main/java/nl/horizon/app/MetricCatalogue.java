@@ -48,6 +48,8 @@ final class MetricCatalogue {
                     "risk points and signals published, by record, change (new, revised, withdrawn) and tier"),
             entry("horizon.scoring.caveated.reports",
                     "reports with dissemination caveats, indexed for their holders and never scored"),
+            entry("horizon.scoring.waiting",
+                    "scoring tasks holding input not yet scored (0: every result follows from what was read)"),
             entry("horizon.scoring.duplicates", "reports seen again with the same content and left out of scoring"),
             entry("horizon.streams.thread.failures", "Kafka Streams threads that died and were replaced"),
             entry("horizon.matches", "saved-query matches delivered"),

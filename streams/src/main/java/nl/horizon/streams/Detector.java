@@ -102,6 +102,7 @@ final class Detector implements Processor<String, Observed, String, Scored> {
                 widen(o.classification(), day, day);
             }
         }
+        ScoringBacklog.waiting(this, true);
         long receivedAt = ExtractTopology.receivedAt(record.headers());
         if (receivedAt >= 0 && (waitingSince < 0 || receivedAt < waitingSince)) {
             waitingSince = receivedAt;
@@ -123,11 +124,16 @@ final class Detector implements Processor<String, Observed, String, Scored> {
     /** Re-scores every tier with pending days and publishes what changed. */
     private void flush(long wallClock) {
         boolean raised = false;
+        boolean resting = false;
         EnumMap<Classification, Long> took = new EnumMap<>(Classification.class);
         for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
             for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
                 long clockDay = clocks.latestDay(tier.getKey());
-                if (clockDay == Long.MIN_VALUE || wallClock < restUntil.getOrDefault(tier.getKey(), 0L)) {
+                if (clockDay == Long.MIN_VALUE) {
+                    continue;
+                }
+                if (wallClock < restUntil.getOrDefault(tier.getKey(), 0L)) {
+                    resting = true;
                     continue;
                 }
                 long started = System.nanoTime();
@@ -152,5 +158,11 @@ final class Detector implements Processor<String, Observed, String, Scored> {
             SIGNAL_LATENCY.record(System.currentTimeMillis() - waitingSince, TimeUnit.MILLISECONDS);
         }
         waitingSince = -1;
+        ScoringBacklog.waiting(this, resting);
+    }
+
+    @Override
+    public void close() {
+        ScoringBacklog.waiting(this, false);
     }
 }

@@ -136,6 +136,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
 
     @Override
     public void process(Record<String, ForecastInput> record) {
+        ScoringBacklog.waiting(this, true);
         ForecastInput in = record.value();
         if (in.tick() != null) {
             widen(in.tick().classification(), dayOf(in.tick().earliest()), dayOf(in.tick().latest()));
@@ -193,6 +194,12 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         long started = System.nanoTime();
         issue();
         restUntil = wallClock + REST_FACTOR * (System.nanoTime() - started) / 1_000_000;
+        ScoringBacklog.waiting(this, false);
+    }
+
+    @Override
+    public void close() {
+        ScoringBacklog.waiting(this, false);
     }
 
     private void issue() {

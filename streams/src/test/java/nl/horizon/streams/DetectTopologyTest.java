@@ -1,5 +1,7 @@
 package nl.horizon.streams;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CountryRisk;
 import nl.horizon.schema.Lifecycle;
@@ -139,6 +141,25 @@ class DetectTopologyTest {
             }
             assertThat(signalsOf(driver, "MLI:public")).isEmpty();
         }
+    }
+
+    @Test
+    void theBacklogSaysWhetherEveryResultIsOut() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try (ScoringDriver driver = new ScoringDriver()) {
+            onsetHistory().forEach(driver::pipeOnly);
+            assertThat(waitingTasks(registry)).as("read, not yet scored").isPositive();
+            driver.flush();
+            assertThat(waitingTasks(registry)).as("scored").isZero();
+            assertThat(signalsOf(driver, "MLI:public")).isNotEmpty();
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    private static double waitingTasks(SimpleMeterRegistry registry) {
+        return registry.get(ScoringBacklog.METRIC).gauge().value();
     }
 
     @Test
