@@ -85,8 +85,9 @@ final class ForecastFitCommand {
                 }
                 previous = from;
             }
-            for (Path p : elections.map(e -> new Path[]{input, labels, structural, e})
-                    .orElse(new Path[]{input, labels, structural})) {
+            List<Path> inputs = new ArrayList<>(List.of(input, labels, structural));
+            elections.ifPresent(inputs::add);
+            for (Path p : inputs) {
                 if (!Files.exists(p)) {
                     throw new IllegalArgumentException("no input at " + p);
                 }
