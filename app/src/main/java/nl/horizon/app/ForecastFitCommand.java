@@ -4,10 +4,8 @@ import nl.horizon.backtest.EventLabels;
 import nl.horizon.backtest.ForecastFit;
 import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.OnsetLabels;
-import nl.horizon.backtest.forecast.ElectionEvents;
 import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.backtest.forecast.StructuralConditions;
-import nl.horizon.formats.ElectionCalendar;
 import nl.horizon.streams.ScoringModel;
 import nl.horizon.streams.forecast.ForecastModel;
 import nl.horizon.streams.forecast.ReleaseCalendar;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +44,6 @@ final class ForecastFitCommand {
         Path structural = BacktestCommand.DEFAULT_STRUCTURAL;
         Path target = Path.of("config", "forecast.yaml");
         Optional<Path> config = Optional.empty();
-        Optional<Path> elections = Optional.empty();
         YearMonth historyFrom = YearMonth.of(1989, 1);
         List<YearMonth> validateFrom = List.of(YearMonth.of(2000, 1), YearMonth.of(2005, 1));
         YearMonth until = YearMonth.of(2009, 12);
@@ -64,7 +60,6 @@ final class ForecastFitCommand {
                     case "--structural" -> structural = Path.of(value);
                     case "--out" -> target = Path.of(value);
                     case "--config" -> config = Optional.of(Path.of(value));
-                    case "--elections" -> elections = Optional.of(Path.of(value));
                     case "--history-from" -> historyFrom = YearMonth.parse(value);
                     case "--validate-from" -> validateFrom = Arrays.stream(value.split(",")).map(String::trim)
                             .map(YearMonth::parse).toList();
@@ -85,9 +80,7 @@ final class ForecastFitCommand {
                 }
                 previous = from;
             }
-            List<Path> inputs = new ArrayList<>(List.of(input, labels, structural));
-            elections.ifPresent(inputs::add);
-            for (Path p : inputs) {
+            for (Path p : new Path[]{input, labels, structural}) {
                 if (!Files.exists(p)) {
                     throw new IllegalArgumentException("no input at " + p);
                 }
@@ -96,24 +89,20 @@ final class ForecastFitCommand {
             err.println("horizon forecast-fit: " + e.getMessage());
             return Main.USAGE_ERROR;
         }
-        ReleaseCalendar releases;
+        ReleaseCalendar calendar;
         try {
-            releases = new ReleaseCalendar(ScoringModel.load(Main.configuration(config, System.getenv(), err)
+            calendar = new ReleaseCalendar(ScoringModel.load(Main.configuration(config, System.getenv(), err)
                     .scoringDir()).settings().recentDays());
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;
         }
         MonthlySeries series = MonthlySeries.read(input, historyFrom, until);
-        Optional<Map<String, List<ElectionCalendar.Event>>> calendar = Optional.empty();
-        if (elections.isPresent()) {
-            calendar = Optional.of(ElectionEvents.read(elections.get(), until, new ArrayList<>()));
-        }
         ReplayedHistory history = ReplayedHistory.of(series, StructuralConditions.read(structural),
                 EventLabels.coups("coups", labels.resolve("powell_thyne_coups_1950-2019.csv"), YearMonth.of(1946, 1),
-                        until, new ArrayList<>()).onsets(), calendar);
+                        until, new ArrayList<>()).onsets());
         ForecastModel model = ForecastFit.fit(new ForecastFit.Inputs(version, history,
-                OnsetLabels.of("fatality onsets and escalations", series), releases, validateFrom, until));
+                OnsetLabels.of("fatality onsets and escalations", series), calendar, validateFrom, until));
         model.write(target);
         out.printf(Locale.ROOT, "forecast-fit: %s fitted on %s..%s (%d rows, %d with an outcome), l2 %s; warns on "
                         + "p(%d months) >= %s, cooldown %d months (validation F1 1-6 months ahead %.3f); written to %s%n",

@@ -150,7 +150,6 @@ public final class Main {
         System.err.println("                                        replay history through the scoring and measure it");
         System.err.println("       horizon forecast-fit --version ID [--until YYYY-MM] [--validate-from YYYY-MM,YYYY-MM]");
         System.err.println("                        [--input FILE] [--labels DIR] [--structural DIR] [--out FILE]");
-        System.err.println("                        [--elections FILE]");
         System.err.println("                                        fit the onset forecast (config/forecast.yaml)");
         System.err.println("       horizon bench [REPORTS [RATE]] [--threads N] [--partitions N] [--instances N]");
         System.err.println("                                        end-to-end load run on a fresh embedded broker");

@@ -330,11 +330,6 @@ class ForecastTopologyTest {
         }
 
         @Override
-        public Optional<List<nl.horizon.formats.ElectionCalendar.Event>> elections(String country) {
-            return Optional.empty();
-        }
-
-        @Override
         public OptionalDouble structural(StructuralIndicator indicator, String country, int year) {
             if (!country.equals("MLI") || year < 2005) {
                 return OptionalDouble.empty();

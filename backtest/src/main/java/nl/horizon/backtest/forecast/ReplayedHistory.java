@@ -2,7 +2,6 @@ package nl.horizon.backtest.forecast;
 
 import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.Onset;
-import nl.horizon.formats.ElectionCalendar;
 import nl.horizon.streams.forecast.ForecastHistory;
 import nl.horizon.streams.forecast.StructuralIndicator;
 
@@ -23,13 +22,10 @@ import java.util.stream.Collectors;
  * @param series     fatalities per country and month
  * @param structure  the structural tables and borders
  * @param coupDays   ISO3 → days of coup attempts
- * @param elections  ISO3 → election events (REIGN); empty when no calendar is read
  * @param firstMonth the first month of the series
  */
 public record ReplayedHistory(MonthlySeries series, StructuralConditions structure,
-                              Map<String, List<LocalDate>> coupDays,
-                              Optional<Map<String, List<ElectionCalendar.Event>>> elections,
-                              YearMonth firstMonth) implements ForecastHistory {
+                              Map<String, List<LocalDate>> coupDays, YearMonth firstMonth) implements ForecastHistory {
 
     /**
      * @param series    fatalities per country and month
@@ -37,21 +33,10 @@ public record ReplayedHistory(MonthlySeries series, StructuralConditions structu
      * @param coups     coup attempts (Powell &amp; Thyne), day-exact
      */
     public static ReplayedHistory of(MonthlySeries series, StructuralConditions structure, List<Onset> coups) {
-        return of(series, structure, coups, Optional.empty());
-    }
-
-    /**
-     * @param series    fatalities per country and month
-     * @param structure the structural tables and borders
-     * @param coups     coup attempts (Powell &amp; Thyne), day-exact
-     * @param elections ISO3 → election events ({@link ElectionEvents}), or empty for none
-     */
-    public static ReplayedHistory of(MonthlySeries series, StructuralConditions structure, List<Onset> coups,
-                                     Optional<Map<String, List<ElectionCalendar.Event>>> elections) {
         YearMonth first = series.byCountry().values().stream().filter(m -> !m.isEmpty()).map(m -> m.firstKey())
                 .min(YearMonth::compareTo).orElseThrow(() -> new IllegalArgumentException("an empty fatality series"));
         return new ReplayedHistory(series, structure, coups.stream().collect(Collectors.groupingBy(Onset::country,
-                Collectors.mapping(Onset::date, Collectors.toList()))), elections, first);
+                Collectors.mapping(Onset::date, Collectors.toList()))), first);
     }
 
     /**
@@ -78,11 +63,6 @@ public record ReplayedHistory(MonthlySeries series, StructuralConditions structu
     @Override
     public Optional<List<LocalDate>> coups(String country) {
         return Optional.of(coupDays.getOrDefault(country, List.of()));
-    }
-
-    @Override
-    public Optional<List<ElectionCalendar.Event>> elections(String country) {
-        return elections.map(byCountry -> byCountry.getOrDefault(country, List.of()));
     }
 
     @Override

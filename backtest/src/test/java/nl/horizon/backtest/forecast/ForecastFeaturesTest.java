@@ -2,8 +2,6 @@ package nl.horizon.backtest.forecast;
 
 import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.Onset;
-import nl.horizon.formats.ElectionCalendar;
-import nl.horizon.formats.ElectionCalendar.Kind;
 import nl.horizon.streams.forecast.ForecastFeatures;
 import nl.horizon.streams.forecast.LandBorders;
 import nl.horizon.streams.forecast.ReleaseCalendar;
@@ -13,7 +11,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -28,12 +25,6 @@ class ForecastFeaturesTest {
 
     /** A country (MLI) with a neighbour (NER), steady deaths, a coup, and every annual table filled 2000-2013. */
     static ForecastFeatures features(int laterDeaths, LocalDate laterCoup, double laterAnnual) {
-        return features(laterDeaths, laterCoup, laterAnnual, Optional.empty());
-    }
-
-    /** The same, with Mali's election calendar. */
-    static ForecastFeatures features(int laterDeaths, LocalDate laterCoup, double laterAnnual,
-                                     Optional<List<ElectionCalendar.Event>> elections) {
         Map<String, TreeMap<YearMonth, Integer>> byCountry = new TreeMap<>();
         for (String country : List.of("MLI", "NER")) {
             TreeMap<YearMonth, Integer> months = new TreeMap<>();
@@ -53,8 +44,7 @@ class ForecastFeaturesTest {
         LandBorders borders = new LandBorders(Map.of("MLI", Set.of("NER"), "NER", Set.of("MLI")), Set.of("MLI", "NER"));
         StructuralConditions structure = new StructuralConditions(table, table, table, table, democracy, borders);
         return new ForecastFeatures(ReplayedHistory.of(series, structure, List.of(
-                new Onset("MLI", LocalDate.of(2009, 9, 1), "coup"), new Onset("MLI", laterCoup, "coup")),
-                elections.map(events -> Map.of("MLI", events))), CALENDAR);
+                new Onset("MLI", LocalDate.of(2009, 9, 1), "coup"), new Onset("MLI", laterCoup, "coup"))), CALENDAR);
     }
 
     @Test
@@ -100,70 +90,5 @@ class ForecastFeaturesTest {
         assertThat(named.get("structural.democracy")).isNaN();
         assertThat(named.get("structural.log_population")).isCloseTo(Math.log(18), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(named.get("structural.missing")).isEqualTo(0.2);
-        // no election calendar: the election features are missing, taken as their training means
-        assertThat(named.get("elections.coming_6m")).isNaN();
-    }
-
-    private static ElectionCalendar.Event event(String election, LocalDate day, Kind kind, boolean regular) {
-        return new ElectionCalendar.Event("MLI", election, day, kind, regular);
-    }
-
-    private static Map<String, Double> elections(List<ElectionCalendar.Event> events, YearMonth month) {
-        double[] x = features(0, LocalDate.of(2012, 1, 1), 50, Optional.of(events)).at("MLI", month);
-        Map<String, Double> named = new TreeMap<>();
-        for (int j = 0; j < x.length; j++) {
-            if (ForecastFeatures.NAMES.get(j).startsWith("elections.")) {
-                named.put(ForecastFeatures.NAMES.get(j), x[j]);
-            }
-        }
-        return named;
-    }
-
-    @Test
-    void noElectionEventKnownOnOrAfterTheIssueDayIsRead() {
-        YearMonth month = YearMonth.of(2011, 12);
-        LocalDate issued = CALENDAR.release(month);
-        List<ElectionCalendar.Event> before = List.of(event("1", LocalDate.of(2008, 5, 4), Kind.VOTE_AS_SCHEDULED, true));
-        List<ElectionCalendar.Event> changed = new java.util.ArrayList<>(before);
-        changed.addAll(List.of(
-                // elections called, one held early, one delayed and let pass, on the day of issue
-                event("2", issued, Kind.ANNOUNCED, false), event("2", issued, Kind.VOTE_EARLY, false),
-                event("6", issued, Kind.ANNOUNCED, false),
-                event("3", issued, Kind.DELAY_ANNOUNCED, true), event("3", issued, Kind.DEADLINE_NOT_MET, false),
-                // an irregular vote in two months that was never announced before the day
-                event("4", issued.plusMonths(2), Kind.VOTE_AS_SCHEDULED, false),
-                // a regular vote known from a year before it, a day after the issue
-                event("5", issued.plusYears(1).plusDays(1), Kind.VOTE_AS_SCHEDULED, true)));
-
-        assertThat(elections(changed, month)).isEqualTo(elections(before, month))
-                .containsEntry("elections.coming_6m", 0.0).containsEntry("elections.recent_3m", 0.0)
-                .containsEntry("elections.crisis_12m", 0.0);
-        // a month later the same events are known
-        assertThat(elections(changed, month.plusMonths(1))).containsEntry("elections.coming_6m", 1.0)
-                .containsEntry("elections.recent_3m", 1.0).containsEntry("elections.crisis_12m", 1.0);
-    }
-
-    @Test
-    void anElectionIsDueFromItsScheduleOrItsAnnouncementUntilItIsHeld() {
-        YearMonth month = YearMonth.of(2011, 12);
-        // a regular vote in five months is due; one in seven months is not yet
-        assertThat(elections(List.of(event("1", LocalDate.of(2012, 5, 30), Kind.VOTE_AS_SCHEDULED, true)), month))
-                .containsEntry("elections.coming_6m", 1.0);
-        assertThat(elections(List.of(event("1", LocalDate.of(2012, 7, 30), Kind.VOTE_AS_SCHEDULED, true)), month))
-                .containsEntry("elections.coming_6m", 0.0);
-        // a regular vote due in five months that never took place was due all the same
-        assertThat(elections(List.of(event("1", LocalDate.of(2012, 5, 30), Kind.DEADLINE_NOT_MET, true)), month))
-                .containsEntry("elections.coming_6m", 1.0);
-        // an announced election is due until its vote; the vote is then recent, and early: a crisis
-        List<ElectionCalendar.Event> snap = List.of(event("2", LocalDate.of(2011, 11, 2), Kind.ANNOUNCED, false),
-                event("2", LocalDate.of(2012, 1, 15), Kind.VOTE_EARLY, false));
-        assertThat(elections(snap, month)).containsEntry("elections.coming_6m", 1.0)
-                .containsEntry("elections.recent_3m", 0.0).containsEntry("elections.crisis_12m", 0.0);
-        assertThat(elections(snap, month.plusMonths(1))).containsEntry("elections.coming_6m", 0.0)
-                .containsEntry("elections.recent_3m", 1.0).containsEntry("elections.crisis_12m", 1.0);
-        // three months on the vote is no longer recent; a year on no longer a crisis
-        assertThat(elections(snap, month.plusMonths(4))).containsEntry("elections.recent_3m", 0.0)
-                .containsEntry("elections.crisis_12m", 1.0);
-        assertThat(elections(snap, month.plusMonths(13))).containsEntry("elections.crisis_12m", 0.0);
     }
 }

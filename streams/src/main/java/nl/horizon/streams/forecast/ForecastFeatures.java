@@ -1,7 +1,5 @@
 package nl.horizon.streams.forecast;
 
-import nl.horizon.formats.ElectionCalendar;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -18,8 +16,6 @@ import java.util.Set;
  *   <li>annual tables for year {@code t} from 1 July of {@code t + 1} ({@link #knownYear}): the World Bank
  *       and V-Dem publish a year's values in the first half of the next, so a forecast in March 2012 reads
  *       2010, one in September 2012 reads 2011.</li>
- *   <li>election events ({@link #knownFrom}): a regular election's scheduled date from a year before it (the
- *       constitutional calendar is public), every other event from the day after it is dated.</li>
  * </ul>
  * A value the tables lack is {@code NaN}; the model replaces it by its training mean and counts it in
  * {@code structural.missing}; so are the coup features when the history has no source of coups. The features follow the onset-forecasting literature (Goldstone et al. 2010,
@@ -38,8 +34,7 @@ public final class ForecastFeatures {
             "conflict.log_months_since_25", "violence.low_months_12m", "violence.trend_3m",
             "neighbours.log_deaths_12m", "neighbours.share_in_conflict", "coups.attempts_5y", "coups.within_1y",
             "structural.log_infant_mortality", "structural.log_population", "structural.democracy",
-            "structural.anocracy", "structural.log_gdp_per_capita", "structural.gdp_growth", "structural.missing",
-            "elections.coming_6m", "elections.recent_3m", "elections.crisis_12m");
+            "structural.anocracy", "structural.log_gdp_per_capita", "structural.gdp_growth", "structural.missing");
 
     /** The 25-death floor of a conflict month (UCDP's, and the onset label's). */
     static final int FLOOR = 25;
@@ -134,67 +129,7 @@ public final class ForecastFeatures {
             missing += Double.isNaN(v) ? 1 : 0;
         }
         x[17] = (double) missing / STRUCTURAL;
-
-        Optional<List<ElectionCalendar.Event>> elections = history.elections(country);
-        if (elections.isPresent()) {
-            List<ElectionCalendar.Event> dated = elections.get().stream().filter(e -> knownFrom(e).isBefore(day))
-                    .toList();
-            x[18] = electionDue(dated, day) ? 1 : 0;
-            x[19] = dated.stream().anyMatch(e -> e.kind().isVote() && within(e.day(), day, day.minusMonths(3))) ? 1 : 0;
-            x[20] = dated.stream().anyMatch(e -> CRISES.contains(e.kind()) && within(e.day(), day, day.minusYears(1)))
-                    ? 1 : 0;
-        } else {
-            x[18] = Double.NaN;
-            x[19] = Double.NaN;
-            x[20] = Double.NaN;
-        }
         return x;
-    }
-
-    /** Events of an election calendar that are a crisis of the calendar: a snap, delayed, voided or missed vote. */
-    private static final Set<ElectionCalendar.Kind> CRISES = Set.of(ElectionCalendar.Kind.DELAY_ANNOUNCED,
-            ElectionCalendar.Kind.VOIDED, ElectionCalendar.Kind.DEADLINE_NOT_MET, ElectionCalendar.Kind.VOTE_EARLY);
-    /** Events that end an announced election's wait: it was held, voided or let pass. */
-    private static final Set<ElectionCalendar.Kind> ENDS = Set.of(ElectionCalendar.Kind.VOTE_AS_SCHEDULED,
-            ElectionCalendar.Kind.VOTE_EARLY, ElectionCalendar.Kind.VOIDED, ElectionCalendar.Kind.DEADLINE_NOT_MET,
-            ElectionCalendar.Kind.VOIDED_BY_REGIME_CHANGE);
-
-    /**
-     * The first day an election event may be read from (a forecast issued on a later day reads it). A regular
-     * election's scheduled date, where it was held as scheduled or its deadline passed without it, is known
-     * a year ahead: the constitutional calendar says when it is due, and counting the missed deadlines too
-     * keeps out the hindsight that the vote took place. Every other event is known only once it happened:
-     * an irregular or early vote from its announcement, a delay or a voiding from its day.
-     */
-    public static LocalDate knownFrom(ElectionCalendar.Event event) {
-        boolean scheduled = event.kind() == ElectionCalendar.Kind.VOTE_AS_SCHEDULED
-                || event.kind() == ElectionCalendar.Kind.DEADLINE_NOT_MET;
-        return event.regular() && scheduled ? event.day().minusYears(1) : event.day();
-    }
-
-    /**
-     * Whether a vote is known, on {@code day}, to be due within six months: a regular election scheduled in
-     * that span, or an election announced in the year before whose vote, voiding or missed deadline is not yet
-     * dated.
-     */
-    private static boolean electionDue(List<ElectionCalendar.Event> known, LocalDate day) {
-        LocalDate horizon = day.plusMonths(6);
-        for (ElectionCalendar.Event e : known) {
-            if (!e.day().isBefore(day) && !e.day().isAfter(horizon)) {
-                return true; // only a regular schedule is known before its day
-            }
-            if (e.kind() == ElectionCalendar.Kind.ANNOUNCED && within(e.day(), day, day.minusYears(1))
-                    && known.stream().noneMatch(o -> o.election().equals(e.election()) && ENDS.contains(o.kind())
-                    && o.day().isBefore(day))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code date} lies before {@code day} and not before {@code since}. */
-    private static boolean within(LocalDate date, LocalDate day, LocalDate since) {
-        return date.isBefore(day) && !date.isBefore(since);
     }
 
     /** Fatalities of a month, zero before the series starts. */

@@ -1,7 +1,5 @@
 package nl.horizon.streams.forecast;
 
-import nl.horizon.formats.ElectionCalendar;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -31,13 +29,6 @@ public interface ForecastHistory {
      * of coups at all (the coup features are then missing, not zero).
      */
     Optional<List<LocalDate>> coups(String country);
-
-    /**
-     * The election events of {@code country} (REIGN's calendar), in any order; empty when this history has no
-     * election calendar at all (the election features are then missing, not zero). A history may hold rows
-     * dated after the day a forecast is issued: {@link ForecastFeatures} reads only those known before it.
-     */
-    Optional<List<ElectionCalendar.Event>> elections(String country);
 
     /** The value of {@code indicator} for {@code country} in the latest year up to {@code year} that has one. */
     OptionalDouble structural(StructuralIndicator indicator, String country, int year);

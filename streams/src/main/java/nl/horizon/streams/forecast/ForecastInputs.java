@@ -1,6 +1,5 @@
 package nl.horizon.streams.forecast;
 
-import nl.horizon.formats.ElectionCalendar;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CoupAttempt;
 import nl.horizon.schema.Observation;
@@ -202,12 +201,6 @@ public final class ForecastInputs {
             }
             TreeSet<LocalDate> days = coups.get(country);
             return Optional.of(days == null ? List.of() : List.copyOf(days));
-        }
-
-        /** Always empty: the pipeline has no election source yet (the election features are missing). */
-        @Override
-        public Optional<List<ElectionCalendar.Event>> elections(String country) {
-            return Optional.empty();
         }
 
         /** The value of the latest year up to {@code year}; where sources disagree, the first source by name. */
