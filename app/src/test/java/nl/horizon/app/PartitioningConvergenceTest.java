@@ -7,8 +7,6 @@ import nl.horizon.schema.Topics;
 import nl.horizon.streams.HorizonTopology;
 import nl.horizon.streams.ScoringBacklog;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -114,7 +112,7 @@ class PartitioningConvergenceTest {
             while (Instant.now().isBefore(deadline)
                     && (signals.isEmpty() || Duration.between(settledSince, Instant.now()).compareTo(QUIET) < 0)) {
                 var records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty() || !scoringIdle() || !streamsCaughtUp(admin)) {
+                if (!records.isEmpty() || !ScoringBacklog.idle() || !streamsCaughtUp(admin)) {
                     settledSince = Instant.now();
                 }
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -132,12 +130,6 @@ class PartitioningConvergenceTest {
         }
         signals.values().removeIf(s -> !s.standing());
         return new Folded(signals, risks);
-    }
-
-    /** Whether no scoring task of this JVM holds input it has not yet scored. */
-    private static boolean scoringIdle() {
-        Gauge waiting = Metrics.globalRegistry.find(ScoringBacklog.METRIC).gauge();
-        return waiting != null && waiting.value() == 0;
     }
 
     /**

@@ -9,6 +9,7 @@ import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
 import nl.horizon.schema.Topics;
 import nl.horizon.streams.HorizonTopology;
+import nl.horizon.streams.ScoringBacklog;
 import nl.horizon.streams.ScoringModel;
 import nl.horizon.streams.forecast.ForecastIssuer;
 import nl.horizon.streams.forecast.ReleaseCalendar;
@@ -105,7 +106,9 @@ final class Replay {
                 }
                 fold(signalsOut, risksOut, signals, risks);
             }
-            driver.advanceWallClockTime(RESCORE_EVERY);
+            do { // one punctuation may re-score only a slice of the countries
+                driver.advanceWallClockTime(RESCORE_EVERY);
+            } while (!ScoringBacklog.idle());
             fold(signalsOut, risksOut, signals, risks);
         } finally {
             org.apache.kafka.common.utils.Utils.delete(state.toFile());

@@ -37,7 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@link Publications} sends out what changed as revisions, withdrawals and tombstones. Re-scoring runs
  * every {@value #FLUSH_MS} ms of wall-clock time (less often while re-scores are long, so that they take no
  * more than a fiftieth of the stream thread), for every tier with pending days, so a burst of history costs
- * one re-score rather than one per observation. The wall clock decides only when results go out,
+ * one re-score rather than one per observation. One punctuation re-scores countries for at most
+ * {@value #SLICE_MS} ms and leaves the rest to the next, which resumes after the last country done: the
+ * stream thread also normalises every report, and a re-score of every country at once held reports back
+ * from the index for a second or more. The wall clock decides only when results go out,
  * never what they are: the results are a function of the set of observations each tier has seen.
  */
 final class Detector implements Processor<String, Observed, String, Scored> {
@@ -45,6 +48,8 @@ final class Detector implements Processor<String, Observed, String, Scored> {
     static final String CLOCK_STORE = "scoring-clock";
     /** How often pending re-scores run at most, in wall-clock milliseconds. */
     private static final long FLUSH_MS = 200;
+    /** How long one punctuation re-scores at most before it leaves the remaining countries to the next. */
+    private static final long SLICE_MS = 50;
     /**
      * After a tier's re-score took {@code t}, its next waits at least this many times {@code t}: re-scoring
      * shares the stream thread with normalising and extracting, and the revisions it publishes cost the
@@ -68,6 +73,8 @@ final class Detector implements Processor<String, Observed, String, Scored> {
     private TierStore tiers;
     private Publications publications;
     private TierClocks clocks;
+    /** The last country the previous punctuation re-scored when it ran out of time, else null. */
+    private String resumeAfter;
     /** When the earliest report waiting to be scored was read (wall clock), -1 when none waits. */
     private long waitingSince = -1;
     /** tier → wall-clock time (ms) before which it is not re-scored. */
@@ -121,12 +128,22 @@ final class Detector implements Processor<String, Observed, String, Scored> {
         return Math.floorDiv(time.toEpochMilli(), DAY_MS);
     }
 
-    /** Re-scores every tier with pending days and publishes what changed. */
+    /**
+     * Re-scores every tier with pending days and publishes what changed, for at most {@value #SLICE_MS} ms;
+     * the countries not reached are the next punctuation's.
+     */
     private void flush(long wallClock) {
+        long sliceEnd = System.nanoTime() + SLICE_MS * 1_000_000;
         boolean raised = false;
         boolean resting = false;
+        boolean sliced = false;
         EnumMap<Classification, Long> took = new EnumMap<>(Classification.class);
-        for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countries()) {
+        for (Map.Entry<String, TreeMap<Classification, TierState>> country : tiers.countriesAfter(resumeAfter)) {
+            if (System.nanoTime() > sliceEnd) {
+                sliced = true;
+                break;
+            }
+            resumeAfter = country.getKey();
             for (Map.Entry<Classification, TierState> tier : country.getValue().entrySet()) {
                 long clockDay = clocks.latestDay(tier.getKey());
                 if (clockDay == Long.MIN_VALUE) {
@@ -157,8 +174,10 @@ final class Detector implements Processor<String, Observed, String, Scored> {
         if (raised && waitingSince >= 0) {
             SIGNAL_LATENCY.record(System.currentTimeMillis() - waitingSince, TimeUnit.MILLISECONDS);
         }
-        waitingSince = -1;
-        ScoringBacklog.waiting(this, resting);
+        if (!sliced) {
+            waitingSince = -1;
+        }
+        ScoringBacklog.waiting(this, resting || sliced);
     }
 
     @Override

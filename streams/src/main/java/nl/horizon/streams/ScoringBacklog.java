@@ -28,6 +28,14 @@ public final class ScoringBacklog {
     private ScoringBacklog() {
     }
 
+    /**
+     * Whether no scoring task of this JVM holds input it has not yet scored: what a replay on a test driver
+     * advances its wall clock for before it reads the results, since one punctuation may do only a slice.
+     */
+    public static boolean idle() {
+        return WAITING.isEmpty();
+    }
+
     /** Records whether a task holds input it has not yet scored. */
     static void waiting(Object task, boolean waiting) {
         if (waiting) {

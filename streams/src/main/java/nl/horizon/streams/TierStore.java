@@ -85,6 +85,18 @@ final class TierStore {
     }
 
     /**
+     * Every country once, beginning with the first after {@code after} and wrapping round (all of them
+     * from the first when {@code after} is null), so that work cut into slices reaches each in turn.
+     */
+    Iterable<Map.Entry<String, TreeMap<Classification, TierState>>> countriesAfter(String after) {
+        if (after == null) {
+            return countries.entrySet();
+        }
+        return () -> java.util.stream.Stream.concat(countries.tailMap(after, false).entrySet().stream(),
+                countries.headMap(after, true).entrySet().stream()).iterator();
+    }
+
+    /**
      * Takes an observation into its own tier and every tier above it. A tier is created when its first
      * observation arrives, as a copy of the cells of the tier below it; so the public tier is computed from
      * public reports only, and a user cleared for secret sees a score that also weighs the secret ones: no

@@ -97,11 +97,13 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     /**
-     * Lets the detector's wall-clock re-score run: an hour of (mock) wall-clock time, longer than any rest
-     * the detector takes after a re-score.
+     * Lets the detector's wall-clock re-scores run until every country is scored: an hour of (mock)
+     * wall-clock time per punctuation, longer than any rest the detector takes after a re-score.
      */
     void flush() {
-        driver.advanceWallClockTime(Duration.ofHours(1));
+        do {
+            driver.advanceWallClockTime(Duration.ofHours(1));
+        } while (!ScoringBacklog.idle());
     }
 
     /** Every signal record so far (new ones, revisions, withdrawals), in order. */
