@@ -59,7 +59,7 @@ final class LoadRun {
             "An explosion at a market in %s killed several people, according to local sources.",
             "Militia fighters took control of the road to %s; the army withdrew."};
 
-    /** Reports sent before the measured ones, so that the JIT has compiled the hot paths. */
+    /** Reports sent before the measured ones by default, so that the JIT has compiled the hot paths. */
     private static final int WARM_UP = 20_000;
     private static final String WARM = "WARM-";
     private static final String MEASURED = "LOAD-";
@@ -76,7 +76,11 @@ final class LoadRun {
     /**
      * What a load run sends and on what it runs.
      *
-     * @param reports    measured reports, after as many (at most 20,000) to warm up
+     * @param reports    measured reports
+     * @param warmUp     reports sent as fast as possible before them; by default as many as measured, at most
+     *                   20,000. On two cores the JIT compiles for about a core's worth of time through the
+     *                   first minute or two, so a latency measured after the default warm-up includes it;
+     *                   a larger warm-up measures a long-running Horizon
      * @param rate       reports per second; 0: as fast as possible
      * @param threads    Kafka Streams threads per instance ({@code streams.threads})
      * @param partitions partitions of every topic Horizon creates ({@code kafka.topic.partitions}), and of the
@@ -84,18 +88,22 @@ final class LoadRun {
      * @param instances  Horizons sharing the work (one application id, as on several hosts), in this process;
      *                   the first runs the broker and answers the searches, each keeps a full index
      */
-    record Options(int reports, int rate, int threads, int partitions, int instances) {
+    record Options(int reports, int warmUp, int rate, int threads, int partitions, int instances) {
 
         Options {
-            if (reports < 1 || rate < 0 || threads < 1 || partitions < 1 || instances < 1) {
-                throw new IllegalArgumentException("reports, threads, partitions and instances must be at least 1,"
-                        + " rate at least 0");
+            if (reports < 1 || warmUp < 1 || rate < 0 || threads < 1 || partitions < 1 || instances < 1) {
+                throw new IllegalArgumentException("reports, warm-up, threads, partitions and instances must be"
+                        + " at least 1, rate at least 0");
             }
         }
 
-        /** {@code [REPORTS [RATE]] [--threads N] [--partitions N] [--instances N]}, after {@code bench}. */
+        /**
+         * {@code [REPORTS [RATE]] [--warm-up N] [--threads N] [--partitions N] [--instances N]}, after
+         * {@code bench}.
+         */
         static Options parse(List<String> args) {
             List<Integer> positional = new ArrayList<>();
+            int warmUp = -1;
             int threads = 1;
             int partitions = 3;
             int instances = 1;
@@ -107,11 +115,12 @@ final class LoadRun {
                     }
                     int value = number(arg, args.get(++i));
                     switch (arg) {
+                        case "--warm-up" -> warmUp = value;
                         case "--threads" -> threads = value;
                         case "--partitions" -> partitions = value;
                         case "--instances" -> instances = value;
                         default -> throw new IllegalArgumentException("unknown option " + arg
-                                + "; accepted: --threads, --partitions, --instances");
+                                + "; accepted: --warm-up, --threads, --partitions, --instances");
                     }
                 } else if (positional.size() < 2) {
                     positional.add(number(positional.isEmpty() ? "REPORTS" : "RATE", arg));
@@ -119,7 +128,8 @@ final class LoadRun {
                     throw new IllegalArgumentException("unexpected argument " + arg);
                 }
             }
-            return new Options(positional.isEmpty() ? 20_000 : positional.get(0),
+            int reports = positional.isEmpty() ? 20_000 : positional.get(0);
+            return new Options(reports, warmUp < 0 ? Math.min(reports, WARM_UP) : warmUp,
                     positional.size() < 2 ? 0 : positional.get(1), threads, partitions, instances);
         }
 
@@ -136,7 +146,7 @@ final class LoadRun {
         Files.createDirectories(dir);
         int reports = options.reports();
         int rate = options.rate();
-        int warmUp = Math.min(reports, WARM_UP);
+        int warmUp = options.warmUp();
         out.printf("load run: %d reports, %s, after %d reports to warm up; %d stream thread(s) per instance,"
                         + " %d partitions, %d instance(s)%n", reports,
                 rate > 0 ? "at " + rate + " reports/s" : "as fast as possible", warmUp, options.threads(),

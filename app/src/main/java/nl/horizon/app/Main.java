@@ -151,7 +151,7 @@ public final class Main {
         System.err.println("       horizon forecast-fit --version ID [--until YYYY-MM] [--validate-from YYYY-MM,YYYY-MM]");
         System.err.println("                        [--input FILE] [--labels DIR] [--structural DIR] [--out FILE]");
         System.err.println("                                        fit the onset forecast (config/forecast.yaml)");
-        System.err.println("       horizon bench [REPORTS [RATE]] [--threads N] [--partitions N] [--instances N]");
+        System.err.println("       horizon bench [REPORTS [RATE]] [--warm-up N] [--threads N] [--partitions N] [--instances N]");
         System.err.println("                                        end-to-end load run on a fresh embedded broker");
         System.err.println("       horizon token                    make a bearer token for config/accounts.yaml");
         System.err.println("       horizon broker --node ID --listen HOST:PORT --voters ID@HOST:PORT,... --cluster-id ID --dir DIR");

@@ -10,6 +10,7 @@ import nl.horizon.streams.text.Words;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,9 +101,10 @@ public final class IndicatorExtractor {
         Qualifiers qualifiers = taxonomy.qualifiers();
         List<Phrase> rivals = indicator.yields().stream().flatMap(id -> taxonomy.indicator(id).stream())
                 .flatMap(other -> inLanguage(other.terms(), language).stream()).toList();
+        List<Phrase> cues = inLanguage(qualifiers.cues(), language);
+        List<Phrase> idioms = inLanguage(qualifiers.idioms(), language);
         for (Phrase phrase : inLanguage(indicator.terms(), language)) {
-            if (text.contains(phrase, inLanguage(qualifiers.cues(), language), qualifiers.window(),
-                    inLanguage(qualifiers.idioms(), language), rivals)) {
+            if (text.contains(phrase, cues, qualifiers.window(), idioms, rivals)) {
                 return 1;
             }
         }
@@ -129,6 +131,8 @@ public final class IndicatorExtractor {
         private final List<String> words = new ArrayList<>();
         private final List<Integer> sentenceStart = new ArrayList<>();
         private final java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
+        /** The distinct words in order, for terms whose first word is a prefix; made on first use. */
+        private String[] sorted;
 
         Text(String text) {
             for (String sentence : SENTENCE_END.split(text)) {
@@ -146,11 +150,7 @@ public final class IndicatorExtractor {
          * the idioms, and in a sentence without any of the rivals.
          */
         boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms, List<Phrase> rivals) {
-            List<Integer> starts = phrase.prefix().get(0)
-                    ? positions.entrySet().stream().filter(e -> phrase.wordMatches(0, e.getKey()))
-                            .flatMap(e -> e.getValue().stream()).toList()
-                    : positions.getOrDefault(phrase.words().get(0), List.of());
-            for (int at : starts) {
+            for (int at : startsOf(phrase)) {
                 int end = phrase.endAt(words, at);
                 if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at))
                         && !qualified(at, cues, window, idioms) && !inIdiom(at, idioms) && !inSentence(at, rivals)) {
@@ -158,6 +158,24 @@ public final class IndicatorExtractor {
                 }
             }
             return false;
+        }
+
+        /** Where the phrase's first word occurs: the word itself, or every word it starts when it is a prefix. */
+        private List<Integer> startsOf(Phrase phrase) {
+            String first = phrase.words().get(0);
+            if (!phrase.prefix().get(0)) {
+                return positions.getOrDefault(first, List.of());
+            }
+            if (sorted == null) {
+                sorted = positions.keySet().toArray(String[]::new);
+                Arrays.sort(sorted);
+            }
+            int from = Arrays.binarySearch(sorted, first);
+            List<Integer> starts = new ArrayList<>();
+            for (int i = from < 0 ? -from - 1 : from; i < sorted.length && sorted[i].startsWith(first); i++) {
+                starts.addAll(positions.get(sorted[i]));
+            }
+            return starts;
         }
 
         /** Whether one of the phrases occurs in the sentence of the word at {@code at}. */
