@@ -20,9 +20,7 @@ public final class ScoringBacklog {
     private static final Set<Object> WAITING = ConcurrentHashMap.newKeySet();
 
     static {
-        Gauge.builder(METRIC, WAITING, Set::size)
-                .description("scoring tasks holding input not yet scored (0: every result follows from what was read)")
-                .register(Metrics.globalRegistry);
+        Gauge.builder(METRIC, WAITING, Set::size).register(Metrics.globalRegistry); // described in the app's catalogue
     }
 
     private ScoringBacklog() {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The scoring state of a task's countries: every clearance tier of every country in memory, where the
@@ -79,20 +80,15 @@ final class TierStore {
         return new String[] {CELLS, STORIES, CHECKPOINTS, PROGRESS};
     }
 
-    /** Countries with state, in order. */
-    Iterable<Map.Entry<String, TreeMap<Classification, TierState>>> countries() {
-        return countries.entrySet();
-    }
-
     /**
-     * Every country once, beginning with the first after {@code after} and wrapping round (all of them
+     * Every country with state once, beginning with the first after {@code after} and wrapping round (all of them
      * from the first when {@code after} is null), so that work cut into slices reaches each in turn.
      */
     Iterable<Map.Entry<String, TreeMap<Classification, TierState>>> countriesAfter(String after) {
         if (after == null) {
             return countries.entrySet();
         }
-        return () -> java.util.stream.Stream.concat(countries.tailMap(after, false).entrySet().stream(),
+        return () -> Stream.concat(countries.tailMap(after, false).entrySet().stream(),
                 countries.headMap(after, true).entrySet().stream()).iterator();
     }
 
