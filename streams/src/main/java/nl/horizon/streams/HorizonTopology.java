@@ -23,6 +23,8 @@ public final class HorizonTopology {
 
     /** The Kafka Streams application id; also the prefix of its internal topics. */
     public static final String APPLICATION_ID = "horizon-streams";
+    /** The stream threads' record cache for state stores, shared among them. */
+    static final long STORE_CACHE_BYTES = 64L * 1024 * 1024;
 
     private HorizonTopology() {
     }
@@ -66,7 +68,11 @@ public final class HorizonTopology {
 
     /**
      * Settings for running it: exactly-once (v2), state under {@code stateDir} (never /tmp, which a
-     * machine may clean under a running app), and internal topics with the cluster's replication.
+     * machine may clean under a running app), and internal topics with the cluster's replication. The
+     * record cache is {@value #STORE_CACHE_BYTES} bytes, not Kafka's 10 MB: the detector reads day cells,
+     * stories and checkpoints across a country's whole history, and with the smaller cache full of them
+     * every write evicted a dirty entry, which flushes all of its store's dirty entries to the changelog
+     * in mid-commit (6% of the stream thread in a load run; {@code BENCHMARKS.md}).
      */
     public static Properties settings(String bootstrapServers, Path stateDir, int threads, int replicationFactor) {
         Properties props = new Properties();
@@ -77,6 +83,7 @@ public final class HorizonTopology {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, STORE_CACHE_BYTES);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }

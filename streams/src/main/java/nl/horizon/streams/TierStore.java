@@ -5,6 +5,7 @@ import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Observation;
 import nl.horizon.streams.scoring.CountedStory;
 import nl.horizon.streams.scoring.DayCell;
+import nl.horizon.streams.scoring.DayCellSerde;
 import nl.horizon.streams.scoring.TierRescorer;
 import nl.horizon.streams.scoring.TierStanding;
 import nl.horizon.streams.scoring.TierState;
@@ -66,7 +67,7 @@ final class TierStore {
     static List<StoreBuilder<?>> builders() {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS), Serdes.String(),
-                        JsonSerde.of(DayCell.class)).withCachingEnabled(),
+                        new DayCellSerde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(),
                         Serdes.String()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHECKPOINTS), Serdes.String(),
@@ -120,25 +121,31 @@ final class TierStore {
         return counted;
     }
 
+    /**
+     * Counts the observation's story in one tier, unless the report standing for that story beats it. The
+     * day's cell is written once, after every change to it: a store write serialises the whole cell.
+     */
     private boolean take(String prefix, TierState state, Observation o, long day) {
+        String cellKey = cellKey(prefix, o.indicator(), day);
         DayCell reported = state.reportedBy(o.indicator(), day, o.sourceKind());
-        if (reported != null) {
-            cells.put(cellKey(prefix, o.indicator(), day), reported);
-        }
         CountedStory story = new CountedStory(day, o.value(), o.reportId());
         String storyKey = prefix + o.indicator() + SEP + o.story();
         String seen = stories.get(storyKey);
         CountedStory standing = seen == null ? null : CountedStory.parse(seen);
         if (standing != null && !story.beats(standing)) {
+            if (reported != null) {
+                cells.put(cellKey, reported);
+            }
             return false;
         }
         if (standing != null) {
-            cells.put(cellKey(prefix, o.indicator(), standing.day()),
-                    state.uncount(o.indicator(), standing.day(), standing.reportId(), standing.value()));
+            DayCell uncounted = state.uncount(o.indicator(), standing.day(), standing.reportId(), standing.value());
+            if (standing.day() != day) {
+                cells.put(cellKey(prefix, o.indicator(), standing.day()), uncounted);
+            }
         }
         stories.put(storyKey, story.encode());
-        cells.put(cellKey(prefix, o.indicator(), day),
-                state.count(o.indicator(), day, o.reportId(), o.value(), evidenceMax));
+        cells.put(cellKey, state.count(o.indicator(), day, o.reportId(), o.value(), evidenceMax));
         return standing == null;
     }
 

@@ -8,8 +8,9 @@ import java.util.TreeSet;
 /**
  * One indicator on one day in one clearance tier: how many stories were counted and their total, the
  * evidence behind them and the source kinds that reported it. It is the unit in which scoring state is
- * stored, so an observation rewrites one small entry whatever the country's history. Fields are public
- * for the JSON serde; only the scoring code changes them.
+ * stored ({@link DayCellSerde}), so an observation rewrites one small entry whatever the country's history.
+ * Fields are public for the serde, which also reads cells stored as JSON by earlier versions; only the
+ * scoring code changes them.
  */
 public final class DayCell {
 
