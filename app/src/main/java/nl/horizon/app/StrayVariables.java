@@ -16,8 +16,11 @@ import java.util.TreeSet;
  */
 final class StrayVariables {
 
-    /** Read by something other than the configuration: the image tests (CI sets it, see {@code .ci/run}). */
-    static final Set<String> OTHER_USES = Set.of("HORIZON_REQUIRE_DOCKER");
+    /**
+     * Read by something other than the configuration: the image tests and the Connect plugin test (CI sets
+     * them, see {@code .ci/run}).
+     */
+    static final Set<String> OTHER_USES = Set.of("HORIZON_REQUIRE_DOCKER", "HORIZON_REQUIRE_JAVA17");
     /** Up to this many typed characters wrong, a known variable is an obvious suggestion. */
     private static final int MAX_EDITS = 3;
 

@@ -124,6 +124,7 @@ class HorizonConfigTest {
                 "HORIZON_HTTP_HOST", "0.0.0.0",
                 "HORIZON_KAFKA_CLIENT_SASL_MECHANISM", "PLAIN",
                 "HORIZON_REQUIRE_DOCKER", "true",
+                "HORIZON_REQUIRE_JAVA17", "true",
                 "PATH", "/usr/bin"), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(config.httpPort()).as("the misspelt override is ignored").isEqualTo(9000);

@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The plugin archive in a stock Kafka Connect worker: {@code ConnectStandalone} in a process of its own,
@@ -62,6 +63,10 @@ class StockConnectWorkerIT {
     @Test
     void theArchiveRunsInAStockWorkerOnJava17() throws Exception {
         Path java17 = java17().orElse(null);
+        if (java17 == null && "true".equals(System.getenv("HORIZON_REQUIRE_JAVA17"))) {
+            fail("HORIZON_REQUIRE_JAVA17 is set (as in CI) but no Java 17 runtime is found (JAVA17_HOME, the running "
+                    + "JVM, /usr/lib/jvm/*)");
+        }
         Assumptions.assumeTrue(java17 != null, "skipped: no Java 17 runtime found (JAVA17_HOME, the running JVM, "
                 + "/usr/lib/jvm/*); Kafka 4's Connect workers run on 17, and that is what this test is about");
         Path export = sharedData(ACLED);

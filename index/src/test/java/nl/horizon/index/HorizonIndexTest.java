@@ -59,6 +59,25 @@ class HorizonIndexTest {
         }
     }
 
+    /**
+     * A corrected source item (an Atom entry republished with a newer {@code updated}, a CAP Update) comes
+     * back as the same report id with new text: the new version replaces the old, whose words no longer find it.
+     */
+    @Test
+    void aNewVersionOfAReportSupersedesTheOldOne() throws Exception {
+        try (HorizonIndex index = HorizonIndex.open(dir)) {
+            index.upsert(report("r1", "12 civilians killed in Menaka", Classification.PUBLIC));
+            index.refresh();
+            assertThat(index.search().find(SearchRequest.of("12", Classification.PUBLIC, 0, 10)).total()).isEqualTo(1);
+            index.upsert(report("r1", "14 civilians killed in Menaka, toll revised", Classification.PUBLIC));
+            index.refresh();
+            assertThat(index.search().find(SearchRequest.of("menaka", Classification.PUBLIC, 0, 10)).total()).isEqualTo(1);
+            assertThat(index.search().find(SearchRequest.of("revised", Classification.PUBLIC, 0, 10)).total()).isEqualTo(1);
+            assertThat(index.search().find(SearchRequest.of("12", Classification.PUBLIC, 0, 10)).total())
+                    .as("the superseded version's words").isZero();
+        }
+    }
+
     @Test
     void theCallersClearanceFiltersInsideTheQuery() throws Exception {
         try (HorizonIndex index = HorizonIndex.open(dir)) {
