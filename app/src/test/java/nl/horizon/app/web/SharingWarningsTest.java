@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,13 +113,13 @@ class SharingWarningsTest {
     @Test
     void aRevisionOfAsSignalSupersedesBsReportAndAWithdrawalCancelsIt() throws Exception {
         a.dropEvents("moz-onset.csv", ACLED_HEADER + row("MOZ-SHARE-ONSET", ONSET, 150));
-        JsonNode raised = await(MOZAMBIQUE, B_ANALYST, n -> n.path("total").asLong() > 0)
-                .path("hits").get(0).path("document");
+        String signalPage = DemoPipeline.PUBLIC_BASE_URL + "/#/signal/" + DemoPipeline.encode("MOZ:public:" + ONSET
+                + ":new");
+        JsonNode raised = chain(await(MOZAMBIQUE, B_ANALYST, n -> !chain(n, signalPage).isEmpty()), signalPage).get(0);
         String reportId = raised.path("id").asText();
-        String signalPage = raised.path("links").get(0).asText();
-        assertThat(signalPage).as("A's signal").endsWith(DemoPipeline.encode("MOZ:public:" + ONSET + ":new"));
         assertThat(raised.path("alert").path("msgType").asText()).isEqualTo("Alert");
         assertThat(raised.path("body").asText()).contains("observed 150 ");
+        assertThat(raised.path("classification").asText()).isEqualTo("departmental-confidential");
 
         a.dropEvents("moz-late-row.csv", ACLED_HEADER + row("MOZ-SHARE-LATE", ONSET, 40));
         JsonNode revised = awaitChain(reportId, signalPage, r -> r.path("body").asText().contains("observed 190 "));
@@ -147,11 +149,11 @@ class SharingWarningsTest {
     }
 
     private static final String MOZAMBIQUE = "/api/search?kind=report&source=crisis-watch&country=MOZ&limit=100";
-    private static final java.time.LocalDate ONSET = java.time.LocalDate.of(2026, 11, 16);
+    private static final LocalDate ONSET = LocalDate.of(2026, 11, 16);
     private static final String ACLED_HEADER =
             "event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,fatalities\n";
 
-    private static String row(String id, java.time.LocalDate day, int dead) {
+    private static String row(String id, LocalDate day, int dead) {
         return id + "," + day + ",Mozambique,Battles,Armed clash,Mocimboa da Praia,"
                 + "Clash between the army and insurgents near Mocimboa da Praia," + dead + "\n";
     }
@@ -160,7 +162,7 @@ class SharingWarningsTest {
      * B's report of A's signal once it satisfies {@code done}, after checking that it is the only report B
      * holds for that signal, under the id the chain began with.
      */
-    private static JsonNode awaitChain(String reportId, String signalPage, java.util.function.Predicate<JsonNode> done)
+    private static JsonNode awaitChain(String reportId, String signalPage, Predicate<JsonNode> done)
             throws Exception {
         JsonNode found = await(MOZAMBIQUE, B_ANALYST, n -> chain(n, signalPage).stream().anyMatch(done));
         List<JsonNode> chain = chain(found, signalPage);
@@ -179,7 +181,7 @@ class SharingWarningsTest {
         return reports;
     }
 
-    private static JsonNode await(String path, String token, java.util.function.Predicate<JsonNode> done)
+    private static JsonNode await(String path, String token, Predicate<JsonNode> done)
             throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         String last = "";
