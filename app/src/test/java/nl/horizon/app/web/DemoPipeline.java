@@ -179,7 +179,15 @@ final class DemoPipeline {
 
     /** Puts a file into the posts' drop folder whole, as a post's mail gateway does: written aside, then moved in. */
     void dropPost(String name, String content) throws Exception {
-        Path inbox = dataDir.resolve("inbox/posts");
+        drop(dataDir.resolve("inbox/posts"), name, content);
+    }
+
+    /** Puts an event table (ACLED's layout) into the event drop folder whole, as a data provider's export lands. */
+    void dropEvents(String name, String content) throws Exception {
+        drop(dataDir.resolve("inbox/events"), name, content);
+    }
+
+    private static void drop(Path inbox, String name, String content) throws Exception {
         Files.createDirectories(inbox);
         Files.writeString(inbox.resolve("." + name), content);
         Files.move(inbox.resolve("." + name), inbox.resolve(name));

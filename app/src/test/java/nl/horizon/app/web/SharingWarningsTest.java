@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Horizon B, a second full Horizon with its own data directory, ports and embedded broker, whose only source
  * is A's CAP feed ({@code /feeds/signals.cap.atom}), read by B's feed connector with the token of A's public
  * viewer account in a file. A's signals arrive in B as reports of the crisis-watch kind carrying A's sender,
- * severity and area, classified as B's {@code feed.classification} says.
+ * severity and area, classified as B's {@code feed.classification} says; a revision of the signal in A
+ * supersedes B's report and a withdrawal marks it cancelled, B keeping one report per signal throughout.
  */
 class SharingWarningsTest {
 
@@ -97,7 +102,86 @@ class SharingWarningsTest {
                 .as("B read A's feed as A's viewer").isNotEmpty();
     }
 
-    private static JsonNode await(String path, String token, java.util.function.Predicate<JsonNode> done)
+    /**
+     * A's signal on Mozambique (a country the sample history leaves quiet) as A's own input makes it: an event
+     * table raises it, a late row for its day revises it, and a year of steady violence before it, learnt
+     * late, makes it ordinary, so A withdraws it. A publishes each as the next CAP message of one chain
+     * ({@code Alert}, {@code Update}, {@code Cancel}, each referencing the ones before); B keeps one report
+     * for the chain, the newest message's text standing in B's index and the Cancel marking it withdrawn,
+     * classified all along as B's feed is configured.
+     */
+    @Test
+    void aRevisionOfAsSignalSupersedesBsReportAndAWithdrawalCancelsIt() throws Exception {
+        a.dropEvents("moz-onset.csv", ACLED_HEADER + row("MOZ-SHARE-ONSET", ONSET, 150));
+        String signalPage = DemoPipeline.PUBLIC_BASE_URL + "/#/signal/" + DemoPipeline.encode("MOZ:public:" + ONSET
+                + ":new");
+        JsonNode raised = chain(await(MOZAMBIQUE, B_ANALYST, n -> !chain(n, signalPage).isEmpty()), signalPage).get(0);
+        String reportId = raised.path("id").asText();
+        assertThat(raised.path("alert").path("msgType").asText()).isEqualTo("Alert");
+        assertThat(raised.path("body").asText()).contains("observed 150 ");
+        assertThat(raised.path("classification").asText()).isEqualTo("departmental-confidential");
+
+        a.dropEvents("moz-late-row.csv", ACLED_HEADER + row("MOZ-SHARE-LATE", ONSET, 40));
+        JsonNode revised = awaitChain(reportId, signalPage, r -> r.path("body").asText().contains("observed 190 "));
+        assertThat(revised.path("alert").path("msgType").asText()).isEqualTo("Update");
+        assertThat(revised.path("alert").path("references").toString()).as("the Update names the first Alert")
+                .contains(raised.path("alert").path("identifier").asText());
+        assertThat(revised.path("classification").asText()).isEqualTo("departmental-confidential");
+        JsonNode newText = await(MOZAMBIQUE + "&q=190", B_ANALYST, n -> n.path("total").asLong() > 0);
+        assertThat(newText.findValuesAsText("id")).as("the newer version, found by its text").contains(reportId);
+        assertThat(await(MOZAMBIQUE + "&q=150", B_ANALYST, n -> true).findValuesAsText("id"))
+                .as("the superseded text is gone from B's index").doesNotContain(reportId);
+
+        StringBuilder steady = new StringBuilder(ACLED_HEADER);
+        for (int day = 1; day <= 360; day += 3) {
+            steady.append(row("MOZ-SHARE-STEADY-" + day, ONSET.minusDays(day), 20));
+        }
+        a.dropEvents("moz-steady-year.csv", steady.toString());
+        JsonNode withdrawn = awaitChain(reportId, signalPage,
+                r -> r.path("alert").path("msgType").asText().equals("Cancel"));
+        assertThat(withdrawn.path("title").asText()).startsWith("Mozambique: withdrawn ");
+        assertThat(withdrawn.path("classification").asText()).isEqualTo("departmental-confidential");
+        assertThat(withdrawn.path("alert").path("references").toString())
+                .contains(raised.path("alert").path("identifier").asText(),
+                        revised.path("alert").path("identifier").asText());
+        assertThat(await(MOZAMBIQUE, B_VIEWER, n -> true).path("total").asLong())
+                .as("what B classified stays from B's public readers").isZero();
+    }
+
+    private static final String MOZAMBIQUE = "/api/search?kind=report&source=crisis-watch&country=MOZ&limit=100";
+    private static final LocalDate ONSET = LocalDate.of(2026, 11, 16);
+    private static final String ACLED_HEADER =
+            "event_id_cnty,event_date,country,event_type,sub_event_type,location,notes,fatalities\n";
+
+    private static String row(String id, LocalDate day, int dead) {
+        return id + "," + day + ",Mozambique,Battles,Armed clash,Mocimboa da Praia,"
+                + "Clash between the army and insurgents near Mocimboa da Praia," + dead + "\n";
+    }
+
+    /**
+     * B's report of A's signal once it satisfies {@code done}, after checking that it is the only report B
+     * holds for that signal, under the id the chain began with.
+     */
+    private static JsonNode awaitChain(String reportId, String signalPage, Predicate<JsonNode> done)
+            throws Exception {
+        JsonNode found = await(MOZAMBIQUE, B_ANALYST, n -> chain(n, signalPage).stream().anyMatch(done));
+        List<JsonNode> chain = chain(found, signalPage);
+        assertThat(chain).as("one report for A's signal, never one per message").hasSize(1);
+        assertThat(chain.get(0).path("id").asText()).isEqualTo(reportId);
+        return chain.get(0);
+    }
+
+    private static List<JsonNode> chain(JsonNode found, String signalPage) {
+        List<JsonNode> reports = new ArrayList<>();
+        found.path("hits").forEach(h -> {
+            if (h.path("document").path("links").path(0).asText().equals(signalPage)) {
+                reports.add(h.path("document"));
+            }
+        });
+        return reports;
+    }
+
+    private static JsonNode await(String path, String token, Predicate<JsonNode> done)
             throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         String last = "";
