@@ -173,7 +173,8 @@ public final class CountryMentions {
     }
 
     private void score(List<String> text, int offset, double weight, Map<String, Evidence> found) {
-        List<String> words = text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList();
+        List<String> words = text.stream().anyMatch(Words::isArabic)
+                ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList() : text;
         for (int i = 0; i < words.size(); i++) {
             for (Name name : byFirstWord.getOrDefault(words.get(i), List.of())) {
                 int end = name.phrase().endAt(words, i);

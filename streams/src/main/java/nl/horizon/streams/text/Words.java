@@ -90,8 +90,7 @@ public final class Words {
      * known, or that is not Arabic is returned unchanged (ليبيا begins with the letter lam, and stays Libya).
      */
     public static String arabicBase(String word, Predicate<String> known) {
-        if (word.isEmpty() || Character.UnicodeBlock.of(word.charAt(0)) != Character.UnicodeBlock.ARABIC
-                || known.test(word)) {
+        if (!isArabic(word) || known.test(word)) {
             return word;
         }
         String best = null;
@@ -117,6 +116,11 @@ public final class Words {
             }
         }
         return best == null ? word : best;
+    }
+
+    /** Whether a word is written in Arabic script (its first letter is in the Arabic block). */
+    public static boolean isArabic(String word) {
+        return !word.isEmpty() && word.charAt(0) >= '\u0600' && word.charAt(0) <= '\u06ff';
     }
 
     /** The word without al- when that is known (المالي, "the Malian", is مالي), else null. */

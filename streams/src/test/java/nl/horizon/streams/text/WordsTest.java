@@ -47,6 +47,9 @@ class WordsTest {
         assertThat(Words.arabicBase("بيروت", known::contains)).isEqualTo("بيروت");
         assertThat(Words.arabicBase("وبا", known::contains)).isEqualTo("وبا");
         assertThat(Words.arabicBase("sudan", known::contains)).isEqualTo("sudan");
+        assertThat(Words.isArabic("مالي")).isTrue();
+        assertThat(Words.isArabic("mali")).isFalse();
+        assertThat(Words.isArabic("")).isFalse();
     }
 
     /** The ASCII shortcut gives what the Unicode path gives, on any ASCII text. */
