@@ -124,7 +124,7 @@ public final class HorizonConfig extends AbstractConfig {
                     ConfigDef.Importance.MEDIUM, "Largest single item accepted from any source.")
             .define(SCORING_DIR, ConfigDef.Type.STRING, "config", new ConfigDef.NonEmptyString(),
                     ConfigDef.Importance.HIGH, "Folder with taxonomy.yaml (indicators and lexicons), scoring.yaml "
-                            + "(windows, thresholds) and places.yaml (place names per country).")
+                            + "(windows, thresholds), places.yaml (place names per country) and demonyms.yaml (demonyms per country).")
             .define(CAP_SENDER, ConfigDef.Type.STRING, "", (name, value) -> {
                         String v = value == null ? "" : value.toString();
                         if (!v.matches("[^\\s,<>&]*")) {

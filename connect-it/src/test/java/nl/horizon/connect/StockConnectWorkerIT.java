@@ -159,7 +159,7 @@ class StockConnectWorkerIT {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("streams").toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        Path places = root().resolve("config/places.yaml");
+        Path places = root().resolve("config");
         return new KafkaStreams(NormaliseTopology.build(ItemFormats.standard(nl.horizon.schema.Markings.standard()), CountryMentions.load(places)), props);
     }
 

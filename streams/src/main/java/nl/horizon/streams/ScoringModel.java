@@ -17,7 +17,7 @@ import java.nio.file.Path;
 /**
  * Everything in {@code config/} that shapes scoring: the indicator taxonomy with its lexicons
  * ({@code taxonomy.yaml}), the scoring settings ({@code scoring.yaml}), the place names that point to
- * countries ({@code places.yaml}), the thresholds of the phase rule ({@code phases.yaml}), the fitted onset
+ * countries ({@code places.yaml}, {@code demonyms.yaml}), the thresholds of the phase rule ({@code phases.yaml}), the fitted onset
  * forecast ({@code forecast.yaml}) and the land borders it reads neighbours from ({@code land-borders.csv}).
  * Loaded and checked once at start; a bad file stops the start.
  */
@@ -29,7 +29,7 @@ public record ScoringModel(Taxonomy taxonomy, ScoringSettings settings, CountryM
         try {
             return new ScoringModel(Taxonomy.load(configDir.resolve("taxonomy.yaml")),
                     ScoringSettings.load(configDir.resolve("scoring.yaml")),
-                    CountryMentions.load(configDir.resolve("places.yaml")),
+                    CountryMentions.load(configDir),
                     PhaseSettings.load(configDir.resolve("phases.yaml")),
                     ForecastModel.read(configDir.resolve("forecast.yaml")),
                     LandBorders.readTable(configDir.resolve("land-borders.csv")));

@@ -13,20 +13,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Finds the countries a text is about: the JDK's country names in English, French, Dutch, Portuguese and
- * Spanish, the capitals,
- * demonyms and major places curated in {@code config/places.yaml}, and behind them the provinces, districts
- * and towns of the GeoNames {@link Gazetteer} (a curated or country name always wins over a namesake there).
- * Each mention is evidence: {@value #TITLE_WEIGHT} in the title, 1 in the body, times the name's weight (a
- * province tells more than a town), shared among the countries a name is found in (an ambiguous name is
+ * Finds the countries a text is about: the JDK's country names in English, French, Dutch, Portuguese, Spanish
+ * and Arabic, the capitals and major places curated in {@code config/places.yaml}, the demonyms of
+ * {@code config/demonyms.yaml}, and behind them the provinces, districts and towns of the GeoNames
+ * {@link Gazetteer} (a curated or country name always wins over a namesake there). Each mention is evidence:
+ * {@value #TITLE_WEIGHT} in the title, 1 in the body, times the name's weight (a province tells more than a
+ * town, a demonym, which names whom and not where, {@value #DEMONYM_WEIGHT}), shared among the countries a
+ * name is found in (an ambiguous name is
  * never silently given to one), and the k-th mention of a country counts 1/k, so that a country named
  * once up front is not outvoted by one listed over and over further down. A country is taken when it
  * scores at least half the best, at most {@value #MAX_COUNTRIES} of them, best first (ties: the one named
@@ -36,9 +38,17 @@ public final class CountryMentions {
 
     static final int TITLE_WEIGHT = 3;
     static final int MAX_COUNTRIES = 3;
-    /** The languages whose country names are known: the lexicons' three, and Portuguese and Spanish news. */
+    /**
+     * How much a demonym says next to a place name: "a Haitian national wounded by a Dominican soldier in
+     * Dajabón" happened in the Dominican Republic. Half, as much as a town of the gazetteer.
+     */
+    static final double DEMONYM_WEIGHT = 0.5;
+    /**
+     * The languages whose country names are known: the lexicons' three, Portuguese and Spanish news, and
+     * Arabic (country names only: no lexicon, no gazetteer names, no demonyms in Arabic).
+     */
     static final List<Locale> NAME_LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.of("nl"),
-            Locale.of("pt"), Locale.of("es"));
+            Locale.of("pt"), Locale.of("es"), Locale.of("ar"));
 
     /** A country a name points to, and how much one mention of the name says for it. */
     private record Share(String country, double evidence) {
@@ -57,43 +67,45 @@ public final class CountryMentions {
     }
 
     private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+    /** Every word of every name, which an Arabic word with a clitic in front is read as ({@link Words#arabicBase}). */
+    private final Set<String> nameWords = new HashSet<>();
 
     private CountryMentions(Map<String, List<Share>> names) {
         names.forEach((name, shares) -> {
             Phrase phrase = Phrase.of(name);
             byFirstWord.computeIfAbsent(phrase.words().get(0), w -> new ArrayList<>())
                     .add(new Name(phrase, List.copyOf(shares)));
+            nameWords.addAll(phrase.words());
         });
         byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Name n) -> -n.phrase().words().size())
                 .thenComparing(n -> String.join(" ", n.phrase().words()))));
     }
 
-    /** The JDK's names plus the places file (a missing file adds nothing) plus the gazetteer. */
-    public static CountryMentions load(Path placesFile) {
-        Map<String, Set<String>> curated = new LinkedHashMap<>();
+    /** The places and demonyms in {@code configDir} ({@code places.yaml}, {@code demonyms.yaml}). */
+    public static CountryMentions load(Path configDir) {
+        if (!Files.isDirectory(configDir)) {
+            throw new IllegalArgumentException(configDir + " is not a folder with places.yaml and demonyms.yaml");
+        }
+        return load(configDir.resolve("places.yaml"), configDir.resolve("demonyms.yaml"));
+    }
+
+    /**
+     * The JDK's names plus the places and demonyms files (a missing file adds nothing) plus the gazetteer. A
+     * name that is both a place and a demonym counts as a place.
+     */
+    public static CountryMentions load(Path placesFile, Path demonymsFile) {
+        Map<String, Map<String, Double>> curated = new LinkedHashMap<>();
         for (String alpha2 : Locale.getISOCountries()) {
             Locale country = Locale.of("", alpha2);
             for (Locale language : NAME_LANGUAGES) {
-                add(curated, country.getDisplayCountry(language), country.getISO3Country());
+                add(curated, country.getDisplayCountry(language), country.getISO3Country(), 1.0);
             }
         }
-        if (Files.exists(placesFile)) {
-            Map<String, List<String>> places;
-            try {
-                places = new ObjectMapper(new YAMLFactory()).readValue(placesFile.toFile(), new TypeReference<>() { });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + placesFile, e);
-            }
-            places.forEach((code, list) -> {
-                if (!Countries.isAlpha3(code)) {
-                    throw new IllegalArgumentException(placesFile + ": '" + code + "' is not an ISO 3166-1 alpha-3 code");
-                }
-                list.forEach(name -> add(curated, name, code));
-            });
-        }
+        readCurated(placesFile, 1.0, curated);
+        readCurated(demonymsFile, DEMONYM_WEIGHT, curated);
         Map<String, List<Share>> names = new HashMap<>();
-        curated.forEach((name, countries) -> names.put(name,
-                countries.stream().map(c -> new Share(c, 1.0 / countries.size())).toList()));
+        curated.forEach((name, countries) -> names.put(name, countries.entrySet().stream()
+                .map(c -> new Share(c.getKey(), c.getValue() / countries.size())).toList()));
         Gazetteer.standard().names().forEach((name, places) -> {
             String key = String.join(" ", Words.of(name));
             if (!key.isEmpty() && !names.containsKey(key)) {
@@ -104,9 +116,28 @@ public final class CountryMentions {
         return new CountryMentions(names);
     }
 
-    private static void add(Map<String, Set<String>> names, String name, String country) {
+    /** Adds the names of a file of ISO 3166-1 alpha-3 code -> names, each mention worth {@code weight}. */
+    private static void readCurated(Path file, double weight, Map<String, Map<String, Double>> curated) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, List<String>> byCountry;
+        try {
+            byCountry = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        byCountry.forEach((code, list) -> {
+            if (!Countries.isAlpha3(code)) {
+                throw new IllegalArgumentException(file + ": '" + code + "' is not an ISO 3166-1 alpha-3 code");
+            }
+            list.forEach(name -> add(curated, name, code, weight));
+        });
+    }
+
+    private static void add(Map<String, Map<String, Double>> names, String name, String country, double weight) {
         if (!Words.of(name).isEmpty()) {
-            names.computeIfAbsent(String.join(" ", Words.of(name)), n -> new TreeSet<>()).add(country);
+            names.computeIfAbsent(String.join(" ", Words.of(name)), n -> new TreeMap<>()).merge(country, weight, Math::max);
         }
     }
 
@@ -141,7 +172,9 @@ public final class CountryMentions {
         boolean ambiguous;
     }
 
-    private void score(List<String> words, int offset, double weight, Map<String, Evidence> found) {
+    private void score(List<String> text, int offset, double weight, Map<String, Evidence> found) {
+        List<String> words = text.stream().anyMatch(Words::isArabic)
+                ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList() : text;
         for (int i = 0; i < words.size(); i++) {
             for (Name name : byFirstWord.getOrDefault(words.get(i), List.of())) {
                 int end = name.phrase().endAt(words, i);

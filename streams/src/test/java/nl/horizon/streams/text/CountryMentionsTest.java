@@ -1,22 +1,74 @@
 package nl.horizon.streams.text;
 
+import nl.horizon.formats.FeedDocument;
+import nl.horizon.formats.ItemFormats;
+import nl.horizon.formats.Split;
+import nl.horizon.schema.Classification;
+import nl.horizon.schema.Markings;
+import nl.horizon.schema.RawItem;
+import nl.horizon.schema.Report;
+import nl.horizon.schema.SourceKind;
 import nl.horizon.streams.RepoConfig;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CountryMentionsTest {
 
-    private final CountryMentions places = CountryMentions.load(RepoConfig.dir().resolve("places.yaml"));
+    private final CountryMentions places = CountryMentions.load(RepoConfig.dir());
 
     @Test
     void namesCapitalsAndDemonymsInThreeLanguages() {
         assertThat(places.resolve("Fuel blockade tightens around Bamako", "")).containsExactly("MLI");
-        assertThat(places.resolve("Afflux de réfugiés soudanais à l'est du Tchad", "")).containsExactly("SDN", "TCD");
+        assertThat(places.resolve("Afflux de réfugiés soudanais à l'est du Tchad", "")).containsExactly("TCD", "SDN");
         assertThat(places.resolve("Beoordeling veiligheidssituatie Zuid-Soedan", "")).containsExactly("SSD");
         assertThat(places.resolve("Clashes in South Sudan", "")).containsExactly("SSD");
         assertThat(places.resolve("Elections in Niger", "")).containsExactly("NER");
         assertThat(places.resolve("Elections in Nigeria", "")).containsExactly("NGA");
+    }
+
+    @Test
+    void aDemonymNamesWhomAndWeighsLessThanThePlace() {
+        assertThat(places.resolve("Décès du ressortissant haïtien blessé par un soldat à Dajabón", ""))
+                .containsExactly("DOM", "HTI");
+        assertThat(places.candidates("Haitian migrants", "")).extracting(CountryMentions.Candidate::score)
+                .containsExactly(CountryMentions.TITLE_WEIGHT * CountryMentions.DEMONYM_WEIGHT);
+        assertThat(places.resolve("Tiroteo contra migrantes venezolanos en Cúcuta", "")).first().isEqualTo("COL");
+    }
+
+    /** Country names in Arabic from the JDK's CLDR data, with the article and clitics Arabic writes onto them. */
+    @Test
+    void arabicCountryNames() {
+        assertThat(places.resolve("قتل عشرة مدنيين في مالي", "")).containsExactly("MLI");
+        assertThat(places.resolve("اشتباكات في السودان", "")).containsExactly("SDN");
+        assertThat(places.resolve("اشتباكات عنيفة بجنوب السودان", "")).containsExactly("SSD");
+        assertThat(places.resolve("غارة جوية على اليَمَن", "")).containsExactly("YEM");
+        assertThat(places.resolve("مساعدات للسودان وليبيا", "")).containsExactly("SDN", "LBY");
+        assertThat(places.resolve("انفجار في أفغانستان", "")).containsExactly("AFG");
+        assertThat(places.resolve("انفجار في افغانستان", "")).containsExactly("AFG");
+        assertThat(places.resolve("مقتل جنود في النيجر", "")).containsExactly("NER");
+        assertThat(places.resolve("هجوم في نيجيريا", "")).containsExactly("NGA");
+        assertThat(places.resolve("احتجاجات في لبنان", "")).containsExactly("LBN");
+        assertThat(places.resolve("اجتماع المجلس", "")).isEmpty();
+    }
+
+    /** An Arabic feed entry is told Arabic by the detector, kept, and placed by its Arabic country name. */
+    @Test
+    void anArabicFeedEntryIsKeptAndPlaced() throws Exception {
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<link>https://example.org/</link><description>d</description><item><guid>ar-1</guid>"
+                + "<pubDate>Mon, 16 Nov 2026 00:00:00 GMT</pubDate><title>مقتل عشرة مدنيين في هجوم مسلح في مالي</title>"
+                + "<description>قال مسؤولون محليون إن مسلحين هاجموا قرية في وسط مالي وأحرقوا المنازل</description>"
+                + "</item></channel></rss>";
+        Split.Item entry = (Split.Item) FeedDocument.split(rss.getBytes(StandardCharsets.UTF_8)).get(0);
+        Report report = ItemFormats.standard(Markings.standard()).toReport(RawItem.of(entry.item().itemId(),
+                SourceKind.NEWS_FEED, "test", entry.item().format(), Instant.parse("2026-11-17T00:00:00Z"),
+                Classification.PUBLIC, entry.item().payload()));
+        assertThat(report.language()).isEqualTo("ar");
+        assertThat(places.resolve(report.title(), report.body())).containsExactly("MLI");
     }
 
     @Test
