@@ -41,6 +41,88 @@ class FourthRoundHarness {
     List<List<ForecastModel.Feature>> moments = new ArrayList<>();
     List<double[][]> standardised = new ArrayList<>();
 
+    /**
+     * Candidate f, taken on validation: refitted on outcomes to 2009-12 with its chosen setting and rule
+     * (from {@link #run()}: max_depth 2, eta 0.05, min_child_weight 10, 300 rounds; p(3) >= 0.1, cooldown 3)
+     * and back-tested once on 2010-2019 by the same code as forecast-1, into /tmp/f4-backtest-f.
+     */
+    @Test
+    void outOfSample() throws Exception {
+        Path shared = BacktestTest.series().getParent().getParent();
+        MonthlySeries series = MonthlySeries.read(BacktestTest.series(), YearMonth.of(1989, 1), UNTIL);
+        ReplayedHistory history = ReplayedHistory.of(series, StructuralConditions.read(shared.resolve("structural")),
+                EventLabels.coups("coups", shared.resolve("conflict-labels/" + Backtest.COUPS), YearMonth.of(1946, 1),
+                        UNTIL, new ArrayList<>()).onsets());
+        labels = OnsetLabels.of(Backtest.FATALITY_LABELS, series);
+        labels.onsets().forEach(o -> any.add(o.country() + "|" + o.month()));
+        YearMonth first = new ForecastFeatures(history, CAL).firstIssuable();
+        FeatureTable table = FeatureTable.of(history, CAL, first, UNTIL);
+        table.rows().forEach((country, byMonth) -> byMonth.forEach((month, x) ->
+                all.add(new Row(country, month, YearMonth.from(CAL.release(month)), x))));
+        long t0 = System.nanoTime();
+        List<double[]> momentRows = all.stream().filter(r -> !r.issued.plusMonths(H.getLast()).isAfter(UNTIL))
+                .map(Row::x).toList();
+        List<ForecastModel.Feature> features = new ArrayList<>();
+        for (int j = 0; j < ForecastFeatures.NAMES.size(); j++) {
+            features.add(moment(ForecastFeatures.NAMES.get(j), momentRows, j));
+        }
+        int horizon = 3;
+        int[] idx = java.util.stream.IntStream.range(0, all.size())
+                .filter(i -> !all.get(i).issued.plusMonths(horizon).isAfter(UNTIL)).toArray();
+        double[][] x = new double[idx.length][];
+        int[] y = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = ForecastModel.standardise(features, all.get(idx[i]).x);
+            y[i] = outcome(all.get(idx[i]), horizon, any) ? 1 : 0;
+        }
+        BoostedTrees.Fit fit = new BoostedTrees(2, 0.05, 10, 300).fit(x, y);
+        System.out.printf(Locale.ROOT, "final fit to %s: %d rows, %d outcomes, %.1f s%n", UNTIL, y.length,
+                Arrays.stream(y).sum(), (System.nanoTime() - t0) / 1e9);
+        List<ForecastModel.Fold> validated = List.of(
+                new ForecastModel.Fold(YearMonth.of(1999, 12), YearMonth.of(2000, 1), YearMonth.of(2004, 12)),
+                new ForecastModel.Fold(YearMonth.of(2004, 12), YearMonth.of(2005, 1), YearMonth.of(2009, 12)));
+        ForecastModel carrier = new ForecastModel("forecast-f-candidate",
+                new ForecastModel.FitWindow(first, UNTIL, y.length, Arrays.stream(y).sum()),
+                new ForecastModel.Validation(validated, "boosted trees max_depth 2 eta 0.05 min_child_weight 10 rounds 300"
+                        + " by pooled log loss; rule by F1 1-6 months ahead", 0.343),
+                0, new ForecastModel.AlertRule(horizon, 0.1, 3), features, List.of());
+        Backtest.Issuer issuer = t -> {
+            Map<String, TreeMap<YearMonth, Double>> p = new TreeMap<>();
+            t.rows().forEach((country, byMonth) -> {
+                List<YearMonth> months = new ArrayList<>(byMonth.keySet());
+                double[][] z = months.stream().map(m -> ForecastModel.standardise(features, byMonth.get(m)))
+                        .toArray(double[][]::new);
+                double[] q = fit.probabilities(z, 300);
+                TreeMap<YearMonth, Double> out = new TreeMap<>();
+                for (int i = 0; i < months.size(); i++) {
+                    out.put(months.get(i), q[i]);
+                }
+                p.put(country, out);
+            });
+            return new ForecastRun(carrier, horizon, p);
+        };
+        Path out = Path.of("/tmp/f4-backtest-f");
+        java.nio.file.Files.createDirectories(out);
+        t0 = System.nanoTime();
+        Backtest.Result result = Backtest.run(new Backtest.Settings(BacktestTest.series(), YearMonth.of(1989, 1),
+                List.of(new Evaluation("headline", YearMonth.of(2010, 1), YearMonth.of(2019, 12)),
+                        new Evaluation("reference", YearMonth.of(1990, 1), YearMonth.of(2019, 12))), out,
+                nl.horizon.schema.RiskLevel.WARNING, shared.resolve("conflict-labels"),
+                shared.resolve("hdx-signals/hdx_signals_1998-2019.csv"), Map.of(
+                "YEM", shared.resolve("gdelt/gdelt_yemen_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv"),
+                "SLE", shared.resolve("gdelt/gdelt_sierraleone_actor1_monthyear_eventcode_counts_2010-02_2016-05.csv")),
+                new Backtest.Forecast(carrier, shared.resolve("structural"), issuer)), BacktestTest.model(), System.out);
+        System.out.printf(Locale.ROOT, "back-test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        result.evaluations().forEach(e -> {
+            System.out.println(e.window() + ":");
+            e.scorecards().forEach(s -> System.out.printf(Locale.ROOT,
+                    "  %-32s %-17s %-24s alerts %5d  hits %4d  labels %4d  missed %4d  precision %.3f  recall %.3f"
+                            + "  F1 %.3f [%.3f, %.3f]%n", s.labels(), s.lead(), s.method(), s.alerts(), s.hits(),
+                    s.onsets(), s.missed(), s.precision(), s.recall(), s.f1(), s.f1Interval().low(),
+                    s.f1Interval().high()));
+        });
+    }
+
     @Test
     void run() throws Exception {
         Path shared = BacktestTest.series().getParent().getParent();
