@@ -85,7 +85,9 @@ class FourthRoundHarness {
                 new ForecastModel.FitWindow(first, UNTIL, y.length, Arrays.stream(y).sum()),
                 new ForecastModel.Validation(validated, "boosted trees max_depth 2 eta 0.05 min_child_weight 10 rounds 300"
                         + " by pooled log loss; rule by F1 1-6 months ahead", 0.343),
-                0, new ForecastModel.AlertRule(horizon, 0.1, 3), features, List.of());
+                0, new ForecastModel.AlertRule(horizon, 0.1, 3), features,
+                // no logistic: the issuer gives the trees' probabilities; the carrier names the version and rule
+                List.of(new ForecastModel.Horizon(horizon, Double.NaN, Map.of())));
         Backtest.Issuer issuer = t -> {
             Map<String, TreeMap<YearMonth, Double>> p = new TreeMap<>();
             t.rows().forEach((country, byMonth) -> {
