@@ -41,6 +41,11 @@ class FourthRoundHarness {
     List<List<ForecastModel.Feature>> moments = new ArrayList<>();
     List<double[][]> standardised = new ArrayList<>();
 
+    /** The 2010-2019 run needs more heap than the test JVM's 1 GB: {@code java -Xmx6g ... FourthRoundHarness}. */
+    public static void main(String[] args) throws Exception {
+        new FourthRoundHarness().outOfSample();
+    }
+
     /**
      * Candidate f, taken on validation: refitted on outcomes to 2009-12 with its chosen setting and rule
      * (from {@link #run()}: max_depth 2, eta 0.05, min_child_weight 10, 300 rounds; p(3) >= 0.1, cooldown 3)
