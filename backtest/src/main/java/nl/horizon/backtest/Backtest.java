@@ -77,8 +77,23 @@ public final class Backtest {
      *
      * @param model      the fitted model ({@code config/forecast.yaml})
      * @param structural the structural tables
+     * @param issuer     what issues the probabilities: the model's own logistic, or a candidate's
      */
-    public record Forecast(ForecastModel model, Path structural) {
+    public record Forecast(ForecastModel model, Path structural, Issuer issuer) {
+
+        /** The fitted logistic model issues the probabilities of its rule's horizon. */
+        public Forecast(ForecastModel model, Path structural) {
+            this(model, structural, table -> ForecastRun.of(model, model.alert().horizonMonths(), table));
+        }
+    }
+
+    /**
+     * Turns the leading indicators of every country-month into the forecast's probabilities, so that a
+     * candidate model judged on validation (docs/backtest.md, "Fourth round") is back-tested by the same
+     * code as the committed one.
+     */
+    public interface Issuer {
+        ForecastRun issue(FeatureTable table);
     }
 
     /**
@@ -181,13 +196,12 @@ public final class Backtest {
     /** The forecast issued every month of the replay, from what was known on each release day. */
     private static ForecastRun forecast(Settings settings, MonthlySeries series, ReleaseCalendar calendar)
             throws IOException {
-        ForecastModel model = settings.forecast().model();
         List<Onset> coups = EventLabels.coups("coup history", settings.labels().resolve(COUPS),
                 YearMonth.of(COUP_HISTORY_FROM, 1), settings.to(), new ArrayList<>()).onsets();
         ReplayedHistory history = ReplayedHistory.of(series,
                 StructuralConditions.read(settings.forecast().structural()), coups);
-        return ForecastRun.of(model, model.alert().horizonMonths(),
-                FeatureTable.of(history, calendar, settings.historyFrom(), settings.to()));
+        return settings.forecast().issuer().issue(FeatureTable.of(history, calendar, settings.historyFrom(),
+                settings.to()));
     }
 
     /**
