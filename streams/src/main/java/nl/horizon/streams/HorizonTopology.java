@@ -72,7 +72,7 @@ public final class HorizonTopology {
      * record cache is {@value #STORE_CACHE_BYTES} bytes, not Kafka's 10 MB: the detector reads day cells,
      * stories and checkpoints across a country's whole history, and with the smaller cache full of them
      * every write evicted a dirty entry, which flushes all of its store's dirty entries to the changelog
-     * in mid-commit (6% of the stream thread in a load run; {@code BENCHMARKS.md}).
+     * in mid-commit (6% of the stream thread in a load run; {@code BENCHMARKS.md}, "the detector's state").
      */
     public static Properties settings(String bootstrapServers, Path stateDir, int threads, int replicationFactor) {
         Properties props = new Properties();

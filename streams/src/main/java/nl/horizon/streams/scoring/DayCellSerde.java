@@ -11,15 +11,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * The state stores' encoding of a {@link DayCell}: a format byte, the story count, the total, then the
- * evidence ids and source kinds, each as a count and its strings. The detector writes a cell for every
+ * evidence ids and source kinds, each as a count and its strings (length-prefixed UTF-8). The detector writes a cell for every
  * observation in every tier it reaches, and writing it as JSON took a quarter of that write
- * ({@code BENCHMARKS.md}, 2026-12-02 afternoon). Cells are internal: no other process reads them.
+ * ({@code BENCHMARKS.md}, "the detector's state"). Cells are internal: no other process reads them.
  *
  * <p>Stores and changelogs written before this encoding hold JSON objects; a value that begins with
  * {@code '{'} is read as one, so a Horizon upgraded in place restores its scoring state.
@@ -40,14 +42,8 @@ public final class DayCellSerde implements Serde<DayCell>, Serializer<DayCell>, 
             out.writeByte(FORMAT);
             out.writeInt(cell.stories);
             out.writeDouble(cell.total);
-            out.writeInt(cell.evidence.size());
-            for (String id : cell.evidence) {
-                out.writeUTF(id);
-            }
-            out.writeInt(cell.kinds.size());
-            for (String kind : cell.kinds) {
-                out.writeUTF(kind);
-            }
+            writeStrings(out, cell.evidence);
+            writeStrings(out, cell.kinds);
         } catch (IOException e) {
             throw new SerializationException("cannot write a day cell for " + topic, e);
         }
@@ -70,20 +66,42 @@ public final class DayCellSerde implements Serde<DayCell>, Serializer<DayCell>, 
             DayCell cell = new DayCell();
             cell.stories = in.readInt();
             cell.total = in.readDouble();
-            int ids = in.readInt();
-            cell.evidence = new ArrayList<>(ids);
-            for (int i = 0; i < ids; i++) {
-                cell.evidence.add(in.readUTF());
-            }
-            int kinds = in.readInt();
-            cell.kinds = new TreeSet<>();
-            for (int i = 0; i < kinds; i++) {
-                cell.kinds.add(in.readUTF());
+            cell.evidence = readStrings(in, new ArrayList<>());
+            cell.kinds = readStrings(in, new TreeSet<>());
+            if (in.available() > 0) {
+                throw new SerializationException("not a day cell on " + topic + ": " + in.available()
+                        + " bytes after its end");
             }
             return cell;
         } catch (IOException e) {
             throw new SerializationException("cannot read a day cell on " + topic, e);
         }
+    }
+
+    /** A count, then each string as its length in UTF-8 bytes and those bytes (no 64 KB limit, unlike writeUTF). */
+    private static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String string : strings) {
+            byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+    }
+
+    /** Reads what {@link #writeStrings} wrote; a count or length the bytes left cannot hold is corrupt input. */
+    private static <C extends Collection<String>> C readStrings(DataInputStream in, C strings) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available() / Integer.BYTES) {
+            throw new IOException("a count of " + count + " strings in " + in.available() + " bytes");
+        }
+        for (int i = 0; i < count; i++) {
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new IOException("a string of " + length + " bytes in " + in.available());
+            }
+            strings.add(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+        return strings;
     }
 
     @Override

@@ -90,10 +90,11 @@ public final class CountryMentions {
     }
 
     /**
-     * The JDK's names plus the places and demonyms files (a missing file adds nothing) plus the gazetteer. A
-     * name that is both a place and a demonym counts as a place.
+     * The JDK's names plus the places and demonyms files plus the gazetteer. A name that is both a place and
+     * a demonym counts as a place. A missing file is an error: a configuration folder copied from before the
+     * demonyms had their own file would otherwise lose every demonym without a word.
      */
-    public static CountryMentions load(Path placesFile, Path demonymsFile) {
+    private static CountryMentions load(Path placesFile, Path demonymsFile) {
         Map<String, Map<String, Double>> curated = new LinkedHashMap<>();
         for (String alpha2 : Locale.getISOCountries()) {
             Locale country = Locale.of("", alpha2);
@@ -118,8 +119,9 @@ public final class CountryMentions {
 
     /** Adds the names of a file of ISO 3166-1 alpha-3 code -> names, each mention worth {@code weight}. */
     private static void readCurated(Path file, double weight, Map<String, Map<String, Double>> curated) {
-        if (!Files.exists(file)) {
-            return;
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": no such file (the places and demonyms of "
+                    + "country resolution; see config/ in Horizon's repository)");
         }
         Map<String, List<String>> byCountry;
         try {

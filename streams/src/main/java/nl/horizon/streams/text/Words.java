@@ -24,7 +24,6 @@ public final class Words {
     private static final char ALEF_WASLA = '\u0671';
     private static final char ALEF_MAKSURA = '\u0649';
     private static final char YEH = '\u064a';
-    private static final String ARTICLE = "\u0627\u0644";
     private static final char LAM = '\u0644';
     /** Conjunctions written onto the next word: wa "and", fa "so". */
     private static final String CONJUNCTIONS = "\u0648\u0641";
@@ -83,11 +82,13 @@ public final class Words {
     }
 
     /**
-     * An Arabic word as the name it carries, where one is known: Arabic writes the article al- ("ال") and the
-     * one-letter conjunctions and prepositions (و ف, ب ك ل) onto the word that follows, so "بالسودان" is "in
-     * Sudan" and "للسودان" "for Sudan" (li + al- drops the alef). Such a word is read as the longest form left
+     * An Arabic word as the name it carries, where one is known: Arabic writes the one-letter conjunctions
+     * and prepositions (و ف, ب ك ل) onto the word that follows, so "بالسودان" is "in Sudan", "وليبيا" "and
+     * Libya" and "للسودان" "for Sudan" (li + al- drops the alef). Such a word is read as the longest form left
      * after taking them off that is {@code known}; a word that is known as written, that no such form makes
      * known, or that is not Arabic is returned unchanged (ليبيا begins with the letter lam, and stays Libya).
+     * The article al- alone is never taken off: a country the JDK names without it is not written with it,
+     * and "المالي" is "the financial" far more often than "the Malian".
      */
     public static String arabicBase(String word, Predicate<String> known) {
         if (!isArabic(word) || known.test(word)) {
@@ -99,16 +100,12 @@ public final class Words {
                 continue;
             }
             for (int preposition = 0; preposition <= 1; preposition++) {
-                if (conjunction + preposition == 0) {
-                    best = longer(best, withoutArticle(word, known));
-                    continue;
-                }
-                if (word.length() <= conjunction + preposition + 1
+                if (conjunction + preposition == 0 || word.length() <= conjunction + preposition + 1
                         || preposition == 1 && PREPOSITIONS.indexOf(word.charAt(conjunction)) < 0) {
                     continue;
                 }
                 String rest = word.substring(conjunction + preposition);
-                best = longer(best, known.test(rest) ? rest : withoutArticle(rest, known));
+                best = longer(best, known.test(rest) ? rest : null);
                 if (preposition == 1 && word.charAt(conjunction) == LAM && rest.charAt(0) == LAM) {
                     String withArticle = ALEF + rest;
                     best = longer(best, known.test(withArticle) ? withArticle : null);
@@ -121,15 +118,6 @@ public final class Words {
     /** Whether a word is written in Arabic script (its first letter is in the Arabic block). */
     public static boolean isArabic(String word) {
         return !word.isEmpty() && word.charAt(0) >= '\u0600' && word.charAt(0) <= '\u06ff';
-    }
-
-    /** The word without al- when that is known (المالي, "the Malian", is مالي), else null. */
-    private static String withoutArticle(String word, Predicate<String> known) {
-        if (word.startsWith(ARTICLE) && word.length() > ARTICLE.length() + 1) {
-            String rest = word.substring(ARTICLE.length());
-            return known.test(rest) ? rest : null;
-        }
-        return null;
     }
 
     private static String longer(String a, String b) {

@@ -4,6 +4,7 @@ import nl.horizon.schema.JsonSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -41,6 +42,25 @@ class DayCellSerdeTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("not a day cell on scoring-cells");
         assertThatThrownBy(() -> serde.deserialize("scoring-cells", new byte[] {DayCellSerde.FORMAT, 0}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("cannot read a day cell");
+    }
+
+    @Test
+    void aCorruptCountOrTrailingBytesAreRefusedNotTrustedWithMemory() {
+        byte[] written = serde.serialize("t", cell());
+        byte[] hugeCount = written.clone();
+        hugeCount[13] = 0x7f; // the evidence count's high byte, after format (1), stories (4), total (8)
+        assertThatThrownBy(() -> serde.deserialize("t", hugeCount))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("cannot read a day cell");
+        byte[] longer = Arrays.copyOf(written, written.length + 2);
+        assertThatThrownBy(() -> serde.deserialize("t", longer))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("2 bytes after its end");
+    }
+
+    @Test
+    void anIdLongerThan64KilobytesIsWrittenWhole() {
+        DayCell cell = new DayCell();
+        cell.count("x".repeat(70_000) + "é", 1, 20);
+        assertThat(serde.deserialize("t", serde.serialize("t", cell)).evidence).isEqualTo(cell.evidence);
     }
 
     @Test

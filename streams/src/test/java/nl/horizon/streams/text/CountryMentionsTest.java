@@ -39,7 +39,7 @@ class CountryMentionsTest {
         assertThat(places.resolve("Tiroteo contra migrantes venezolanos en Cúcuta", "")).first().isEqualTo("COL");
     }
 
-    /** Country names in Arabic from the JDK's CLDR data, with the article and clitics Arabic writes onto them. */
+    /** Country names in Arabic from the JDK's CLDR data, with the clitics Arabic writes onto them. */
     @Test
     void arabicCountryNames() {
         assertThat(places.resolve("قتل عشرة مدنيين في مالي", "")).containsExactly("MLI");
@@ -53,6 +53,7 @@ class CountryMentionsTest {
         assertThat(places.resolve("هجوم في نيجيريا", "")).containsExactly("NGA");
         assertThat(places.resolve("احتجاجات في لبنان", "")).containsExactly("LBN");
         assertThat(places.resolve("اجتماع المجلس", "")).isEmpty();
+        assertThat(places.resolve("الدعم المالي للمزارعين", "")).as("the financial support, not Mali").isEmpty();
     }
 
     /** An Arabic feed entry is told Arabic by the detector, kept, and placed by its Arabic country name. */
