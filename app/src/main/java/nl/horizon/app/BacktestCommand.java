@@ -111,12 +111,12 @@ final class BacktestCommand {
         try {
             Path configDir = Main.configuration(config, System.getenv(), err).scoringDir();
             model = ScoringModel.load(configDir);
-            Path coefficients = forecastFile.orElse(configDir.resolve("forecast.yaml"));
-            if (structural != null && labels != null && Files.isReadable(coefficients)) {
-                forecast = new Backtest.Forecast(ForecastModel.read(coefficients), structural);
+            Path modelFile = forecastFile.orElse(configDir.resolve("forecast.yaml"));
+            if (structural != null && labels != null && Files.isReadable(modelFile)) {
+                forecast = new Backtest.Forecast(ForecastModel.read(modelFile), structural);
             } else if (forecastFile.isPresent()) {
                 throw new IllegalArgumentException("--forecast needs a readable file and --structural and --labels "
-                        + "folders: " + coefficients + ", " + structural + ", " + labels);
+                        + "folders: " + modelFile + ", " + structural + ", " + labels);
             }
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("horizon: configuration error: " + e.getMessage());

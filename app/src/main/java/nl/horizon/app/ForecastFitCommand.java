@@ -6,7 +6,7 @@ import nl.horizon.backtest.MonthlySeries;
 import nl.horizon.backtest.OnsetLabels;
 import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.backtest.forecast.StructuralConditions;
-import nl.horizon.streams.ScoringModel;
+import nl.horizon.streams.scoring.ScoringSettings;
 import nl.horizon.streams.forecast.ForecastModel;
 import nl.horizon.streams.forecast.ReleaseCalendar;
 import org.apache.kafka.common.config.ConfigException;
@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * {@code horizon forecast-fit}: fits the onset forecast on history up to {@code --until} (2009-12) and
- * writes its coefficients ({@code config/forecast.yaml}). Every input is cut at {@code --until} as it is
- * read, so nothing later can reach the fit; the penalty and the warning rule are chosen on the validation
+ * writes its trees ({@code config/forecast.yaml}). Every input is cut at {@code --until} as it is
+ * read, so nothing later can reach the fit; the warning rule is chosen on the validation
  * folds that start at each month of {@code --validate-from} (2000-01,2005-01: rolling origin, each fold
  * scored with a fit that ends before it) and end at {@code --until} ({@link ForecastFit}).
  */
@@ -91,8 +91,9 @@ final class ForecastFitCommand {
         }
         ReleaseCalendar calendar;
         try {
-            calendar = new ReleaseCalendar(ScoringModel.load(Main.configuration(config, System.getenv(), err)
-                    .scoringDir()).settings().recentDays());
+            // only the scoring settings: the fit must not need the model file it is about to replace
+            calendar = new ReleaseCalendar(ScoringSettings.load(Main.configuration(config, System.getenv(), err)
+                    .scoringDir().resolve("scoring.yaml")).recentDays());
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("horizon: configuration error: " + e.getMessage());
             return Main.CONFIG_ERROR;
@@ -104,10 +105,10 @@ final class ForecastFitCommand {
         ForecastModel model = ForecastFit.fit(new ForecastFit.Inputs(version, history,
                 OnsetLabels.of("fatality onsets and escalations", series), calendar, validateFrom, until));
         model.write(target);
-        out.printf(Locale.ROOT, "forecast-fit: %s fitted on %s..%s (%d rows, %d with an outcome), l2 %s; warns on "
+        out.printf(Locale.ROOT, "forecast-fit: %s fitted on %s..%s (%d rows, %d with an outcome), %s %s; warns on "
                         + "p(%d months) >= %s, cooldown %d months (validation F1 1-6 months ahead %.3f); written to %s%n",
                 model.version(), model.fit().from(), model.fit().to(), model.fit().rows(), model.fit().outcomes(),
-                model.l2(), model.alert().horizonMonths(), model.alert().threshold(), model.alert().cooldownMonths(),
+                model.family(), model.setting(), model.alert().horizonMonths(), model.alert().threshold(), model.alert().cooldownMonths(),
                 model.validation().f1(), target);
         return 0;
     }

@@ -81,7 +81,7 @@ class ForecastDemoTest {
                     .doesNotContain("MLI:public:2026-11", "SDN:public:2026-03");
             Forecast mali = forecasts.get(last);
             assertThat(mali.month()).isEqualTo(YearMonth.of(2026, 10));
-            assertThat(mali.model()).isEqualTo("forecast-1");
+            assertThat(mali.model()).isEqualTo("forecast-2");
             assertThat(mali.missing()).as("the World Bank table was read")
                     .doesNotContain("structural.log_infant_mortality");
             assertThat(mali.missing()).as("the coup table was read: Mali's last attempt in it, 2012, is over five "

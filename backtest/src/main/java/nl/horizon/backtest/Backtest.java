@@ -73,27 +73,13 @@ public final class Backtest {
 
     /**
      * The onset forecast to judge: a fitted model and the folder of structural tables it reads
-     * ({@link StructuralConditions}); coups come from the labels folder.
+     * ({@link StructuralConditions}); coups come from the labels folder. Its probabilities are those of the
+     * model's rule horizon, scored by the same code as the streams application's.
      *
      * @param model      the fitted model ({@code config/forecast.yaml})
      * @param structural the structural tables
-     * @param issuer     what issues the probabilities: the model's own logistic, or a candidate's
      */
-    public record Forecast(ForecastModel model, Path structural, Issuer issuer) {
-
-        /** The fitted logistic model issues the probabilities of its rule's horizon. */
-        public Forecast(ForecastModel model, Path structural) {
-            this(model, structural, table -> ForecastRun.of(model, model.alert().horizonMonths(), table));
-        }
-    }
-
-    /**
-     * Turns the leading indicators of every country-month into the forecast's probabilities, so that a
-     * candidate model judged on validation (docs/backtest.md, "Fourth round") is back-tested by the same
-     * code as the committed one.
-     */
-    public interface Issuer {
-        ForecastRun issue(FeatureTable table);
+    public record Forecast(ForecastModel model, Path structural) {
     }
 
     /**
@@ -200,8 +186,9 @@ public final class Backtest {
                 YearMonth.of(COUP_HISTORY_FROM, 1), settings.to(), new ArrayList<>()).onsets();
         ReplayedHistory history = ReplayedHistory.of(series,
                 StructuralConditions.read(settings.forecast().structural()), coups);
-        return settings.forecast().issuer().issue(FeatureTable.of(history, calendar, settings.historyFrom(),
-                settings.to()));
+        ForecastModel model = settings.forecast().model();
+        return ForecastRun.of(model, model.alert().horizonMonths(), FeatureTable.of(history, calendar,
+                settings.historyFrom(), settings.to()));
     }
 
     /**

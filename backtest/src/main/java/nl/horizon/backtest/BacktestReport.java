@@ -100,10 +100,12 @@ final class BacktestReport {
         ForecastRun run = result.forecast();
         var model = run.model();
         md.append("## The forecast: ").append(model.version()).append("\n\n")
-                .append(String.format(Locale.ROOT, "Logistic models fitted on forecasts issued %s..%s (outcomes up "
-                                + "to %s), penalty and rule chosen on validation folds %s, each with a fit that ends "
-                                + "before it. Warns when the %d-month probability is at least %.3f, at most once in "
-                                + "%d months per country.%n%n",
+                .append(String.format(Locale.ROOT, "%s, one model per horizon of %d trees (max_depth %d, eta %s, "
+                                + "min_child_weight %s), fitted on forecasts issued %s..%s (outcomes up to %s); warning "
+                                + "rule chosen on validation folds %s, each with a fit that ends before it. Warns when "
+                                + "the %d-month probability is at least %.3f, at most once in %d months per country.%n%n",
+                        model.family(), model.setting().rounds(), model.setting().maxDepth(), model.setting().eta(),
+                        model.setting().minChildWeight(),
                         model.fit().from(), model.fit().to(), model.fit().to(), model.validation().folds().stream()
                                 .map(f -> f.from() + ".." + f.to() + " (fit to " + f.fitTo() + ")")
                                 .collect(java.util.stream.Collectors.joining(", ")), model.alert().horizonMonths(),

@@ -5,14 +5,24 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.horizon.streams.forecast.ForecastModel;
+import nl.horizon.streams.forecast.Tree;
+
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Gradient-boosted trees for a yes/no outcome (XGBoost), the fourth round's candidate model family
- * beside forecast-1's logistic regression (docs/backtest.md, "Fourth round"). A fit must be repeatable,
- * since settings are judged by refitting per validation fold: one thread, a fixed seed, the histogram
- * method and no row or column sampling make a refit give the same trees.
+ * Gradient-boosted trees for a yes/no outcome, fitted by XGBoost: the family of forecast-2 (docs/backtest.md,
+ * "Fourth round"). A fit must be repeatable, since settings are judged by refitting per validation fold and
+ * the committed trees by a refit: one thread, a fixed seed, the histogram method and no row or column
+ * sampling make a refit give the same trees. XGBoost only fits; a fit is scored by its trees read into
+ * {@link Tree} ({@link Fit#horizon}), the code the streams application runs.
  *
  * @param maxDepth       deepest tree
  * @param eta            learning rate
@@ -50,6 +60,40 @@ public record BoostedTrees(int maxDepth, double eta, double minChildWeight, int 
             }
         }
 
+        /**
+         * The fitted trees as the model file holds them, read from XGBoost's JSON model: each tree's nodes
+         * (a leaf's weight is its {@code split_conditions} entry; the cover is {@code sum_hessian}) and the
+         * base score as a log-odds margin.
+         */
+        public ForecastModel.Horizon horizon(int months) {
+            Model model;
+            try {
+                model = JSON.readValue(booster.toByteArray("json"), Model.class);
+            } catch (XGBoostError | IOException e) {
+                throw new IllegalStateException("XGBoost's model could not be read: " + e.getMessage(), e);
+            }
+            float base = Float.parseFloat(model.learner().parameters().baseScore().replace("[", "").replace("]", ""));
+            List<Tree> trees = new ArrayList<>();
+            for (JsonTree t : model.learner().booster().model().trees()) {
+                trees.add(new Tree(t.node(0)));
+            }
+            return new ForecastModel.Horizon(months, (float) Math.log(base / (1 - base)), trees);
+        }
+
+        /** XGBoost's exact TreeSHAP contributions of each row: one column per feature, the bias last. */
+        public float[][] contributions(double[][] x) {
+            try {
+                DMatrix matrix = matrix(x, columns);
+                try {
+                    return booster.predictContrib(matrix, 0);
+                } finally {
+                    matrix.dispose();
+                }
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not explain: " + e.getMessage(), e);
+            }
+        }
+
         /** The model as XGBoost writes it (UBJSON): equal bytes, equal trees. */
         public byte[] bytes() {
             try {
@@ -58,6 +102,11 @@ public record BoostedTrees(int maxDepth, double eta, double minChildWeight, int 
                 throw new IllegalStateException("XGBoost could not write the model: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The setting as written in the model file. */
+    public ForecastModel.Setting setting() {
+        return new ForecastModel.Setting(maxDepth, eta, minChildWeight, rounds);
     }
 
     /** Fits on rows {@code x} (NaN is missing) with outcomes {@code y} (0 or 1). */
@@ -81,6 +130,46 @@ public record BoostedTrees(int maxDepth, double eta, double minChildWeight, int 
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not fit: " + e.getMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The parts of XGBoost's JSON model that hold the trees and the base score. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Model(Learner learner) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Learner(@JsonProperty("learner_model_param") Parameters parameters,
+                           @JsonProperty("gradient_booster") GradientBooster booster) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Parameters(@JsonProperty("base_score") String baseScore) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record GradientBooster(Trees model) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Trees(List<JsonTree> trees) {
+    }
+
+    /** A tree in XGBoost's layout: one array entry per node; a leaf has no children (-1). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record JsonTree(@JsonProperty("left_children") int[] left, @JsonProperty("right_children") int[] right,
+                            @JsonProperty("split_indices") int[] feature,
+                            @JsonProperty("split_conditions") float[] condition,
+                            @JsonProperty("default_left") boolean[] defaultLeft,
+                            @JsonProperty("sum_hessian") float[] cover) {
+
+        Tree.Node node(int i) {
+            if (left[i] < 0) {
+                return new Tree.Leaf(condition[i], cover[i]);
+            }
+            return new Tree.Split(feature[i], condition[i], defaultLeft[i], cover[i], node(left[i]), node(right[i]));
         }
     }
 

@@ -3,21 +3,17 @@ package nl.horizon.backtest;
 import nl.horizon.backtest.forecast.ReplayedHistory;
 import nl.horizon.streams.forecast.ForecastFeatures;
 import nl.horizon.streams.forecast.ForecastModel;
-import nl.horizon.streams.forecast.LogisticRegression;
 import nl.horizon.streams.forecast.ReleaseCalendar;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits the onset forecast on history that ends at {@code until}, and chooses its settings on validation
- * folds inside that history, so that nothing after {@code until} is read: the caller hands in a series,
+ * Fits the onset forecast, gradient-boosted trees per horizon ({@link BoostedTrees}), on history that ends
+ * at {@code until}, and chooses its warning rule on validation folds inside that history, so that nothing after {@code until} is read: the caller hands in a series,
  * labels and coups cut at {@code until}, and every outcome counted lies at or before it.
  * <p>
  * Validation is rolling-origin: the folds are consecutive windows (e.g. 2000–2004 and 2005–2009), and each
@@ -25,15 +21,15 @@ import java.util.Set;
  * issued after). Pooling the folds judges the settings on twice the labels of one five-year window, which
  * could not tell models apart (docs/backtest.md, "The forecast").
  * <ol>
- *   <li>For each penalty, one model per horizon and fold is fitted on outcomes up to the month before the
- *       fold, and scored by log loss on the forecasts issued in the fold whose outcomes lie up to
- *       {@code until}; the loss of a horizon is the mean over all folds' forecasts, and the penalty with
- *       the least loss (summed over horizons) wins.</li>
+ *   <li>With the trees' setting ({@link #TREES}, chosen in the fourth round among 36 by this log loss),
+ *       one model per horizon and fold is fitted on outcomes up to the month before the fold, and scored
+ *       by log loss on the forecasts issued in the fold whose outcomes lie up to {@code until}; the loss
+ *       of a horizon is the mean over all folds' forecasts, reported summed over horizons.</li>
  *   <li>With those fits, every warning rule (horizon, threshold, cooldown) issues each fold's alerts from
  *       that fold's fit; the pooled alerts are judged on the whole validation window exactly as the
  *       back-test judges a method ({@link Tally}, one to six months ahead, with censoring); the rule with
  *       the best F1 wins.</li>
- *   <li>The models are refitted on all outcomes up to {@code until} with the chosen penalty.</li>
+ *   <li>The models are refitted on all outcomes up to {@code until}.</li>
  * </ol>
  * An outcome of a forecast issued on the release of month {@code m} is a fatality label (onset or
  * escalation, {@link OnsetLabels}) in one of the {@code h} months after the month of issue: the months a
@@ -42,7 +38,13 @@ import java.util.Set;
 public final class ForecastFit {
 
     static final List<Integer> HORIZONS = List.of(1, 3, 6);
-    static final List<Double> PENALTIES = List.of(1.0, 10.0, 100.0, 1000.0, 10000.0);
+    /**
+     * forecast-2's setting: the least pooled validation log loss of the fourth round's grid (max_depth 2/3/4
+     * × eta 0.05/0.1 × min_child_weight 1/10 × 50/150/300 rounds, docs/backtest.md), fixed here so that a
+     * refit reproduces the committed trees without rerunning the grid.
+     */
+    static final BoostedTrees TREES = new BoostedTrees(2, 0.05, 10, 300);
+    static final String FAMILY = "gradient-boosted trees (XGBoost 3.4.0: binary:logistic, hist, one thread, seed 17)";
     static final List<Double> THRESHOLDS = List.of(0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5);
     static final List<Integer> COOLDOWNS = List.of(0, 3, 6);
 
@@ -100,22 +102,14 @@ public final class ForecastFit {
         in.labels().onsets().forEach(o -> labelled.add(o.country() + "|" + o.month()));
         List<ForecastModel.Fold> folds = in.folds();
 
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double penalty = PENALTIES.getFirst();
-        List<String> tried = new ArrayList<>();
-        for (double lambda : PENALTIES) {
-            List<ForecastModel> trials = trials(in, table, labelled, folds, lambda);
-            double loss = 0;
-            for (int h : HORIZONS) {
-                loss += logLoss(trials, folds, h, table, labelled, in);
-            }
-            tried.add(String.format(Locale.ROOT, "l2 %s: log loss %.4f", lambda, loss));
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                penalty = lambda;
-            }
+        List<ForecastModel> trials = new ArrayList<>();
+        for (ForecastModel.Fold fold : folds) {
+            trials.add(model(in, table, labelled, fold.fitTo(), null));
         }
-        List<ForecastModel> trials = trials(in, table, labelled, folds, penalty);
+        double loss = 0;
+        for (int h : HORIZONS) {
+            loss += logLoss(trials, folds, h, table, labelled, in);
+        }
         Evaluation window = new Evaluation("validation", folds.getFirst().from(), in.until());
         ForecastModel.AlertRule rule = null;
         double bestF1 = -1;
@@ -141,20 +135,11 @@ public final class ForecastFit {
                 }
             }
         }
-        String choices = String.join("; ", tried) + "; rules: horizon " + HORIZONS + " x cooldown " + COOLDOWNS
+        String choices = "setting of the fourth round's 36 by pooled log loss; rules: horizon " + HORIZONS + " x cooldown " + COOLDOWNS
                 + " months x threshold " + THRESHOLDS + ", by F1 1-6 months ahead";
-        ForecastModel.Validation validation = new ForecastModel.Validation(folds, choices, Scorecard.round(bestF1));
-        return model(in, table, labelled, in.until(), penalty, new Fitted(validation, rule));
-    }
-
-    /** One trial fit per fold, on outcomes up to the month before the fold. */
-    private static List<ForecastModel> trials(Inputs in, FeatureTable table, Set<String> labelled,
-                                              List<ForecastModel.Fold> folds, double lambda) {
-        List<ForecastModel> trials = new ArrayList<>();
-        for (ForecastModel.Fold fold : folds) {
-            trials.add(model(in, table, labelled, fold.fitTo(), lambda, null));
-        }
-        return trials;
+        ForecastModel.Validation validation = new ForecastModel.Validation(folds, choices,
+                Math.round(loss * 1e4) / 1e4, Scorecard.round(bestF1));
+        return model(in, table, labelled, in.until(), new Fitted(validation, rule));
     }
 
     /** The chosen settings of a final fit (null for a trial). */
@@ -163,7 +148,7 @@ public final class ForecastFit {
 
     /** Fits every horizon on outcomes up to {@code fitTo}. */
     private static ForecastModel model(Inputs in, FeatureTable table, Set<String> labelled, YearMonth fitTo,
-                                       double lambda, Fitted fitted) {
+                                       Fitted fitted) {
         int longest = HORIZONS.getLast();
         List<double[]> all = rows(table, fitTo, longest, in).stream().map(r -> r.x).toList();
         List<ForecastModel.Feature> features = new ArrayList<>();
@@ -177,19 +162,14 @@ public final class ForecastFit {
         int outcomes = 0;
         for (int h : HORIZONS) {
             Rows rows = design(features, rows(table, fitTo, h, in), labelled, h, in);
-            double[] beta = LogisticRegression.fit(rows.x, rows.y, lambda);
-            Map<String, Double> coefficients = new LinkedHashMap<>();
-            for (int j = 0; j < features.size(); j++) {
-                coefficients.put(features.get(j).name(), beta[j + 1]);
-            }
-            horizons.add(new ForecastModel.Horizon(h, beta[0], coefficients));
+            horizons.add(TREES.fit(rows.x, rows.y).horizon(h));
             fittedRows = rows.y.length;
             outcomes = java.util.Arrays.stream(rows.y).sum();
         }
         ForecastModel.FitWindow window = new ForecastModel.FitWindow(firstIssuable(in), fitTo, fittedRows,
                 outcomes);
-        return new ForecastModel(in.version(), window, fitted == null ? null : fitted.validation(), lambda, rule,
-                features, horizons);
+        return new ForecastModel(in.version(), FAMILY, TREES.setting(), window,
+                fitted == null ? null : fitted.validation(), rule, features, horizons);
     }
 
     /** A row: a country-month issued with its {@code h}-month outcome at or before {@code fitTo}. */

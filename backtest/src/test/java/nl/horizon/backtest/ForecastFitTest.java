@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The committed coefficients ({@code config/forecast.yaml}) are what the fit on history up to 2009 gives,
+ * The committed trees ({@code config/forecast.yaml}) are what the fit on history up to 2009 gives,
  * byte for byte, and the warning rule turns probabilities into alerts as documented.
  */
 class ForecastFitTest {
@@ -29,7 +29,7 @@ class ForecastFitTest {
     Path out;
 
     @Test
-    void theCommittedCoefficientsAreTheFitOnHistoryUpTo2009() throws Exception {
+    void theCommittedTreesAreTheFitOnHistoryUpTo2009() throws Exception {
         Path root = Path.of(System.getProperty("horizon.root", ".."));
         Path shared = BacktestTest.series().getParent().getParent();
         Path structural = shared.resolve("structural");

@@ -46,7 +46,8 @@ public record Forecast(String country, YearMonth month, LocalDate issued, String
      * @param feature      feature name, e.g. {@code conflict.log_months_since_25}
      * @param value        the feature's value, absent when it was missing
      * @param standardised the value in training standard deviations from the training mean (0 when missing)
-     * @param contribution coefficient × standardised value: what the feature adds to the log-odds
+     * @param contribution what the feature adds to the log-odds: its exact Shapley value over the model's trees
+     *                     (TreeSHAP); with the model's expected log-odds they add up to the log-odds
      */
     public record FeatureContribution(String feature, Double value, double standardised, double contribution) {
     }

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Turns a country's features into the published forecast, and a forecast the warning rule picks into a
  * {@code warning}-level signal. The probabilities are the model's ({@link ForecastModel#probability}), the
- * same the back-test judged; each horizon is explained by the features that moved its log-odds most.
+ * same the back-test judged; each horizon is explained by the features that moved its log-odds most
+ * (their exact Shapley values over the trees, {@link ForecastModel#contributions}).
  *
  * @param model    the fitted model, named in every forecast and warning
  * @param calendar when each month's fatalities are released: the day a forecast is issued
@@ -68,17 +69,16 @@ public record ForecastIssuer(ForecastModel model, ReleaseCalendar calendar) {
     /**
      * The {@code warning}-level signal of a forecast the rule picked: its score is the probability in
      * percent, its detection names the model version, the probability (observed) against that of an average
-     * country-month (baseline: every feature at its training mean), the log-odds the features added
-     * (statistic) and the rule's threshold; its evidence is the forecast's key on
+     * country-month (baseline: the trees' cover-weighted mean, where the contributions start), the log-odds
+     * the features added (statistic: the sum of all contributions) and the rule's threshold; its evidence is the forecast's key on
      * {@code horizon.forecasts.v1} followed by its contributions, strongest first.
      */
     public Signal warning(Forecast forecast, Revision revision) {
         int months = model.alert().horizonMonths();
         Forecast.Horizon h = forecast.horizon(months);
-        double intercept = model.horizons().stream().filter(m -> m.months() == months).findFirst().orElseThrow()
-                .intercept();
-        double average = 1 / (1 + Math.exp(-intercept));
-        double added = Math.log(h.probability() / (1 - h.probability())) - intercept;
+        double expected = model.horizon(months).expected();
+        double average = 1 / (1 + Math.exp(-expected));
+        double added = Math.log(h.probability() / (1 - h.probability())) - expected;
         List<String> evidence = new ArrayList<>();
         evidence.add("forecast:" + Forecast.key(forecast.country(), forecast.classification(), forecast.month()));
         h.contributions().forEach(c -> evidence.add(String.format(java.util.Locale.ROOT, "contribution:%s:%+.3f",

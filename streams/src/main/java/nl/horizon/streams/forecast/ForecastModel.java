@@ -19,21 +19,32 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A fitted onset forecast, as committed in {@code config/forecast.yaml}: one logistic model per horizon on
- * standardised {@link ForecastFeatures}, the window it was fitted on, how its settings were chosen, and
- * the rule that turns a probability into a warning. The version is named in every warning the model
- * causes, so a warning can be traced to the coefficients behind it; a refit gets a new version.
+ * A fitted onset forecast, as committed in {@code config/forecast.yaml}: gradient-boosted trees per horizon
+ * on standardised {@link ForecastFeatures}, fitted by XGBoost in the back-test module and scored here in
+ * plain Java ({@link Tree}); the window it was fitted on, how its settings were chosen, and the rule that
+ * turns a probability into a warning. The version is named in every warning the model causes, so a
+ * warning can be traced to the trees behind it; a refit gets a new version.
  *
  * @param version    names this fit in every warning
- * @param fit        the months the coefficients were fitted on
- * @param validation how the penalty and the warning rule were chosen, inside the fit window
- * @param l2         the penalty of the fit (on standardised features)
+ * @param family     the model family and the library that fitted it
+ * @param setting    the trees' setting (chosen on validation, docs/backtest.md "Fourth round")
+ * @param fit        the months the trees were fitted on
+ * @param validation how the warning rule was chosen, inside the fit window
  * @param alert      when a probability becomes a warning
  * @param features   each feature's training mean and scale (a missing value is taken as the mean)
- * @param horizons   the model per horizon
+ * @param horizons   the trees per horizon
  */
-public record ForecastModel(String version, FitWindow fit, Validation validation, double l2, AlertRule alert,
-                            List<Feature> features, List<Horizon> horizons) {
+public record ForecastModel(String version, String family, Setting setting, FitWindow fit, Validation validation,
+                            AlertRule alert, List<Feature> features, List<Horizon> horizons) {
+
+    /**
+     * @param maxDepth       deepest tree
+     * @param eta            learning rate
+     * @param minChildWeight least hessian in a leaf
+     * @param rounds         trees per horizon
+     */
+    public record Setting(int maxDepth, double eta, double minChildWeight, int rounds) {
+    }
 
     /**
      * @param from          first month a forecast was issued after
@@ -49,10 +60,11 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
      * fit that ends before it, pooled over the folds.
      *
      * @param folds    the folds, earliest first
-     * @param choices  what was tried: penalties (pooled log loss) and warning rules
+     * @param choices  what was tried: settings and warning rules
+     * @param logLoss  the setting's log loss, mean per horizon over the folds' forecasts, summed over horizons
      * @param f1       the chosen rule's F1 one to six months ahead, pooled over the folds
      */
-    public record Validation(List<Fold> folds, String choices, double f1) {
+    public record Validation(List<Fold> folds, String choices, double logLoss, double f1) {
 
         public Validation {
             folds = List.copyOf(folds);
@@ -98,21 +110,44 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
     }
 
     /**
-     * @param months       onset or escalation within this many months after the month of issue
-     * @param intercept    on standardised features
-     * @param coefficients per feature name, on standardised features
+     * @param months onset or escalation within this many months after the month of issue
+     * @param bias   the log-odds every row starts from (XGBoost's base score as a margin)
+     * @param trees  what each tree adds to the log-odds, in the order fitted
      */
-    public record Horizon(int months, double intercept, Map<String, Double> coefficients) {
+    public record Horizon(int months, float bias, List<Tree> trees) {
+
+        public Horizon {
+            trees = List.copyOf(trees);
+        }
+
+        /** The log-odds of a row of standardised features, summed in float as XGBoost sums it. */
+        public float margin(double[] z) {
+            float sum = 0;
+            for (Tree t : trees) {
+                sum += t.value(z);
+            }
+            return sum + bias;
+        }
+
+        /** The log-odds of an average row: the bias and every tree's cover-weighted mean. */
+        public double expected() {
+            double sum = bias;
+            for (Tree t : trees) {
+                sum += t.expected();
+            }
+            return sum;
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES))
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static final String HEADER = """
-            # Horizon's onset forecast: fitted coefficients. Written by `horizon forecast-fit`; do not edit by hand
+            # Horizon's onset forecast: fitted trees. Written by `horizon forecast-fit`; do not edit by hand
             # (refit, and give the fit a new version). Features and the fit: docs/backtest.md, "The forecast".
             """;
 
@@ -159,32 +194,27 @@ public record ForecastModel(String version, FitWindow fit, Validation validation
 
     /** The probability of an onset or escalation within {@code months} months after the month of issue. */
     public double probability(double[] x, int months) {
-        return LogisticRegression.probability(beta(months), standardise(x));
+        return 1 / (1 + Math.exp(-horizon(months).margin(standardise(x))));
     }
 
     /**
-     * What each feature adds to the log-odds of the {@code months}-month horizon: its coefficient times its
-     * standardised value, in feature order. With the intercept they add up to the log-odds.
+     * What each feature adds to the log-odds of the {@code months}-month horizon, in feature order: its exact
+     * Shapley value summed over the trees (TreeSHAP, {@link Tree#contributions}). With
+     * {@link Horizon#expected} they add up to the log-odds, as forecast-1's coefficient × value did with its
+     * intercept.
      */
     public double[] contributions(double[] x, int months) {
-        double[] beta = beta(months);
         double[] z = standardise(x);
         double[] parts = new double[z.length];
-        for (int j = 0; j < z.length; j++) {
-            parts[j] = beta[j + 1] * z[j];
+        for (Tree t : horizon(months).trees()) {
+            t.contributions(z, parts);
         }
         return parts;
     }
 
-    /** The coefficients of a horizon, intercept first, in feature order. */
-    private double[] beta(int months) {
-        Horizon h = horizons.stream().filter(m -> m.months() == months).findFirst().orElseThrow(
+    /** The model of a horizon. */
+    public Horizon horizon(int months) {
+        return horizons.stream().filter(m -> m.months() == months).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("forecast " + version + " has no " + months + "-month horizon"));
-        double[] beta = new double[features.size() + 1];
-        beta[0] = h.intercept();
-        for (int j = 0; j < features.size(); j++) {
-            beta[j + 1] = h.coefficients().getOrDefault(features.get(j).name(), 0.0);
-        }
-        return beta;
     }
 }
