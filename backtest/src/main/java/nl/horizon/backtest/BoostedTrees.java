@@ -115,6 +115,11 @@ public record BoostedTrees(int maxDepth, double eta, double minChildWeight, int 
             throw new IllegalArgumentException("a fit needs rows and one outcome per row: " + x.length + " rows, "
                     + y.length + " outcomes");
         }
+        for (int outcome : y) {
+            if (outcome != 0 && outcome != 1) {
+                throw new IllegalArgumentException("an outcome is 0 or 1, not " + outcome);
+            }
+        }
         int columns = x[0].length;
         try {
             DMatrix train = matrix(x, columns);
@@ -188,9 +193,14 @@ public record BoostedTrees(int maxDepth, double eta, double minChildWeight, int 
         return p;
     }
 
+    /** The rows as XGBoost's matrix; a row of another width than the model's features is refused, not cut. */
     private static DMatrix matrix(double[][] x, int columns) throws XGBoostError {
         float[] data = new float[x.length * columns];
         for (int i = 0; i < x.length; i++) {
+            if (x[i].length != columns) {
+                throw new IllegalArgumentException("row " + i + " has " + x[i].length + " features, the model "
+                        + columns);
+            }
             for (int j = 0; j < columns; j++) {
                 data[i * columns + j] = (float) x[i][j];
             }
