@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -412,9 +413,15 @@ class DashboardPagesBrowserIT {
         assertThat((String) chromium.script("return document.activeElement.textContent")).contains(text);
     }
 
+    /** Waits for the country chart; when it never comes, says what the page showed instead, so a failure can be read. */
     private void awaitChart() {
-        chromium.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
-        chromium.wait.until(d -> (Boolean) chromium.script("return window.Chart !== undefined && Chart.getChart('history-chart') !== undefined"));
+        try {
+            chromium.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-chart")));
+            chromium.wait.until(d -> (Boolean) chromium.script("return window.Chart !== undefined && Chart.getChart('history-chart') !== undefined"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no country chart at " + chromium.script("return location.href") + "; the page shows: "
+                    + chromium.script("const m = document.querySelector('main'); return m ? m.innerText.slice(0, 800) : document.body.innerText.slice(0, 800)"), e);
+        }
     }
 
 }
