@@ -2,7 +2,7 @@
 // reports is only ever placed with textContent, so no report can inject markup into the page.
 'use strict';
 
-const state = { me: null, chart: null, map: null, names: {}, histories: {}, sorts: {} };
+const state = { me: null, chart: null, map: null, names: {}, histories: {}, sorts: {}, route: 0 };
 const view = document.getElementById('view');
 
 // ---- helpers ---------------------------------------------------------------------------------------
@@ -219,6 +219,7 @@ function indicatorDetail(indicators) {
 const whyLevel = (r) => (r.whyLevel && r.whyLevel.explanation) || null;
 
 async function overview(params) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const since = params.get('since');
   const data = await api('/api/overview' + (since ? '?since=' + encodeURIComponent(since) : ''));
   data.countries.forEach((r) => { state.names[r.country] = r.name; });
@@ -232,6 +233,7 @@ async function overview(params) {
   const mapBox = el('div', { id: 'world-map', className: 'world-map', role: 'img', 'aria-label': mapSummary(data.countries) });
   const sparks = {};
   const group = (id, rows, caption) => rows.length === 0 ? el('p', { id }, 'None.') : countryTable(id, rows, caption, data.asOf, sparks);
+  if (seq !== state.route) return;
   view.replaceChildren(
     el('h1', { tabindex: '-1' }, 'Overview'),
     el('form', { className: 'inline', onsubmit: (e) => { e.preventDefault(); location.hash = '#/?since=' + sinceInput.value; } },
@@ -373,6 +375,7 @@ function sparkline(history, from, to, name) {
 // ---- country --------------------------------------------------------------------------------------
 
 async function country(code) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const data = await api('/api/countries/' + encodeURIComponent(code));
   state.names[code] = data.name;
   state.histories[code] = { at: Date.now(), history: data.history };
@@ -396,6 +399,7 @@ async function country(code) {
     }
   };
   const latest = data.latest;
+  if (seq !== state.route) return;
   view.replaceChildren(
     el('h1', { tabindex: '-1' }, data.name + ' (' + code + ')'),
     latest ? el('p', { className: 'standing' }, 'Score ', el('strong', {}, fmt(latest.score)), ' ', levelBadge(latest.level), ' trend ', latest.trend, ' · last changed ', latest.day, ' ', marking(latest.classification))
@@ -478,6 +482,7 @@ function drawHistory(canvas, published) {
 // ---- signal ---------------------------------------------------------------------------------------
 
 async function signal(id) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const data = await api('/api/signals/' + encodeURIComponent(id));
   const s = data.signal.signal;
   const d = s.detection;
@@ -485,6 +490,7 @@ async function signal(id) {
     : el('ol', { id: 'decisions' }, data.decisions.map((t) => el('li', { className: 'decision' }, status(t), ' by ', t.analyst, ' on ',
       t.decidedAt.substring(0, 16).replace('T', ' '), t.reason ? el('span', { className: 'reason' }, ' — ' + t.reason) : null)));
   const triage = isAnalyst() ? triageForm(s) : null;
+  if (seq !== state.route) return;
   view.replaceChildren(
     el('h1', { tabindex: '-1' }, countryLink(s.country, data.signal.name), ': ', s.lifecycle, ' ', s.level,
       s.lifecycle === 'withdrawn' ? el('span', { className: 'withdrawn-mark' }, ' (withdrawn)') : null),
@@ -524,9 +530,11 @@ function triageForm(s) {
 
 /** One report in full, as the API gives it to this reader (a report they may not see is not found). */
 async function report(id) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const r = await api('/api/reports/' + encodeURIComponent(id));
   const links = (r.links || []).map((url) => el('li', {}, /^https?:\/\//.test(url)
     ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, url) : url));
+  if (seq !== state.route) return;
   view.replaceChildren(el('h1', { tabindex: '-1' }, r.title || '(untitled)', alertNote(r.alert)),
     el('p', { className: 'meta' }, marking(r.classification), ' ', r.sourceKind, ' · ', r.sourceName || '', ' · ',
       (r.publishedAt || '').substring(0, 10), ' · ', r.countries.flatMap((c, i) => [i ? ', ' : '', countryLink(c)]),
@@ -605,6 +613,7 @@ function facet(dim, values, params, estimated) {
  * form, with what was typed still in it, instead of replacing the page.
  */
 async function search(params) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const q = params.get('q') || '';
   const go = (change) => { const p = new URLSearchParams(params); change(p); location.hash = '#/search?' + p; };
   const query = el('input', { type: 'search', id: 'query', value: q, placeholder: 'mnla AND kidal, title:coup, "state of emergency"' });
@@ -651,6 +660,7 @@ async function search(params) {
     parts.push(el('p', { id: 'total', role: 'status' }, result.total + ' found'), el('div', { className: 'results' }, facets, el('div', {}, hits, pager(params, result))));
   }
   if (isAnalyst()) parts.push(await standingQueries());
+  if (seq !== state.route) return;
   view.replaceChildren(...parts);
 }
 
@@ -680,6 +690,7 @@ async function standingQueries() {
 // ---- briefing -------------------------------------------------------------------------------------
 
 async function briefing(params) {
+  const seq = state.route; // this render's navigation; a later one owns the page
   const from = el('input', { type: 'date', id: 'briefing-from', value: params.get('from') || '' });
   const to = el('input', { type: 'date', id: 'briefing-to', value: params.get('to') || '' });
   // without dates the API takes the week up to the latest scored day the reader may see
@@ -703,6 +714,7 @@ async function briefing(params) {
         ' · ', a.evidence.length, ' evidence reports'))));
   };
   const open = (format) => (e) => { e.preventDefault(); window.open(link(format), '_blank'); };
+  if (seq !== state.route) return;
   view.replaceChildren(el('h1', { tabindex: '-1' }, 'Horizon-scan briefing'),
     el('p', {}, el('label', { for: 'briefing-from' }, 'From '), from, ' ', el('label', { for: 'briefing-to' }, 'to '), to, ' ',
       el('button', { type: 'button', id: 'briefing-show', onclick: show }, 'Preview'), ' ',
@@ -746,6 +758,9 @@ async function countMatches() {
  * and screen-reader users start at the new content; a reload by live updates leaves the focus alone.
  */
 async function route(navigated) {
+  // views render when their data arrives: one started earlier (a slow overview) must not replace the page a
+  // later navigation already showed, so each render knows its navigation and only the latest draws
+  const seq = ++state.route;
   const hash = location.hash || '#/';
   const focused = view.contains(document.activeElement) ? document.activeElement.id : null;
   const [path, query] = hash.substring(1).split('?');
@@ -758,8 +773,9 @@ async function route(navigated) {
     else if (path === '/briefing') await briefing(params);
     else await overview(params);
   } catch (e) {
-    showError(e);
+    if (seq === state.route) showError(e);
   }
+  if (seq !== state.route) return;
   const heading = view.querySelector('h1');
   if (navigated === true && heading) heading.focus();
   else if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
