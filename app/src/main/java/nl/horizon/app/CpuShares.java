@@ -1,68 +1,147 @@
 package nl.horizon.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * CPU time the load run's measured phase took, in all and per stage (the threads of the Streams
- * application, the indexer, the embedded broker). On a machine shared with other work, throughput swings
- * with what else runs, while CPU time per report moves much less: it is what an index- or launcher-side
- * change is judged by. Threads that ended during the phase (Lucene's merge threads, one per merge) are
- * counted in the total only, so the rest of the total is "other": Lucene's merges, the JIT compilers, GC,
- * the HTTP server and the load run's own main thread, which makes the reports it sends.
+ * CPU time the load run's measured phase took, in all and per stage: the threads of the Streams
+ * application, the indexer, the embedded broker, Lucene's merges, the load run's own sending and polling,
+ * and, where the JVM's own threads can be read ({@code /proc/self/task} on Linux), the JIT compilers and
+ * the garbage collector. On a machine shared with other work, throughput swings with what else runs, while
+ * CPU time per report moves much less: it is what a change is judged by, and the shares say which stage
+ * holds the cores. The JIT is named apart because on two cores it compiles for most of a core through the
+ * first minutes of a run (see {@code BENCHMARKS.md}), which a reader must tell from the pipeline's own work.
+ *
+ * <p>Threads are read every {@value #SAMPLE_MS} ms, so a thread that ends during the phase (Lucene starts
+ * one per merge) counts up to its last reading; the rest of the process's CPU time is {@code other}, this
+ * reading's own among it (1–2% in a load run).
  */
-final class CpuShares {
+final class CpuShares implements AutoCloseable {
 
+    private static final long SAMPLE_MS = 200;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Path TASKS = Path.of("/proc/self/task");
     private static final String[][] STAGES = {{"StreamThread", "streams"}, {"horizon-indexer", "indexer"},
-        {"| producer-", "load driver"}, {"kafka", "broker"}, {"raft", "broker"}, {"TxnMarker", "broker"}, {"AddPartitionsToTxn", "broker"},
+        {"Lucene Merge", "merges"}, {"| producer-", "load driver"}, {"=main", "load driver"},
+        {"kafka", "broker"}, {"raft", "broker"}, {"TxnMarker", "broker"}, {"AddPartitionsToTxn", "broker"},
         {"group-coordinator", "broker"}, {"executor-", "broker"}};
+    /** The order in which the stages are told: the pipeline's own first, then what shares the cores with it. */
+    private static final String[] ORDER = {"streams", "indexer", "broker", "merges", "JIT", "GC", "load driver"};
+    /** The JVM's own threads, by their Linux names (15 characters at most); the VM thread runs GC pauses. */
+    private static final String[][] JVM_STAGES = {{"C1 CompilerThre", "JIT"}, {"C2 CompilerThre", "JIT"},
+        {"GC Thread", "GC"}, {"G1 ", "GC"}, {"=VM Thread", "GC"}};
 
     private final long processStart;
-    private final Map<Long, Long> threadStart = new HashMap<>();
+    private final Map<String, Reading> threads = new HashMap<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "cpu-shares");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A thread's stage and its CPU time when the phase started (0 if it started later) and when last seen. */
+    private record Reading(String stage, long first, long last) {
+    }
+
+    /** Whether any of the JVM's own threads could be read (not on every system). */
+    private boolean jvmThreadsRead;
+    /** False during the first reading, which sets where the threads that already run start from. */
+    private boolean started;
 
     private CpuShares() {
         processStart = processCpuNanos();
-        for (long id : THREADS.getAllThreadIds()) {
-            threadStart.put(id, Math.max(0, THREADS.getThreadCpuTime(id)));
-        }
+        sample();
+        started = true;
+        sampler.scheduleAtFixedRate(this::sample, SAMPLE_MS, SAMPLE_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts counting now. */
+    /** Starts counting now, reading the threads in the background until {@link #close()}. */
     static CpuShares start() {
         return new CpuShares();
     }
 
     /** CPU seconds since {@link #start()}: {@code total}, each stage, and {@code other} for the rest. */
     Map<String, Double> seconds() {
-        Map<String, Double> shares = new LinkedHashMap<>();
         double total = (processCpuNanos() - processStart) / 1e9;
+        Map<String, Double> shares = new LinkedHashMap<>();
         shares.put("total", total);
+        for (String stage : ORDER) {
+            shares.put(stage, 0.0);
+        }
         double staged = 0;
-        for (long id : THREADS.getAllThreadIds()) {
-            ThreadInfo info = THREADS.getThreadInfo(id);
-            long now = THREADS.getThreadCpuTime(id);
-            if (info == null || now < 0) {
-                continue;
-            }
-            String stage = stageOf(info.getThreadName());
-            if (stage != null) {
-                double s = (now - threadStart.getOrDefault(id, 0L)) / 1e9;
-                shares.merge(stage, s, Double::sum);
+        synchronized (this) {
+            sample();
+            for (Reading thread : threads.values()) {
+                double s = (thread.last() - thread.first()) / 1e9;
+                shares.merge(thread.stage(), s, Double::sum);
                 staged += s;
+            }
+            if (!jvmThreadsRead) {
+                shares.keySet().removeAll(Set.of("JIT", "GC"));
             }
         }
         shares.put("other", total - staged);
         return shares;
     }
 
-    private static String stageOf(String thread) {
-        for (String[] stage : STAGES) {
-            if (thread.contains(stage[0])) {
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+    }
+
+    private synchronized void sample() {
+        for (long id : THREADS.getAllThreadIds()) {
+            ThreadInfo info = THREADS.getThreadInfo(id);
+            long now = THREADS.getThreadCpuTime(id);
+            String stage = info == null ? null : stageOf(info.getThreadName(), STAGES);
+            if (stage != null && now >= 0) {
+                seen("java-" + id, stage, now);
+            }
+        }
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            tasks.forEach(this::sampleTask);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // not Linux, or /proc hidden: the JIT and GC stay in "other"
+        }
+    }
+
+    private void sampleTask(Path task) {
+        try {
+            String stage = stageOf(Files.readString(task.resolve("comm")).strip(), JVM_STAGES);
+            if (stage != null) {
+                // the first field of schedstat: nanoseconds this thread has run on a CPU
+                String schedstat = Files.readString(task.resolve("schedstat"));
+                jvmThreadsRead = true;
+                long ranNanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                seen("task-" + task.getFileName(), stage, ranNanos);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the thread ended between listing and reading: its last reading stands
+        }
+    }
+
+    private void seen(String key, String stage, long cpuNanos) {
+        threads.merge(key, new Reading(stage, started ? 0 : cpuNanos, cpuNanos),
+                (before, now) -> new Reading(before.stage(), before.first(), now.last()));
+    }
+
+    private static String stageOf(String thread, String[][] stages) {
+        for (String[] stage : stages) {
+            boolean exact = stage[0].startsWith("=");
+            if (exact ? thread.equals(stage[0].substring(1)) : thread.contains(stage[0])) {
                 return stage[1];
             }
         }

@@ -171,12 +171,17 @@ final class LoadRun {
             // the JIT compiles the hot paths during the first seconds; a service runs for months, so the
             // figures are taken after a warm-up on the same kind of reports
             pipeline(api, WARM, warmUp, 0, 0, producerSettings, out);
-            CpuShares cpu = CpuShares.start();
-            long start = System.nanoTime();
-            double pipeline = pipeline(api, MEASURED, reports, rate, warmUp, producerSettings, out);
-            Map<String, Double> cpuSeconds = cpu.seconds();
-            double scored = reports / ((streamsIdle(horizon.bootstrapServers()) - start) / 1e9);
-            Map<String, Double> cpuScored = cpu.seconds();
+            double pipeline;
+            double scored;
+            Map<String, Double> cpuSeconds;
+            Map<String, Double> cpuScored;
+            try (CpuShares cpu = CpuShares.start()) {
+                long start = System.nanoTime();
+                pipeline = pipeline(api, MEASURED, reports, rate, warmUp, producerSettings, out);
+                cpuSeconds = cpu.seconds();
+                scored = reports / ((streamsIdle(horizon.bootstrapServers()) - start) / 1e9);
+                cpuScored = cpu.seconds();
+            }
             settle(api);
             facetedSearches(api, SEARCHES / 3);
             long[] search = facetedSearches(api, SEARCHES);

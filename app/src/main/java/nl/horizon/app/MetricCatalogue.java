@@ -12,6 +12,7 @@ import nl.horizon.ingest.folder.FolderContent;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.SourceKind;
+import nl.horizon.streams.ForecastTopology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,9 +125,9 @@ final class MetricCatalogue {
     }
 
     /**
-     * Where input is rejected: pushes of posts and partners, the drop folders, the feed connectors, and the
-     * normaliser; as {@code PushIngest}, {@code DropFolderTask}, {@code FeedTask} and {@code Normaliser} name
-     * their stages.
+     * Where input is rejected: pushes of posts and partners, the drop folders, the feed connectors, the
+     * normaliser and the forecast's table topics; as {@code PushIngest}, {@code DropFolderTask},
+     * {@code FeedTask}, {@code Normaliser} and {@code ForecastTopology} name their stages.
      */
     static List<String> rejectionStages() {
         List<String> stages = new ArrayList<>();
@@ -137,6 +138,7 @@ final class MetricCatalogue {
         }
         stages.add("connector:feed");
         stages.add("normalise");
+        stages.add(ForecastTopology.REJECTION_STAGE);
         return stages;
     }
 

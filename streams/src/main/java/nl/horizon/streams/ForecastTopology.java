@@ -2,8 +2,10 @@ package nl.horizon.streams;
 
 import nl.horizon.schema.ClockTick;
 import nl.horizon.schema.CoupAttempt;
+import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
 import nl.horizon.schema.Observation;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.StructuralValue;
@@ -25,16 +27,21 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.function.Function;
+
 /**
  * Fatality observations and clock ticks (from {@code horizon.observations.v1}), structural values
  * ({@code horizon.structural.v1}) and coup attempts ({@code horizon.coups.v1}) to
  * {@code horizon.forecasts.v1} (keyed {@code <country>:<tier>:<month>}) and forecast warnings on
  * {@code horizon.signals.v1}. Every input goes through one internal topic of one
  * partition to one {@link Forecaster}: a forecast reads its neighbours' fatalities, so all countries must
- * be in one place; the input is small (one record per fatality event, tick, table value and coup).
+ * be in one place; the input is small (one record per fatality event, tick, table value and coup). A record
+ * of a table topic that is no row of it goes to {@code horizon.dlq.v1} with the reason.
  */
 public final class ForecastTopology {
 
+    /** Where a record of a table topic that is no row of it is rejected: its dead letter's and metric's stage. */
+    public static final String REJECTION_STAGE = "forecast";
     /** The key of every forecast input on the internal topic: one partition holds them all. */
     static final String ALL = "all";
 
@@ -42,7 +49,7 @@ public final class ForecastTopology {
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, Observed> observations, ForecastIssuer issuer,
-                             LandBorders borders, int historicalAfterDays) {
+                             LandBorders borders, int historicalAfterDays, Marking unreadable) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.INPUT_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Forecaster.CLOCK_STORE),
@@ -51,14 +58,10 @@ public final class ForecastTopology {
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         KStream<String, ForecastInput> fatalities = observations.process(FatalitiesAndTicks::new,
                 Named.as("forecast-fatalities"));
-        KStream<String, ForecastInput> structural = builder.stream(Topics.STRUCTURAL,
-                        Consumed.with(Serdes.String(), JsonSerde.of(StructuralValue.class)).withName("structural-in"))
-                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, value, null)),
-                        Named.as("forecast-structural"));
-        KStream<String, ForecastInput> coups = builder.stream(Topics.COUPS,
-                        Consumed.with(Serdes.String(), JsonSerde.of(CoupAttempt.class)).withName("coups-in"))
-                .map((key, value) -> KeyValue.pair(ALL, new ForecastInput(null, null, null, value)),
-                        Named.as("forecast-coups"));
+        KStream<String, ForecastInput> structural = table(builder, Topics.STRUCTURAL, "structural",
+                JsonSerde.of(StructuralValue.class), value -> new ForecastInput(null, null, value, null), unreadable);
+        KStream<String, ForecastInput> coups = table(builder, Topics.COUPS, "coups",
+                JsonSerde.of(CoupAttempt.class), value -> new ForecastInput(null, null, null, value), unreadable);
         fatalities.merge(structural, Named.as("forecast-inputs-merged"))
                 .merge(coups, Named.as("forecast-coups-merged"))
                 .repartition(Repartitioned.<String, ForecastInput>as("forecast-input")
@@ -75,6 +78,31 @@ public final class ForecastTopology {
                         .mapValues(value -> (Signal) value, Named.as("forecast-warning-values"))
                         .to(Topics.SIGNALS, Produced.with(Serdes.String(), JsonSerde.of(Signal.class))
                                 .withName("forecast-warnings-out")), "warning"));
+    }
+
+    /**
+     * A table topic's rows as forecast inputs under the one key; a record that is no row of the table goes to
+     * the dead-letter topic ({@link TableRecord.Reader}).
+     */
+    private static <T> KStream<String, ForecastInput> table(StreamsBuilder builder, String topic, String name,
+                                                           JsonSerde<T> values, Function<T, ForecastInput> toInput,
+                                                           Marking unreadable) {
+        var read = builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-in"))
+                .processValues(() -> new TableRecord.Reader<>(topic, values, toInput, unreadable),
+                        Named.as("read-" + name))
+                .split(Named.as(name + "-"))
+                .branch((key, value) -> value instanceof TableRecord.Row, Branched.as("rows"))
+                .defaultBranch(Branched.as("unreadable"));
+        read.get(name + "-unreadable")
+                .map((key, value) -> {
+                    DeadLetter letter = ((TableRecord.Unreadable) value).deadLetter();
+                    return KeyValue.pair(letter.itemId(), letter);
+                }, Named.as(name + "-dead-letters"))
+                .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
+                        .withName(name + "-dead-letters-out"));
+        return read.get(name + "-rows")
+                .map((key, value) -> KeyValue.pair(ALL, ((TableRecord.Row) value).input()),
+                        Named.as("forecast-" + name));
     }
 
     /** Keeps the fatality observations and the clock ticks, all under one key. */

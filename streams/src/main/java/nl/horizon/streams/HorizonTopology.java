@@ -2,6 +2,8 @@ package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.JsonSerde;
+import nl.horizon.schema.Marking;
+import nl.horizon.schema.Markings;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,7 +41,7 @@ public final class HorizonTopology {
     public static Topology build(ItemFormats formats, ScoringModel model) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Report> reports = NormaliseTopology.addTo(builder, formats, model.places());
-        return scoring(builder, reports, model);
+        return scoring(builder, reports, model, formats.markings().undetermined());
     }
 
     /**
@@ -51,18 +53,24 @@ public final class HorizonTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Report> reports = builder.stream(Topics.REPORTS,
                 Consumed.with(Serdes.String(), JsonSerde.of(Report.class)).withName("reports-in"));
-        return scoring(builder, reports, model);
+        // a replay's table topics hold only what the replay writes; a stray record is marked as the built-in
+        // vocabulary's undetermined marking
+        return scoring(builder, reports, model, Markings.standard().undetermined());
     }
 
-    /** The steps from reports on: extraction onto the observations topic, then detection and forecasting from it. */
-    private static Topology scoring(StreamsBuilder builder, KStream<String, Report> reports, ScoringModel model) {
+    /**
+     * The steps from reports on: extraction onto the observations topic, then detection and forecasting from it.
+     * {@code unreadable} marks the dead letter of a record on a table topic that is no row of it.
+     */
+    private static Topology scoring(StreamsBuilder builder, KStream<String, Report> reports, ScoringModel model,
+                                    Marking unreadable) {
         ExtractTopology.addTo(reports, model.extractor());
         KStream<String, Observed> observations = builder.stream(Topics.OBSERVATIONS,
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("observations-in"))
                 .processValues(Observed.Reader::new, Named.as("read-observations"));
         DetectTopology.addTo(builder, observations, model.scorer(), model.settings(), model.phaseClassifier());
         ForecastTopology.addTo(builder, observations, model.forecastIssuer(), model.borders(),
-                model.settings().historicalAfterDays());
+                model.settings().historicalAfterDays(), unreadable);
         return builder.build();
     }
 

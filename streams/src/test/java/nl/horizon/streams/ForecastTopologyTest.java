@@ -3,10 +3,12 @@ package nl.horizon.streams;
 import nl.horizon.formats.ItemFormats;
 import nl.horizon.schema.Classification;
 import nl.horizon.schema.CoupAttempt;
+import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Markings;
 import nl.horizon.schema.Observation;
+import nl.horizon.schema.RejectReason;
 import nl.horizon.schema.RiskLevel;
 import nl.horizon.schema.Signal;
 import nl.horizon.schema.SourceKind;
@@ -26,6 +28,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -212,6 +215,34 @@ class ForecastTopologyTest {
         }
     }
 
+    @Test
+    void aRecordOnATableTopicThatIsNoRowIsDeadLetteredAndTheForecastGoesOn() throws Exception {
+        Map<String, Forecast> clean;
+        try (Driver driver = new Driver()) {
+            driver.pipe(history(Classification.PUBLIC));
+            clean = driver.forecasts();
+        }
+        try (Driver driver = new Driver()) {
+            driver.pipeRaw(Topics.STRUCTURAL, "MLI|SP.POP.TOTL|2009", null);
+            driver.pipeRaw(Topics.COUPS, "MLI|2012-03-22",
+                    "{\"country\": \"MLI\", \"date\": ".getBytes(StandardCharsets.UTF_8));
+            driver.pipeRaw(Topics.STRUCTURAL, "x", "null".getBytes(StandardCharsets.UTF_8));
+            driver.pipe(history(Classification.PUBLIC));
+
+            assertThat(driver.forecasts()).isEqualTo(clean);
+            List<DeadLetter> letters = driver.deadLetters();
+            assertThat(letters).extracting(DeadLetter::reason).containsExactly(RejectReason.INVALID_FIELD,
+                    RejectReason.MALFORMED, RejectReason.INVALID_FIELD);
+            assertThat(letters).extracting(DeadLetter::stage).containsOnly(ForecastTopology.REJECTION_STAGE);
+            assertThat(letters).extracting(DeadLetter::sourceName).containsExactly(Topics.STRUCTURAL, Topics.COUPS,
+                    Topics.STRUCTURAL);
+            assertThat(letters.get(0).detail()).contains("deletion");
+            assertThat(letters.get(1).detail()).contains("CoupAttempt");
+            assertThat(letters.get(1).payload()).startsWith("{\"country\"");
+            assertThat(letters).extracting(DeadLetter::marking).containsOnly(Markings.standard().undetermined());
+        }
+    }
+
     /** Mali's coup of 22 March 2012 and a failed attempt of 2010, as Powell &amp; Thyne date them. */
     static List<CoupAttempt> coups() {
         return List.of(new CoupAttempt("MLI", LocalDate.of(2012, 3, 22), true, "powell_thyne_coups_1950-2019.csv"),
@@ -353,6 +384,7 @@ class ForecastTopologyTest {
         private final TestInputTopic<String, CoupAttempt> coupsIn;
         private final TestOutputTopic<String, Forecast> forecastsOut;
         private final TestOutputTopic<String, Signal> signalsOut;
+        private final TestOutputTopic<String, DeadLetter> deadLettersOut;
         private final Map<String, Forecast> forecasts = new TreeMap<>();
         private final Map<String, Signal> signals = new TreeMap<>();
         private boolean revised;
@@ -375,6 +407,18 @@ class ForecastTopologyTest {
                     JsonSerde.of(Forecast.class));
             signalsOut = driver.createOutputTopic(Topics.SIGNALS, Serdes.String().deserializer(),
                     JsonSerde.of(Signal.class));
+            deadLettersOut = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(),
+                    JsonSerde.of(DeadLetter.class));
+        }
+
+        /** A record as any producer may write it onto a table topic: bytes, or none for a deletion. */
+        void pipeRaw(String topic, String key, byte[] value) {
+            driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                    .pipeInput(key, value, Instant.ofEpochMilli(1_000_000L + sequence++));
+        }
+
+        List<DeadLetter> deadLetters() {
+            return deadLettersOut.readValuesToList();
         }
 
         void pipe(List<Object> input) {
