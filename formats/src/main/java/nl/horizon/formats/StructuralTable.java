@@ -132,11 +132,17 @@ public enum StructuralTable {
     }
 
     private static double number(String code, String year, String cell) throws Rejection {
+        double value;
         try {
-            return Double.parseDouble(cell.trim());
+            value = Double.parseDouble(cell.trim());
         } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        // Java reads "NaN" and "Infinity" as numbers; no table means them as values
+        if (!Double.isFinite(value)) {
             throw new Rejection(RejectReason.INVALID_FIELD, "the value of " + code + " in " + year + " is not a number: '"
                     + cell + "'");
         }
+        return value;
     }
 }

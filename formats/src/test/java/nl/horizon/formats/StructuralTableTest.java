@@ -52,6 +52,20 @@ class StructuralTableTest {
     }
 
     @Test
+    void notANumberAndInfinityAreNoValues() throws Exception {
+        String owid = """
+                Entity,Code,Year,Electoral Democracy Index,World region according to OWID
+                Mali,MLI,2011,NaN,Africa
+                Niger,NER,2011,Infinity,Africa
+                """;
+        StructuralTable.Read read = StructuralTable.OWID.read("edi.csv", owid);
+
+        assertThat(read.values()).isEmpty();
+        assertThat(read.rejected()).extracting(r -> r.rejection().detail()).containsExactly(
+                "the value of MLI in 2011 is not a number: 'NaN'", "the value of NER in 2011 is not a number: 'Infinity'");
+    }
+
+    @Test
     void anythingElseIsNoStructuralTable() {
         assertThat(StructuralTable.detect("a,b,c\n1,2,3\n")).isEmpty();
         assertThatThrownBy(() -> StructuralTable.WORLD_BANK.read("x.csv", "a,b\n"))

@@ -1,6 +1,8 @@
 package nl.horizon.schema;
 
 import java.time.LocalDate;
+import java.time.Year;
+import java.util.Objects;
 
 /**
  * One coup attempt as a coup dataset dates it (Powell &amp; Thyne: a day, failed or successful). Value of the
@@ -16,6 +18,20 @@ import java.time.LocalDate;
  * @param source     the table it came from: its file name
  */
 public record CoupAttempt(String country, LocalDate day, boolean successful, String source) {
+
+    /**
+     * Refuses what no coup table holds, so that a record another producer put on the topic is a dead letter
+     * where it is read, not a failure deep in the forecast: a missing field, a day the calendar cannot step
+     * back from.
+     */
+    public CoupAttempt {
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(source, "source");
+        if (day.getYear() <= Year.MIN_VALUE) {
+            throw new IllegalArgumentException("day " + day + " is outside the calendar");
+        }
+    }
 
     /** The key of an attempt on {@code horizon.coups.v1}. */
     public String key() {

@@ -1,5 +1,8 @@
 package nl.horizon.schema;
 
+import java.time.Year;
+import java.util.Objects;
+
 /**
  * One value of a country-year table (infant mortality, population, GDP, a democracy index) as its
  * publisher ships it. Value of the compacted {@code horizon.structural.v1}, keyed
@@ -16,6 +19,23 @@ package nl.horizon.schema;
  * @param source    the table it came from: its file name
  */
 public record StructuralValue(String country, String indicator, int year, double value, String source) {
+
+    /**
+     * Refuses what no table holds, so that a record another producer put on the topic is a dead letter where
+     * it is read, not a failure deep in the forecast: a missing field, a year the calendar cannot step past,
+     * a value that is no finite number.
+     */
+    public StructuralValue {
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(indicator, "indicator");
+        Objects.requireNonNull(source, "source");
+        if (year <= Year.MIN_VALUE || year >= Year.MAX_VALUE) {
+            throw new IllegalArgumentException("year " + year + " is outside the calendar");
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value " + value + " is not a finite number");
+        }
+    }
 
     /** The key of a value on {@code horizon.structural.v1}. */
     public String key() {

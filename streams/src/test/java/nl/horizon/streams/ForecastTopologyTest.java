@@ -227,15 +227,23 @@ class ForecastTopologyTest {
             driver.pipeRaw(Topics.COUPS, "MLI|2012-03-22",
                     "{\"country\": \"MLI\", \"date\": ".getBytes(StandardCharsets.UTF_8));
             driver.pipeRaw(Topics.STRUCTURAL, "x", "null".getBytes(StandardCharsets.UTF_8));
+            // JSON, but no row: missing fields, a year the calendar cannot step past
+            driver.pipeRaw(Topics.STRUCTURAL, "y", "{}".getBytes(StandardCharsets.UTF_8));
+            driver.pipeRaw(Topics.COUPS, "z", "{\"country\": \"MLI\"}".getBytes(StandardCharsets.UTF_8));
+            driver.pipeRaw(Topics.STRUCTURAL, "w", ("{\"country\": \"MLI\", \"indicator\": \"SP.POP.TOTL\", "
+                    + "\"year\": 2147483647, \"value\": 1, \"source\": \"s.csv\"}").getBytes(StandardCharsets.UTF_8));
             driver.pipe(history(Classification.PUBLIC));
 
             assertThat(driver.forecasts()).isEqualTo(clean);
             List<DeadLetter> letters = driver.deadLetters();
             assertThat(letters).extracting(DeadLetter::reason).containsExactly(RejectReason.INVALID_FIELD,
-                    RejectReason.MALFORMED, RejectReason.INVALID_FIELD);
+                    RejectReason.MALFORMED, RejectReason.INVALID_FIELD, RejectReason.MALFORMED,
+                    RejectReason.MALFORMED, RejectReason.MALFORMED);
             assertThat(letters).extracting(DeadLetter::stage).containsOnly(ForecastTopology.REJECTION_STAGE);
             assertThat(letters).extracting(DeadLetter::sourceName).containsExactly(Topics.STRUCTURAL, Topics.COUPS,
-                    Topics.STRUCTURAL);
+                    Topics.STRUCTURAL, Topics.STRUCTURAL, Topics.COUPS, Topics.STRUCTURAL);
+            assertThat(letters.get(3).detail()).contains("country");
+            assertThat(letters.get(5).detail()).contains("outside the calendar");
             assertThat(letters.get(0).detail()).contains("deletion");
             assertThat(letters.get(1).detail()).contains("CoupAttempt");
             assertThat(letters.get(1).payload()).startsWith("{\"country\"");
