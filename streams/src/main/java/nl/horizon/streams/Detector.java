@@ -130,10 +130,12 @@ final class Detector implements Processor<String, Observed, String, Scored> {
 
     /**
      * Re-scores every tier with pending days and publishes what changed, for at most {@value #SLICE_MS} ms;
-     * the countries not reached are the next punctuation's.
+     * the countries not reached are the next punctuation's. What goes out carries {@link PublishTime}, not the
+     * punctuation's wall clock: how many slices a re-score takes depends on the machine.
      */
     private void flush(long wallClock) {
         long sliceEnd = System.nanoTime() + SLICE_MS * 1_000_000;
+        long published = PublishTime.of(context);
         boolean raised = false;
         boolean resting = false;
         boolean sliced = false;
@@ -161,11 +163,11 @@ final class Detector implements Processor<String, Observed, String, Scored> {
                 }
                 tiers.rescored(country.getKey(), tier.getKey(), tier.getValue(), rescored.get());
                 for (Scored scored : publications.reconcile(country.getKey(), tier.getKey(), rescored.get(), clockDay)) {
-                    context.forward(new Record<>(scored.key(), scored, wallClock));
+                    context.forward(new Record<>(scored.key(), scored, published));
                     raised |= scored instanceof Scored.Raised;
                 }
                 for (Scored phase : phases.reconcile(country.getKey(), tier.getKey(), tier.getValue(), rescored.get(), clockDay)) {
-                    context.forward(new Record<>(phase.key(), phase, wallClock));
+                    context.forward(new Record<>(phase.key(), phase, published));
                 }
                 took.merge(tier.getKey(), System.nanoTime() - started, Long::sum);
             }

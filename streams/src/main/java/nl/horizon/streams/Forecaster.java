@@ -186,7 +186,10 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         return Math.floorDiv(time.toEpochMilli(), DAY_MS);
     }
 
-    /** Issues every tier again from its first changed month through its last closed month. */
+    /**
+     * Issues every tier again from its first changed month through its last closed month. Forecasts and
+     * warnings carry {@link PublishTime}, not the punctuation's wall clock.
+     */
     private void flush(long wallClock) {
         if (wallClock < restUntil) {
             return;
@@ -269,7 +272,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
         Forecast out = forecast.withRevision(revision);
         published.put("F|" + key, new String(FORECASTS.serialize(Topics.FORECASTS, out),
                 StandardCharsets.UTF_8));
-        context.forward(new Record<>(key, out, context.currentSystemTimeMs()));
+        context.forward(new Record<>(key, out, PublishTime.of(context)));
     }
 
     /** Raises the warnings the rule picks from the country's forecasts, and withdraws those it no longer picks. */
@@ -299,7 +302,7 @@ final class Forecaster implements Processor<String, ForecastInput, String, Objec
             before.put(month, signal);
             published.put("W|" + tier.label() + "|" + country + "|" + month, new String(
                     SIGNALS.serialize(Topics.SIGNALS, signal), StandardCharsets.UTF_8));
-            context.forward(new Record<>(signal.id(), signal, context.currentSystemTimeMs()));
+            context.forward(new Record<>(signal.id(), signal, PublishTime.of(context)));
         });
     }
 

@@ -52,7 +52,16 @@ final class ScoringDriver implements AutoCloseable {
     /** Its own state folder: drivers of test runs side by side would otherwise lock each other's RocksDB. */
     private final Path stateDir;
 
+    /** (Mock) wall-clock time that passes per punctuation while the driver waits for re-scores. */
+    private final Duration tick;
+
     ScoringDriver() {
+        this(Duration.ofHours(1));
+    }
+
+    /** A driver whose wall clock moves by {@code tick} per step while it waits for re-scores. */
+    ScoringDriver(Duration tick) {
+        this.tick = tick;
         try {
             stateDir = Files.createTempDirectory("scoring-test-");
         } catch (IOException e) {
@@ -97,12 +106,12 @@ final class ScoringDriver implements AutoCloseable {
     }
 
     /**
-     * Lets the detector's wall-clock re-scores run until every country is scored: an hour of (mock)
-     * wall-clock time per punctuation, longer than any rest the detector takes after a re-score.
+     * Lets the detector's wall-clock re-scores run until every country is scored: by default an hour of
+     * (mock) wall-clock time per punctuation, longer than any rest the detector takes after a re-score.
      */
     void flush() {
         do {
-            driver.advanceWallClockTime(Duration.ofHours(1));
+            driver.advanceWallClockTime(tick);
         } while (!ScoringBacklog.idle());
     }
 
