@@ -2,7 +2,6 @@ package nl.horizon.streams;
 
 import nl.horizon.schema.ClockTick;
 import nl.horizon.schema.CoupAttempt;
-import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.Forecast;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Marking;
@@ -93,13 +92,8 @@ public final class ForecastTopology {
                 .split(Named.as(name + "-"))
                 .branch((key, value) -> value instanceof TableRecord.Row, Branched.as("rows"))
                 .defaultBranch(Branched.as("unreadable"));
-        read.get(name + "-unreadable")
-                .map((key, value) -> {
-                    DeadLetter letter = ((TableRecord.Unreadable) value).deadLetter();
-                    return KeyValue.pair(letter.itemId(), letter);
-                }, Named.as(name + "-dead-letters"))
-                .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
-                        .withName(name + "-dead-letters-out"));
+        DeadLetterSink.send(read.get(name + "-unreadable"), value -> ((TableRecord.Unreadable) value).deadLetter(),
+                name + "-dead-letters");
         return read.get(name + "-rows")
                 .map((key, value) -> KeyValue.pair(ALL, ((TableRecord.Row) value).input()),
                         Named.as("forecast-" + name));

@@ -1,7 +1,6 @@
 package nl.horizon.streams;
 
 import nl.horizon.formats.ItemFormats;
-import nl.horizon.schema.DeadLetter;
 import nl.horizon.schema.JsonSerde;
 import nl.horizon.schema.Report;
 import nl.horizon.schema.Topics;
@@ -64,13 +63,8 @@ public final class NormaliseTopology {
         var branches = normalised.split(Named.as("normalised-"))
                 .branch((key, value) -> value instanceof Normalised.Accepted, Branched.as("accepted"))
                 .defaultBranch(Branched.as("rejected"));
-        branches.get("normalised-rejected")
-                .map((key, value) -> {
-                    DeadLetter letter = ((Normalised.Rejected) value).deadLetter();
-                    return KeyValue.pair(letter.itemId(), letter);
-                }, Named.as("key-by-item-id"))
-                .to(Topics.DLQ, Produced.with(Serdes.String(), JsonSerde.of(DeadLetter.class))
-                        .withName("dead-letters-out"));
+        DeadLetterSink.send(branches.get("normalised-rejected"), value -> ((Normalised.Rejected) value).deadLetter(),
+                "dead-letters");
         KStream<String, Report> reports = branches.get("normalised-accepted").map((key, value) -> {
             Report report = ((Normalised.Accepted) value).report();
             return KeyValue.pair(report.id(), report);

@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * detector reads it, and written through to four state stores as small entries, from which it is loaded
  * again when the task starts (after a restart or a rebalance, once the stores are restored). An
  * observation so costs a few small writes, whatever the country's history; the stores have changelogs
- * and caches, so the writes that repeat a key within a commit reach the changelog once.
+ * and caches, so the writes that repeat a key within a commit reach the changelog once. The story-key
+ * store alone has no cache: most of its keys are read and written once (most stories are told once), so
+ * caching it filled the thread's record cache with entries never read again, pushed out the cells that
+ * are, and made every get and put walk a larger sorted map (decision 65).
  *
  * <p>Keys begin {@code <country>|<tier>|}. The stores: day cells ({@code scoring-cells},
  * {@code ...|<indicator>|<epoch day>}), the report that stands for each story ({@code scoring-story-keys},
@@ -69,7 +72,7 @@ final class TierStore {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS), Serdes.String(),
                         new DayCellSerde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES), Serdes.String(),
-                        Serdes.String()).withCachingEnabled(),
+                        Serdes.String()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHECKPOINTS), Serdes.String(),
                         JsonSerde.of(TierStanding.class)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS), Serdes.String(),
