@@ -11,8 +11,11 @@ import nl.horizon.streams.text.Words;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,9 +32,18 @@ import java.util.Set;
 public final class IndicatorExtractor {
 
     private final Taxonomy taxonomy;
+    /** The lexicons per language that has any of its own; {@link #everyLanguage} for the others. */
+    private final Map<String, Lexicon> lexicons = new HashMap<>();
+    private final Lexicon everyLanguage;
 
     public IndicatorExtractor(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        everyLanguage = new Lexicon(taxonomy, null);
+        for (String language : Taxonomy.LANGUAGES) {
+            if (Lexicon.hasOwn(taxonomy, language)) {
+                lexicons.put(language, new Lexicon(taxonomy, language));
+            }
+        }
     }
 
     public List<Observation> extract(Report report) {
@@ -42,10 +54,15 @@ public final class IndicatorExtractor {
         String story = storyOf(report);
         boolean coded = report.sourceKind() == SourceKind.EVENT_DATA;
         Text text = new Text(report.title() + ".\n" + report.body());
-        for (Indicator indicator : taxonomy.indicators()) {
+        Lexicon lexicon = report.language() == null ? everyLanguage
+                : lexicons.getOrDefault(report.language(), everyLanguage);
+        BitSet[] candidates = lexicon.candidates(text.words());
+        List<Indicator> indicators = taxonomy.indicators();
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
             double value = report.event() != null ? eventValue(indicator, report.event()) : 0;
             if (value == 0 && (!coded || codesCannotSay(indicator))) {
-                value = textValue(indicator, report.language(), text);
+                value = textValue(lexicon, i, candidates[i], text);
             }
             if (value > 0) {
                 for (String country : report.countries()) {
@@ -94,55 +111,73 @@ public final class IndicatorExtractor {
         return keys;
     }
 
-    private double textValue(Indicator indicator, String language, Text text) {
-        if (indicator.terms().isEmpty()) {
+    /** 1 when one of the indicator's terms that may occur in the text does, unqualified; else 0. */
+    private double textValue(Lexicon lexicon, int indicator, BitSet candidates, Text text) {
+        if (candidates == null) {
             return 0;
         }
-        Qualifiers qualifiers = taxonomy.qualifiers();
-        List<Phrase> rivals = indicator.yields().stream().flatMap(id -> taxonomy.indicator(id).stream())
-                .flatMap(other -> inLanguage(other.terms(), language).stream()).toList();
-        List<Phrase> cues = inLanguage(qualifiers.cues(), language);
-        List<Phrase> idioms = inLanguage(qualifiers.idioms(), language);
-        for (Phrase phrase : inLanguage(indicator.terms(), language)) {
-            if (text.contains(phrase, cues, qualifiers.window(), idioms, rivals)) {
+        List<Phrase> terms = lexicon.terms(indicator);
+        for (int term = candidates.nextSetBit(0); term >= 0; term = candidates.nextSetBit(term + 1)) {
+            if (text.contains(terms.get(term), lexicon.cues(), taxonomy.qualifiers().window(), lexicon.idioms(),
+                    lexicon.rivals(indicator))) {
                 return 1;
             }
         }
         return 0;
     }
 
-    /** The phrases of a report's language, or of every language when it is unknown or has none. */
-    private static List<Phrase> inLanguage(java.util.Map<String, List<Phrase>> byLanguage, String language) {
-        if (language != null && byLanguage.containsKey(language)) {
-            return byLanguage.get(language);
-        }
-        return byLanguage.values().stream().flatMap(List::stream).toList();
-    }
-
     /**
-     * A report's words, normalised once, with where each word stands and which sentence it is in, so a
-     * phrase is looked for only where its first word (or, for a term whose first word is a prefix, a word it starts)
-     * occurs, and a cue is looked for only in the sentence of the term.
+     * A report's words, normalised once, with the sentence each is in, so that a cue or rival is looked for
+     * only in the sentence of the term.
      */
     private static final class Text {
 
-        private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;:]\\s+|\\n");
+        private static final String SENTENCE_STOPS = ".!?;:";
 
         private final List<String> words = new ArrayList<>();
-        private final List<Integer> sentenceStart = new ArrayList<>();
-        private final java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
-        /** The distinct words in order, for terms whose first word is a prefix; made on first use. */
-        private String[] sorted;
+        /** Per word, where its sentence starts. */
+        private int[] sentenceStart = new int[64];
 
         Text(String text) {
-            for (String sentence : SENTENCE_END.split(text)) {
+            for (String sentence : sentences(text)) {
                 int start = words.size();
                 for (String word : Words.of(sentence)) {
-                    positions.computeIfAbsent(word, w -> new ArrayList<>()).add(words.size());
+                    if (words.size() == sentenceStart.length) {
+                        sentenceStart = Arrays.copyOf(sentenceStart, 2 * words.size());
+                    }
+                    sentenceStart[words.size()] = start;
                     words.add(word);
-                    sentenceStart.add(start);
                 }
             }
+        }
+
+        /**
+         * The text cut where a sentence ends: at a line break, and after one of {@value #SENTENCE_STOPS} that
+         * white space follows (a full stop inside a number, "3.5", does not cut). By hand rather than by a
+         * regular expression, which took most of the time of reading a report's words.
+         */
+        private static List<String> sentences(String text) {
+            List<String> sentences = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || SENTENCE_STOPS.indexOf(c) >= 0 && i + 1 < text.length() && whiteSpace(text.charAt(i + 1))) {
+                    sentences.add(text.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            sentences.add(text.substring(start));
+            return sentences;
+        }
+
+        /** White space as regular expressions' {@code \s} has it. */
+        private static boolean whiteSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        /** The text's words in order. */
+        List<String> words() {
+            return words;
         }
 
         /**
@@ -150,9 +185,9 @@ public final class IndicatorExtractor {
          * the idioms, and in a sentence without any of the rivals.
          */
         boolean contains(Phrase phrase, List<Phrase> cues, int window, List<Phrase> idioms, List<Phrase> rivals) {
-            for (int at : startsOf(phrase)) {
+            for (int at = 0; at < words.size(); at++) {
                 int end = phrase.endAt(words, at);
-                if (end >= 0 && sentenceStart.get(end - 1).equals(sentenceStart.get(at))
+                if (end >= 0 && sentenceStart[end - 1] == sentenceStart[at]
                         && !qualified(at, cues, window, idioms) && !inIdiom(at, idioms) && !inSentence(at, rivals)) {
                     return true;
                 }
@@ -160,28 +195,10 @@ public final class IndicatorExtractor {
             return false;
         }
 
-        /** Where the phrase's first word occurs: the word itself, or every word it starts when it is a prefix. */
-        private List<Integer> startsOf(Phrase phrase) {
-            String first = phrase.words().get(0);
-            if (!phrase.prefix().get(0)) {
-                return positions.getOrDefault(first, List.of());
-            }
-            if (sorted == null) {
-                sorted = positions.keySet().toArray(String[]::new);
-                Arrays.sort(sorted);
-            }
-            int from = Arrays.binarySearch(sorted, first);
-            List<Integer> starts = new ArrayList<>();
-            for (int i = from < 0 ? -from - 1 : from; i < sorted.length && sorted[i].startsWith(first); i++) {
-                starts.addAll(positions.get(sorted[i]));
-            }
-            return starts;
-        }
-
         /** Whether one of the phrases occurs in the sentence of the word at {@code at}. */
         private boolean inSentence(int at, List<Phrase> phrases) {
-            int start = sentenceStart.get(at);
-            for (int from = start; from < words.size() && sentenceStart.get(from) == start; from++) {
+            int start = sentenceStart[at];
+            for (int from = start; from < words.size() && sentenceStart[from] == start; from++) {
                 for (Phrase phrase : phrases) {
                     if (phrase.endAt(words, from) >= 0) {
                         return true;
@@ -196,7 +213,7 @@ public final class IndicatorExtractor {
          * December 2025 coup") may start well before the word.
          */
         private boolean inIdiom(int at, List<Phrase> idioms) {
-            for (int from = sentenceStart.get(at); from <= at; from++) {
+            for (int from = sentenceStart[at]; from <= at; from++) {
                 for (Phrase idiom : idioms) {
                     if (idiom.endAt(words, from) > at) {
                         return true;
@@ -211,7 +228,7 @@ public final class IndicatorExtractor {
          * a capture, not in "claimed responsibility").
          */
         private boolean qualified(int at, List<Phrase> cues, int window, List<Phrase> idioms) {
-            for (int from = Math.max(sentenceStart.get(at), at - window); from < at; from++) {
+            for (int from = Math.max(sentenceStart[at], at - window); from < at; from++) {
                 for (Phrase cue : cues) {
                     int end = cue.endAt(words, from);
                     if (end >= 0 && end <= at && !inIdiom(from, idioms)) {

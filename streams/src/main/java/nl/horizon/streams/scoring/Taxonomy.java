@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class Taxonomy {
 
     private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z][a-z-]*)+");
-    private static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
+    /** The languages a lexicon may be written in. */
+    static final Set<String> LANGUAGES = Set.of("en", "fr", "nl", "pt", "es");
 
     record Entry(String id, Double weight, Double floor, String value, Map<String, List<String>> terms,
                  List<String> events, List<String> marks, List<String> except, List<String> yields,

@@ -61,11 +61,26 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void aLanguageWithoutItsOwnTermsIsReadInEveryLanguage() {
+        // no lexicon is in German: every language's terms, a prefix term ("affrontement*") by the word it starts
+        assertThat(indicators(prose("de", "Affrontements à Kidal", "Thousands displaced.", "MLI")))
+                .containsExactly("security.armed-clash", "humanitarian.displacement");
+        // Portuguese has armed-clash terms of its own, but none for corruption: there English counts too
+        assertThat(indicators(prose("pt", "Confrontos em Kidal", "Clashes and embezzlement.", "MLI")))
+                .containsExactly("security.armed-clash", "governance.corruption");
+    }
+
+    @Test
     void negatedOrHedgedTermsDoNotCountButTheNextSentenceDoes() {
         assertThat(indicators(prose("en", "Army denied killing civilians", "There were fears of renewed fighting.",
                 "MLI"))).isEmpty();
         assertThat(indicators(prose("en", "Calm day", "No one was killed. Clashes erupted near Gao.", "MLI")))
                 .containsExactly("security.armed-clash");
+        // a semicolon or a line break ends the negation's sentence too; a full stop in a number does not
+        assertThat(indicators(prose("en", "Calm day", "No one was killed; clashes erupted near Gao.", "MLI")))
+                .containsExactly("security.armed-clash");
+        assertThat(indicators(prose("en", "Calm day", "No one\nkilled", "MLI"))).containsExactly("security.fatalities");
+        assertThat(indicators(prose("en", "Calm day", "No 3.5 killed", "MLI"))).isEmpty();
         assertThat(indicators(prose("pt", "Insurgentes mataram doze civis em Cabo Delgado", "", "MOZ")))
                 .contains("security.fatalities", "security.armed-clash", "security.attack-on-civilians");
         assertThat(indicators(prose("en", "Earthquake hits the north", "", "NPL")))
