@@ -215,9 +215,7 @@ class KillNineIT {
 
         /** Whether the instance's metrics say no scoring task holds input it has not scored yet. */
         private boolean scoringCaughtUp() throws Exception {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                            + "/metrics")).header("Authorization", "Bearer " + OPERATOR_TOKEN)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = get("/metrics", OPERATOR_TOKEN);
             return metrics.statusCode() == 200 && metrics.body().lines()
                     .anyMatch(line -> line.matches("horizon_scoring_waiting(\\{.*})? 0(\\.0)?"));
         }
@@ -250,8 +248,12 @@ class KillNineIT {
         }
 
         private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return get(path, TOKEN);
+        }
+
+        private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }
