@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +53,17 @@ public final class CountryMentions {
     private record Share(String country, double evidence) {
     }
 
-    private record Name(Phrase phrase, List<Share> shares) {
+    /**
+     * The names that go on from the words read so far: a trie over whole words, so that a text word is looked
+     * up once among the names that can start with it, and the longest name wins by walking on, not by trying
+     * each name that starts there (a common first word such as "north" or "san" starts hundreds of them).
+     * Written only while the names are loaded.
+     */
+    private static final class Node {
+        /** The names' next words. */
+        final Map<String, Node> next = new HashMap<>();
+        /** Where the words read so far are a whole name, the countries it points to; else null. */
+        List<Share> shares;
     }
 
     /**
@@ -66,19 +75,21 @@ public final class CountryMentions {
     public record Candidate(String country, double score, int firstAt, boolean ambiguous) {
     }
 
-    private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+    /** The names, by their first word. */
+    private final Node names = new Node();
     /** Every word of every name, which an Arabic word with a clitic in front is read as ({@link Words#arabicBase}). */
     private final Set<String> nameWords = new HashSet<>();
 
     private CountryMentions(Map<String, List<Share>> names) {
         names.forEach((name, shares) -> {
-            Phrase phrase = Phrase.of(name);
-            byFirstWord.computeIfAbsent(phrase.words().get(0), w -> new ArrayList<>())
-                    .add(new Name(phrase, List.copyOf(shares)));
-            nameWords.addAll(phrase.words());
+            List<String> words = Words.of(name);
+            nameWords.addAll(words);
+            Node node = this.names;
+            for (String word : words) {
+                node = node.next.computeIfAbsent(word, w -> new Node());
+            }
+            node.shares = List.copyOf(shares);
         });
-        byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Name n) -> -n.phrase().words().size())
-                .thenComparing(n -> String.join(" ", n.phrase().words()))));
     }
 
     /** The places and demonyms in {@code configDir} ({@code places.yaml}, {@code demonyms.yaml}). */
@@ -175,24 +186,42 @@ public final class CountryMentions {
     }
 
     private void score(List<String> text, int offset, double weight, Map<String, Evidence> found) {
-        List<String> words = text.stream().anyMatch(Words::isArabic)
-                ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList() : text;
-        for (int i = 0; i < words.size(); i++) {
-            for (Name name : byFirstWord.getOrDefault(words.get(i), List.of())) {
-                int end = name.phrase().endAt(words, i);
-                if (end >= 0) {
-                    for (Share share : name.shares()) {
-                        Evidence e = found.computeIfAbsent(share.country(), c -> new Evidence());
-                        if (e.mentions++ == 0) {
-                            e.firstAt = offset + i;
-                        }
-                        e.score += weight * share.evidence() / e.mentions;
-                        e.ambiguous |= name.shares().size() > 1;
-                    }
-                    i = end - 1;
-                    break;
+        List<String> words = anyArabic(text) ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList()
+                : text;
+        int i = 0;
+        while (i < words.size()) {
+            int end = i;
+            List<Share> shares = null;
+            Node node = names.next.get(words.get(i));
+            for (int at = i + 1; node != null; at++) {
+                if (node.shares != null) {
+                    end = at;
+                    shares = node.shares;
                 }
+                node = at < words.size() ? node.next.get(words.get(at)) : null;
+            }
+            if (shares == null) {
+                i++;
+                continue;
+            }
+            for (Share share : shares) {
+                Evidence e = found.computeIfAbsent(share.country(), c -> new Evidence());
+                if (e.mentions++ == 0) {
+                    e.firstAt = offset + i;
+                }
+                e.score += weight * share.evidence() / e.mentions;
+                e.ambiguous |= shares.size() > 1;
+            }
+            i = end;
+        }
+    }
+
+    private static boolean anyArabic(List<String> words) {
+        for (String word : words) {
+            if (Words.isArabic(word)) {
+                return true;
             }
         }
+        return false;
     }
 }
