@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +19,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Country names to ISO 3166-1 alpha-3: the JDK's English, French and Dutch names, plus the aliases in
- * {@code country-aliases.tsv} (historical and source-specific spellings). Matching ignores case,
- * accents, punctuation and a parenthesised part, so "DR Congo (Zaire)" and "Côte d'Ivoire" resolve.
- * Used for structured country fields; finding countries in free text is the normaliser's job.
+ * Country names to ISO 3166-1 alpha-3: the JDK's English, French and Dutch names, then the common and
+ * official names of {@code country-names.tsv} (cut from mledoze/countries by {@code scripts/country-names.py}:
+ * English, French, Dutch, Portuguese, Spanish, Arabic), then the aliases in {@code country-aliases.tsv}
+ * (historical and source-specific spellings, curated; an alias overrides). Matching ignores case, accents,
+ * punctuation and a parenthesised part, so "DR Congo (Zaire)" and "Côte d'Ivoire" resolve. Used for structured
+ * country fields; finding countries in free text is the normaliser's job, which reads the same names as
+ * {@link #names()}.
  */
 public final class CountryNames {
 
@@ -32,6 +36,8 @@ public final class CountryNames {
     private static final CountryNames STANDARD = new CountryNames();
 
     private final Map<String, String> byName = new HashMap<>();
+    /** The names of the two files as written and the country each line gives, for {@link #names()}. */
+    private final Map<String, String> written = new LinkedHashMap<>();
 
     private CountryNames() {
         for (String alpha2 : Locale.getISOCountries()) {
@@ -42,12 +48,24 @@ public final class CountryNames {
             }
             byName.put(key(alpha3), alpha3);
         }
-        loadAliases();
+        load("country-names.tsv", false);
+        load("country-aliases.tsv", true);
     }
 
     /** The shared gazetteer. */
     public static CountryNames standard() {
         return STANDARD;
+    }
+
+    /**
+     * The names of both files as written, each with the country it denotes here (the JDK's or an alias's where
+     * they disagree with the generated list; a name in Arabic script, which has no key, as its line gives): the
+     * spellings the JDK lacks, for finding countries in text.
+     */
+    public Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        written.forEach((name, code) -> names.put(name, alpha3(name).orElse(code)));
+        return names;
     }
 
     /** The country a name or alpha-3 code denotes, if any. */
@@ -115,8 +133,13 @@ public final class CountryNames {
         return k.startsWith("the ") ? k.substring(4) : k;
     }
 
-    private void loadAliases() {
-        try (InputStream in = CountryNames.class.getResourceAsStream("country-aliases.tsv");
+    /**
+     * Reads a file of name<TAB>alpha-3 lines. The generated names do not {@code override} a name the JDK gives
+     * (a key ignores accents and punctuation, so a generated name can meet one of the JDK's); a curated alias
+     * does.
+     */
+    private void load(String resource, boolean override) {
+        try (InputStream in = CountryNames.class.getResourceAsStream(resource);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -125,9 +148,18 @@ public final class CountryNames {
                 }
                 String[] parts = line.split("\t");
                 if (parts.length != 2 || !Countries.isAlpha3(parts[1].trim())) {
-                    throw new IllegalStateException("bad line in country-aliases.tsv: '" + line + "'");
+                    throw new IllegalStateException("bad line in " + resource + ": '" + line + "'");
                 }
-                byName.put(key(parts[0]), parts[1].trim());
+                written.put(parts[0], parts[1].trim());
+                String key = key(parts[0]);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                if (override) {
+                    byName.put(key, parts[1].trim());
+                } else {
+                    byName.putIfAbsent(key, parts[1].trim());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -202,4 +202,19 @@ class EventTableTest {
         assertThat(names.alpha3OfPlace("Kinshasa, Congo, The Democratic Republic Of The")).contains("COD");
         assertThat(names.alpha3OfPlace("Georgia, United States")).contains("USA");
     }
+
+    @Test
+    void officialNamesAndPortugueseAndSpanishNamesFromTheGeneratedList() {
+        CountryNames names = CountryNames.standard();
+        assertThat(names.alpha3("Moçambique")).contains("MOZ");
+        assertThat(names.alpha3("Afganistán")).contains("AFG");
+        assertThat(names.alpha3("República Centro-Africana")).contains("CAF");
+        assertThat(names.alpha3("Federal Democratic Republic of Ethiopia")).contains("ETH");
+        assertThat(names.alpha3("Cabo Verde")).contains("CPV");
+        assertThat(names.alpha3("State of Palestine")).contains("PSE");
+        assertThat(names.alpha3("República de Kosovo")).as("Kosovo is XKX, whatever the source writes").contains("XKX");
+        assertThat(names.alpha3("Congo")).as("a curated alias wins over the generated list").contains("COG");
+        assertThat(names.names()).as("Arabic names have no key here, but are kept for text")
+                .containsEntry("جمهورية الكونغو الديمقراطية", "COD").containsEntry("Moçambique", "MOZ");
+    }
 }

@@ -3,6 +3,7 @@ package nl.horizon.streams.text;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nl.horizon.formats.CountryNames;
 import nl.horizon.formats.Gazetteer;
 import nl.horizon.schema.Countries;
 
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 /**
  * Finds the countries a text is about: the JDK's country names in English, French, Dutch, Portuguese, Spanish
  * and Arabic, the capitals and major places curated in {@code config/places.yaml}, the demonyms of
- * {@code config/demonyms.yaml}, and behind them the provinces, districts and towns of the GeoNames
+ * {@code config/demonyms.yaml}, the official names and spellings of {@link CountryNames}, and behind them the provinces, districts and towns of the GeoNames
  * {@link Gazetteer} (a curated or country name always wins over a namesake there). Each mention is evidence:
  * {@value #TITLE_WEIGHT} in the title, 1 in the body, times the name's weight (a province tells more than a
  * town, a demonym, which names whom and not where, {@value #DEMONYM_WEIGHT}), shared among the countries a
@@ -42,6 +43,11 @@ public final class CountryMentions {
      * Dajabón" happened in the Dominican Republic. Half, as much as a town of the gazetteer.
      */
     static final double DEMONYM_WEIGHT = 0.5;
+    /**
+     * The fewest letters a name from {@link CountryNames} needs to be read in text: those names were written for
+     * structured fields, where "US" is the United States; in text, lower-cased, it is also "us".
+     */
+    static final int MIN_NAME_LETTERS = 3;
     /**
      * The languages whose country names are known: the lexicons' three, Portuguese and Spanish news, and
      * Arabic (country names only: no lexicon, no gazetteer names, no demonyms in Arabic).
@@ -101,9 +107,14 @@ public final class CountryMentions {
     }
 
     /**
-     * The JDK's names plus the places and demonyms files plus the gazetteer. A name that is both a place and
-     * a demonym counts as a place. A missing file is an error: a configuration folder copied from before the
-     * demonyms had their own file would otherwise lose every demonym without a word.
+     * The JDK's names plus the places and demonyms files, then the {@link CountryNames} the JDK lacks, then the
+     * gazetteer. A name that is both a place and a demonym counts as a place. The country names (official
+     * names and spellings: "Democratic Republic of the Congo", "Bosnia and Herzegovina", "Palestine", the
+     * aliases that structured fields are read with) add only names not known before them, so that a name the JDK
+     * or places.yaml gives another meaning, or shares between countries ("Congo"), keeps it, and only names of
+     * at least {@value #MIN_NAME_LETTERS} letters. A missing file is
+     * an error: a configuration folder copied from before the demonyms had their own file would otherwise lose
+     * every demonym without a word.
      */
     private static CountryMentions load(Path placesFile, Path demonymsFile) {
         Map<String, Map<String, Double>> curated = new LinkedHashMap<>();
@@ -115,6 +126,13 @@ public final class CountryMentions {
         }
         readCurated(placesFile, 1.0, curated);
         readCurated(demonymsFile, DEMONYM_WEIGHT, curated);
+        Set<String> known = Set.copyOf(curated.keySet());
+        CountryNames.standard().names().forEach((name, code) -> {
+            String key = String.join(" ", Words.of(name));
+            if (key.length() >= MIN_NAME_LETTERS && !known.contains(key)) {
+                add(curated, name, code, 1.0);
+            }
+        });
         Map<String, List<Share>> names = new HashMap<>();
         curated.forEach((name, countries) -> names.put(name, countries.entrySet().stream()
                 .map(c -> new Share(c.getKey(), c.getValue() / countries.size())).toList()));

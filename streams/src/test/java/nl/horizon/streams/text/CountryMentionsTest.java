@@ -87,6 +87,30 @@ class CountryMentionsTest {
     }
 
     @Test
+    void officialNamesAndSpellingsTheJdkLacks() {
+        assertThat(places.resolve("Fighting in the Democratic Republic of the Congo", "")).containsExactly("COD");
+        assertThat(places.resolve("Combats en République démocratique du Congo", "")).containsExactly("COD");
+        assertThat(places.resolve("Elections in the Republic of the Congo", "")).containsExactly("COG");
+        assertThat(places.resolve("Protests in Bosnia and Herzegovina", "")).containsExactly("BIH");
+        assertThat(places.resolve("Airstrikes in Palestine", "")).as("not Palestine, Texas").containsExactly("PSE");
+        assertThat(places.resolve("Tensions in northern Kosovo", "")).containsExactly("XKX");
+        assertThat(places.resolve("Elections in the Czech Republic", "")).containsExactly("CZE");
+        assertThat(places.resolve("U.S. envoy arrives", "")).containsExactly("USA");
+        assertThat(places.resolve("Talks in the UK", "")).containsExactly("GBR");
+        assertThat(places.resolve("They told us the road was closed", "")).as("'us' is not the United States").isEmpty();
+        assertThat(places.resolve("اشتباكات في الكونغو", "")).as("ambiguous in Arabic too").containsExactly("COD", "COG");
+        assertThat(places.resolve("اشتباكات في جمهورية الكونغو الديمقراطية", "")).containsExactly("COD");
+    }
+
+    @Test
+    void theLongestNameStartingAtAWordWinsAndAnUnfinishedNameIsNone() {
+        assertThat(places.resolve("Clashes in South Sudan", "")).containsExactly("SSD");
+        assertThat(places.resolve("Talks in Papua New Guinea", "")).containsExactly("PNG");
+        assertThat(places.resolve("Talks in Guinea-Bissau", "")).containsExactly("GNB");
+        assertThat(places.resolve("Statement by the Democratic Republic of the", "")).isEmpty();
+    }
+
+    @Test
     void provincesDistrictsAndTownsFromTheGazetteer() {
         assertThat(places.resolve("Insurgents attack convoy near Mocímboa da Praia", "")).containsExactly("MOZ");
         assertThat(places.resolve("Gunmen kill villagers in Zamfara", "")).containsExactly("NGA");
