@@ -24,8 +24,9 @@ import java.util.TreeMap;
 /**
  * Finds the countries a text is about: the JDK's country names in English, French, Dutch, Portuguese, Spanish
  * and Arabic, the capitals and major places curated in {@code config/places.yaml}, the demonyms of
- * {@code config/demonyms.yaml}, the official names and spellings of {@link CountryNames}, and behind them the provinces, districts and towns of the GeoNames
- * {@link Gazetteer} (a curated or country name always wins over a namesake there). Each mention is evidence:
+ * {@code config/demonyms.yaml}, the official names and spellings of {@link CountryNames}, and behind them the
+ * provinces, districts and towns of the GeoNames {@link Gazetteer} (a curated or country name always wins over a
+ * namesake there). Each mention is evidence:
  * {@value #TITLE_WEIGHT} in the title, 1 in the body, times the name's weight (a province tells more than a
  * town, a demonym, which names whom and not where, {@value #DEMONYM_WEIGHT}), shared among the countries a
  * name is found in (an ambiguous name is
@@ -44,10 +45,11 @@ public final class CountryMentions {
      */
     static final double DEMONYM_WEIGHT = 0.5;
     /**
-     * The fewest letters a name from {@link CountryNames} needs to be read in text: those names were written for
-     * structured fields, where "US" is the United States; in text, lower-cased, it is also "us".
+     * The fewest letters a one-word name from {@link CountryNames} needs to be read in text: those names were
+     * written for structured fields, where "US" is the United States; in text, lower-cased, it is also "us".
+     * "U.S." is two words and is read.
      */
-    static final int MIN_NAME_LETTERS = 3;
+    static final int MIN_ONE_WORD_LETTERS = 3;
     /**
      * The languages whose country names are known: the lexicons' three, Portuguese and Spanish news, and
      * Arabic (country names only: no lexicon, no gazetteer names, no demonyms in Arabic).
@@ -111,10 +113,10 @@ public final class CountryMentions {
      * gazetteer. A name that is both a place and a demonym counts as a place. The country names (official
      * names and spellings: "Democratic Republic of the Congo", "Bosnia and Herzegovina", "Palestine", the
      * aliases that structured fields are read with) add only names not known before them, so that a name the JDK
-     * or places.yaml gives another meaning, or shares between countries ("Congo"), keeps it, and only names of
-     * at least {@value #MIN_NAME_LETTERS} letters. A missing file is
-     * an error: a configuration folder copied from before the demonyms had their own file would otherwise lose
-     * every demonym without a word.
+     * or places.yaml gives another meaning, or shares between countries ("Congo"), keeps it, and a name of one
+     * word only with at least {@value #MIN_ONE_WORD_LETTERS} letters. A missing file is an error: a configuration
+     * folder copied from before the demonyms had their own file would otherwise lose every demonym without a
+     * word.
      */
     private static CountryMentions load(Path placesFile, Path demonymsFile) {
         Map<String, Map<String, Double>> curated = new LinkedHashMap<>();
@@ -128,8 +130,10 @@ public final class CountryMentions {
         readCurated(demonymsFile, DEMONYM_WEIGHT, curated);
         Set<String> known = Set.copyOf(curated.keySet());
         CountryNames.standard().names().forEach((name, code) -> {
-            String key = String.join(" ", Words.of(name));
-            if (key.length() >= MIN_NAME_LETTERS && !known.contains(key)) {
+            List<String> words = Words.of(name);
+            boolean readable = words.size() > 1
+                    || words.size() == 1 && words.getFirst().length() >= MIN_ONE_WORD_LETTERS;
+            if (readable && !known.contains(String.join(" ", words))) {
                 add(curated, name, code, 1.0);
             }
         });
@@ -204,8 +208,8 @@ public final class CountryMentions {
     }
 
     private void score(List<String> text, int offset, double weight, Map<String, Evidence> found) {
-        List<String> words = anyArabic(text) ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList()
-                : text;
+        List<String> words = anyArabic(text)
+                ? text.stream().map(w -> Words.arabicBase(w, nameWords::contains)).toList() : text;
         int i = 0;
         while (i < words.size()) {
             int end = i;
